@@ -1,0 +1,152 @@
+# endorse: configure-free GNU Makefile.
+#
+#   make              build ./endorse
+#   make demo         install missing Debian packages, build, run the examples
+#   make test         install missing Debian packages, build, run every test
+#   make install      PREFIX=/usr/local DESTDIR= (binary, data files, man page)
+#
+# User variables (CC, CFLAGS, LDFLAGS, PREFIX, ...) may be set on the command
+# line; the project's warnings live in their own variable so that a user's
+# CFLAGS cannot drop them.  DEVELOPER=1 (and CI) turns warnings into errors;
+# SANITIZE=address,undefined builds with the sanitizers.
+
+VERSION		= 0.1.0
+
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+DATAROOTDIR	?= $(PREFIX)/share
+DATADIR		?= $(DATAROOTDIR)/endorse
+MANDIR		?= $(DATAROOTDIR)/man
+DESTDIR		?=
+
+CC		?= cc
+CFLAGS		?= -O2 -g
+LDFLAGS		?=
+PKG_CONFIG	?= pkg-config
+INSTALL		?= install
+
+PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo cairo-pdf fontconfig
+TEST_PKGS	= cmocka
+
+# Debian packages behind the pkg-config names and the test tools.
+DEB_PKGS	= pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
+		  libcairo2-dev libfontconfig-dev libcmocka-dev \
+		  poppler-utils qpdf strace
+DEB_TOOLS	= pdftotext pdfinfo pdffonts qpdf strace
+
+WARNINGS	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
+		  -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
+		  -Wwrite-strings -Wundef -Wvla \
+		  -Wdeclaration-after-statement -Wimplicit-fallthrough
+ifneq ($(DEVELOPER)$(CI),)
+WARNINGS	+= -Werror
+endif
+ifneq ($(SANITIZE),)
+SAN_FLAGS	= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
+endif
+
+# Recursively expanded on purpose: evaluated when a recipe runs, after
+# 'deps' has installed what pkg-config looks for.
+PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS))
+TEST_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
+TEST_LIBS	= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+ALL_CFLAGS	= $(WARNINGS) $(SAN_FLAGS) -D_GNU_SOURCE \
+		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+		  $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
+
+SRCS		= $(wildcard src/*.c)
+LIB_OBJS	= $(patsubst src/%.c,build/%.o,$(filter-out src/main.c,$(SRCS)))
+TESTS		= $(patsubst tests/%.c,build/tests/%,$(wildcard tests/test_*.c))
+
+# A fixed environment for every test: in-tree resources, no wall clock.
+TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
+		  ENDORSE_DATADIR=$(CURDIR) ENDORSE_BIN=$(CURDIR)/endorse \
+		  ENDORSE_RULES_PATH= NO_COLOR=1
+
+EXAMPLES	= $(sort $(wildcard examples/*.xml))
+
+.PHONY: FORCE all deps demo demo-run test check install uninstall clean \
+	regress-update
+
+all: endorse
+
+endorse: build/main.o build/libendorse.a
+	$(CC) $(ALL_LDFLAGS) -o $@ build/main.o build/libendorse.a $(PKG_LIBS)
+
+build/libendorse.a: $(LIB_OBJS)
+	$(AR) rcs $@ $(LIB_OBJS)
+
+build/%.o: src/%.c build/flags.stamp | build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/tests/%: tests/%.c tests/harness.h build/libendorse.a \
+    build/flags.stamp | build/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -o $@ $< \
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+build build/tests:
+	mkdir -p $@
+
+# Rebuild everything when the compiler, the flags or the compiled-in data
+# directory change (SANITIZE=..., DEVELOPER=1, PREFIX=...).
+BUILD_FLAGS	= $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+build/flags.stamp: FORCE | build
+	@echo '$(BUILD_FLAGS)' | cmp -s - $@ 2>/dev/null || \
+	    echo '$(BUILD_FLAGS)' > $@
+FORCE:
+
+# Install the Debian packages only when something is missing: a no-op on a
+# machine where pkg-config finds every library and the test tools exist.
+deps:
+	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	    for t in $(DEB_TOOLS); do command -v $$t >/dev/null || exit 1; \
+	    done; then \
+		echo "deps: everything is installed"; \
+	else \
+		echo "deps: installing $(DEB_PKGS)"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y \
+		    -qq --no-install-recommends $(DEB_PKGS); \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: endorse
+	@mkdir -p out
+	./endorse validate $(EXAMPLES)
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: endorse $(TESTS)
+	@$(TEST_ENV) sh tests/run.sh $(TESTS)
+
+# Regenerate the golden diagnostics after a deliberate change; review the
+# result with 'git diff tests/'.
+regress-update: endorse $(TESTS)
+	$(TEST_ENV) ENDORSE_REGRESS_UPDATE=1 sh tests/run.sh $(TESTS)
+
+install: endorse
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
+	    $(DESTDIR)$(DATADIR)/schemas/requirements \
+	    $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 endorse $(DESTDIR)$(BINDIR)/endorse
+	$(INSTALL) -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
+	$(INSTALL) -m 644 schemas/requirements/*.xml \
+	    $(DESTDIR)$(DATADIR)/schemas/requirements/
+	$(INSTALL) -m 644 man/endorse.1 $(DESTDIR)$(MANDIR)/man1/endorse.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/endorse $(DESTDIR)$(MANDIR)/man1/endorse.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build endorse out
+
+-include $(wildcard build/*.d build/tests/*.d)

@@ -1,0 +1,707 @@
+/*
+ * validate: check a portfolio against its schema (see validate.h).
+ *
+ * libxml2's schema messages are written for schema authors ("[facet
+ * 'fractionDigits'] The value '1.255' has more fractional digits than are
+ * allowed ('2')").  We recognise the handful of shapes they take and say
+ * the same thing for a coordinator, quoting the xs:documentation the
+ * schema gives each type: adding a type to the schema, with its
+ * documentation, needs no change here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+#include <libxml/valid.h>
+#include <libxml/xmlschemas.h>
+
+#include "diag.h"
+#include "validate.h"
+#include "xmlload.h"
+
+#define XS_NS	"http://www.w3.org/2001/XMLSchema"
+
+/* Longest applicant value quoted back in a message. */
+#define QUOTE_MAX	60
+
+/* Errors reported for one document before the rest are summed up. */
+#define MAX_ERRORS	50
+
+/* Stands for "two declarations of that name disagree" in the docs map. */
+static const char AMBIGUOUS[] = "";
+
+struct validate {
+	xmlSchemaPtr	 schema;
+	xmlHashTablePtr	 docs;		/* "elem@attr", "parent/elem" -> text */
+	xmlChar		*target_ns;	/* the schema's targetNamespace */
+	xmlChar		*root;		/* its (first) global element */
+	char		**known;	/* associations with rules, or NULL */
+};
+
+/* The state of one validate_run, for the error callback. */
+struct run_state {
+	struct validate	*v;
+	struct diag	*diag;
+	const char	*name;
+	unsigned	 errors;
+	const void	*last_node;	/* de-duplicate facet cascades */
+	char		 last_attr[64];
+};
+
+static int
+is_xs(const xmlNode *n, const char *local)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, BAD_CAST XS_NS) &&
+	    xmlStrEqual(n->name, BAD_CAST local);
+}
+
+static const xmlChar *
+local_part(const xmlChar *qname)
+{
+	const xmlChar	*colon;
+
+	if (qname == NULL)
+		return NULL;
+	colon = xmlStrchr(qname, ':');
+	return colon != NULL ? colon + 1 : qname;
+}
+
+/* The text of the first xs:annotation/xs:documentation under n. */
+static xmlChar *
+documentation_of(const xmlNode *n)
+{
+	const xmlNode	*a, *d;
+
+	for (a = n != NULL ? n->children : NULL; a != NULL; a = a->next) {
+		if (!is_xs(a, "annotation"))
+			continue;
+		for (d = a->children; d != NULL; d = d->next)
+			if (is_xs(d, "documentation"))
+				return xmlNodeGetContent(d);
+	}
+	return NULL;
+}
+
+static xmlNode *
+find_named(xmlNode *schema, const char *kind, const xmlChar *name)
+{
+	xmlNode	*n;
+	xmlChar	*v;
+	int	 same;
+
+	for (n = schema->children; n != NULL; n = n->next) {
+		if (!is_xs(n, kind))
+			continue;
+		v = xmlGetProp(n, BAD_CAST "name");
+		same = v != NULL && xmlStrEqual(v, name);
+		xmlFree(v);
+		if (same)
+			return n;
+	}
+	return NULL;
+}
+
+/* What a declaration (xs:element or xs:attribute) expects, in words. */
+static xmlChar *
+describe_declaration(xmlNode *schema, xmlNode *decl)
+{
+	xmlNode	*n, *st;
+	xmlChar	*type, *text;
+
+	if ((type = xmlGetProp(decl, BAD_CAST "type")) != NULL) {
+		st = find_named(schema, "simpleType", local_part(type));
+		xmlFree(type);
+		return documentation_of(st);
+	}
+	for (n = decl->children; n != NULL; n = n->next)
+		if (is_xs(n, "simpleType") &&
+		    (text = documentation_of(n)) != NULL)
+			return text;
+	return NULL;
+}
+
+static void
+free_doc_entry(void *payload, const xmlChar *name)
+{
+	(void)name;
+	if (payload != AMBIGUOUS)
+		free(payload);
+}
+
+static void
+docs_put(xmlHashTablePtr docs, const char *key, const xmlChar *text)
+{
+	const char	*old = xmlHashLookup(docs, BAD_CAST key);
+	char		*copy;
+
+	if (old == NULL) {
+		if ((copy = strdup((const char *)text)) != NULL &&
+		    xmlHashAddEntry(docs, BAD_CAST key, copy) != 0)
+			free(copy);
+	} else if (old != AMBIGUOUS && strcmp(old, (const char *)text) != 0)
+		xmlHashUpdateEntry(docs, BAD_CAST key, (void *)AMBIGUOUS,
+		    free_doc_entry);
+}
+
+/*
+ * Record text under "owner@name" (attributes) or "owner/name" (elements)
+ * for every element that can hold decl: the element of an anonymous
+ * complex type, or every element declared with a named one.
+ */
+static void
+docs_add(xmlHashTablePtr docs, xmlNode *schema, xmlNode *decl,
+    const xmlChar *name, const xmlChar *text)
+{
+	xmlNode	*ct, *n;
+	xmlChar	*ctname, *type, *owner;
+	char	 key[256];
+	int	 attr = is_xs(decl, "attribute");
+
+	for (ct = decl->parent; ct != NULL && !is_xs(ct, "complexType");
+	    ct = ct->parent)
+		;
+	if (ct == NULL)
+		return;
+	if ((ctname = xmlGetProp(ct, BAD_CAST "name")) == NULL) {
+		if (is_xs(ct->parent, "element") &&
+		    (owner = xmlGetProp(ct->parent, BAD_CAST "name")) != NULL) {
+			snprintf(key, sizeof(key), "%s%c%s", owner,
+			    attr ? '@' : '/', name);
+			docs_put(docs, key, text);
+			xmlFree(owner);
+		}
+		return;
+	}
+	/* Every xs:element anywhere whose type is this complex type. */
+	n = xmlDocGetRootElement(schema->doc);
+	while (n != NULL) {
+		if (is_xs(n, "element") &&
+		    (type = xmlGetProp(n, BAD_CAST "type")) != NULL) {
+			if (xmlStrEqual(local_part(type), ctname) &&
+			    (owner = xmlGetProp(n, BAD_CAST "name")) != NULL) {
+				snprintf(key, sizeof(key), "%s%c%s", owner,
+				    attr ? '@' : '/', name);
+				docs_put(docs, key, text);
+				xmlFree(owner);
+			}
+			xmlFree(type);
+		}
+		/* Depth-first walk over elements. */
+		if (n->children != NULL && xmlFirstElementChild(n) != NULL)
+			n = xmlFirstElementChild(n);
+		else {
+			while (n != NULL && xmlNextElementSibling(n) == NULL)
+				n = n->parent != NULL &&
+				    n->parent->type == XML_ELEMENT_NODE ?
+				    n->parent : NULL;
+			if (n != NULL)
+				n = xmlNextElementSibling(n);
+		}
+	}
+	xmlFree(ctname);
+}
+
+/* Walk the schema and map every documented declaration. */
+static void
+docs_build(xmlHashTablePtr docs, xmlNode *schema, xmlNode *n)
+{
+	xmlChar	*name, *text;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((is_xs(n, "element") || is_xs(n, "attribute")) &&
+		    (name = xmlGetProp(n, BAD_CAST "name")) != NULL) {
+			if ((text = describe_declaration(schema, n)) != NULL) {
+				docs_add(docs, schema, n, name, text);
+				xmlFree(text);
+			}
+			xmlFree(name);
+		}
+		docs_build(docs, schema, n->children);
+	}
+}
+
+static void
+on_schema_error(void *ctx, xmlErrorPtr err)
+{
+	struct diag	*d = ctx;
+
+	if (err->level == XML_ERR_WARNING)
+		return;
+	diag_report(d, DIAG_ERROR, err->file, err->line, 0, "schema: %s",
+	    err->message != NULL ? err->message : "unknown error");
+}
+
+struct validate *
+validate_new(const char *xsd_path, const char *const *known, struct diag *d)
+{
+	struct validate		*v = NULL;
+	xmlSchemaParserCtxtPtr	 pctxt = NULL;
+	xmlDocPtr		 doc = NULL, copy = NULL;
+	xmlNode			*root, *n;
+	enum xmlload_status	 status;
+	size_t			 i, nknown = 0;
+
+	if ((doc = xmlload_file(xsd_path, NULL, d, &status)) == NULL)
+		goto fail;
+	if ((v = calloc(1, sizeof(*v))) == NULL ||
+	    (v->docs = xmlHashCreate(64)) == NULL)
+		goto nomem;
+	root = xmlDocGetRootElement(doc);
+	if (!is_xs(root, "schema")) {
+		diag_error(d, xsd_path, 0, "not an XML schema");
+		goto fail;
+	}
+	v->target_ns = xmlGetProp(root, BAD_CAST "targetNamespace");
+	for (n = root->children; n != NULL && v->root == NULL; n = n->next)
+		if (is_xs(n, "element"))
+			v->root = xmlGetProp(n, BAD_CAST "name");
+	docs_build(v->docs, root, root->children);
+
+	/* The schema parser takes the document over; give it a copy. */
+	if ((copy = xmlCopyDoc(doc, 1)) == NULL ||
+	    (pctxt = xmlSchemaNewDocParserCtxt(copy)) == NULL)
+		goto nomem;
+	xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error, d);
+	if ((v->schema = xmlSchemaParse(pctxt)) == NULL) {
+		diag_error(d, xsd_path, 0, "the schema cannot be compiled");
+		goto fail;
+	}
+	if (known != NULL) {
+		while (known[nknown] != NULL)
+			nknown++;
+		if ((v->known = calloc(nknown + 1, sizeof(char *))) == NULL)
+			goto nomem;
+		for (i = 0; i < nknown; i++)
+			if ((v->known[i] = strdup(known[i])) == NULL)
+				goto nomem;
+	}
+	xmlSchemaFreeParserCtxt(pctxt);
+	xmlFreeDoc(copy);
+	xmlFreeDoc(doc);
+	return v;
+nomem:
+	diag_error(d, xsd_path, 0, "out of memory");
+fail:
+	xmlSchemaFreeParserCtxt(pctxt);
+	xmlFreeDoc(copy);
+	xmlFreeDoc(doc);
+	validate_free(v);
+	return NULL;
+}
+
+void
+validate_free(struct validate *v)
+{
+	size_t	i;
+
+	if (v == NULL)
+		return;
+	if (v->schema != NULL)
+		xmlSchemaFree(v->schema);
+	if (v->docs != NULL)
+		xmlHashFree(v->docs, free_doc_entry);
+	xmlFree(v->target_ns);
+	xmlFree(v->root);
+	for (i = 0; v->known != NULL && v->known[i] != NULL; i++)
+		free(v->known[i]);
+	free(v->known);
+	free(v);
+}
+
+/* The documentation for elem's attribute attr (or elem under parent). */
+static const char *
+docs_find(const struct validate *v, const xmlNode *node, const char *attr)
+{
+	const char	*text;
+	char		 key[256];
+
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	if (attr != NULL)
+		snprintf(key, sizeof(key), "%s@%s", node->name, attr);
+	else if (node->parent != NULL &&
+	    node->parent->type == XML_ELEMENT_NODE)
+		snprintf(key, sizeof(key), "%s/%s", node->parent->name,
+		    node->name);
+	else
+		return NULL;
+	text = xmlHashLookup(v->docs, BAD_CAST key);
+	return text == AMBIGUOUS ? NULL : text;
+}
+
+/* Copy msg into buf without "{namespace}" prefixes. */
+static void
+strip_namespaces(const char *msg, char *buf, size_t bufsz)
+{
+	const char	*p = msg, *close;
+	size_t		 n = 0;
+
+	while (*p != '\0' && n + 1 < bufsz) {
+		if (*p == '{' && (close = strchr(p, '}')) != NULL &&
+		    strcspn(p, " '\"") > (size_t)(close - p)) {
+			p = close + 1;
+			continue;
+		}
+		buf[n++] = *p++;
+	}
+	buf[n] = '\0';
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '.' ||
+	    buf[n - 1] == ' '))
+		buf[--n] = '\0';
+}
+
+/*
+ * Copy the text between the first "'" at or after p and the next
+ * "'" followed by one of the characters in ends (or the end).
+ */
+static int
+quoted(const char *p, const char *ends, char *buf, size_t bufsz)
+{
+	const char	*q, *e;
+	size_t		 n;
+
+	if ((q = strchr(p, '\'')) == NULL)
+		return -1;
+	q++;
+	for (e = q; *e != '\0'; e++)
+		if (*e == '\'' && (e[1] == '\0' || strchr(ends, e[1]) != NULL))
+			break;
+	if (*e == '\0')
+		return -1;
+	n = (size_t)(e - q);
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, q, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+/* "( a, b )" after "Expected is " as "'a'" or "one of 'a', 'b'". */
+static void
+expected_list(const char *p, char *buf, size_t bufsz)
+{
+	const char	*open, *close;
+	size_t		 n = 0, len;
+	int		 count = 0, many;
+
+	buf[0] = '\0';
+	if ((open = strstr(p, "Expected is")) == NULL ||
+	    (open = strchr(open, '(')) == NULL ||
+	    (close = strchr(open, ')')) == NULL)
+		return;
+	many = memchr(open, ',', (size_t)(close - open)) != NULL;
+	if (many)
+		n = (size_t)snprintf(buf, bufsz, "one of ");
+	for (p = open + 1; p < close && n + 8 < bufsz; p += len) {
+		p += strspn(p, " ,");
+		len = strcspn(p, " ,)");
+		if (len == 0 || p >= close)
+			break;
+		if (len > bufsz - n - 8)
+			len = bufsz - n - 8;
+		n += (size_t)snprintf(buf + n, bufsz - n, "%s'%.*s'",
+		    count++ > 0 ? ", " : "", (int)len, p);
+	}
+}
+
+/*
+ * A value made only of spaces and invisible characters (zero-width
+ * spaces, joiners, no-break spaces) is an empty value to a reader.
+ */
+static int
+is_blank(const char *str)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	unsigned		 c;
+
+	while (*s != '\0') {
+		if (*s < 0x80) {
+			if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+				return 0;
+			s++;
+			continue;
+		}
+		if ((s[0] & 0xe0) == 0xc0 && s[1] != '\0') {
+			c = ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
+			s += 2;
+		} else if ((s[0] & 0xf0) == 0xe0 && s[1] != '\0' &&
+		    s[2] != '\0') {
+			c = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) |
+			    (s[2] & 0x3fu);
+			s += 3;
+		} else
+			return 0;
+		if (!(c == 0xa0 || c == 0x1680 || (c >= 0x2000 &&
+		    c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
+		    (c >= 0x205f && c <= 0x2064) || c == 0x3000 ||
+		    c == 0xfeff || c == 0xad))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Turn one libxml2 schema message about node into ours.  The message
+ * has namespaces stripped and reads "Element 'e'[, attribute 'a']: REST".
+ */
+static void
+describe_schema_error(const struct validate *v, const xmlNode *node,
+    const char *msg, char *out, size_t outsz)
+{
+	char		 elem[128] = "", attr[64] = "", value[1024] = "",
+			 what[256], list[512], clip[QUOTE_MAX + 4];
+	const char	*rest, *p, *doc;
+
+	if (quoted(msg, ":,", elem, sizeof(elem)) == -1 ||
+	    (rest = strstr(msg, "': ")) == NULL) {
+		snprintf(out, outsz, "%s", msg);
+		return;
+	}
+	if ((p = strstr(msg, "', attribute '")) != NULL && p < rest)
+		quoted(p + 2, ":", attr, sizeof(attr));
+	rest += 3;
+	if (attr[0] != '\0')
+		snprintf(what, sizeof(what), "element '%s', attribute '%s'",
+		    elem, attr);
+	else
+		snprintf(what, sizeof(what), "element '%s'", elem);
+	doc = docs_find(v, node, attr[0] != '\0' ? attr : NULL);
+
+	if (strncmp(rest, "[facet '", 8) == 0 ||
+	    strstr(rest, "is not a valid value of the") != NULL) {
+		p = strncmp(rest, "[facet", 6) == 0 ?
+		    strstr(rest, "The value '") : rest;
+		if (p == NULL || quoted(p, " ;", value, sizeof(value)) == -1)
+			value[0] = '\0';
+		if (strstr(rest, "has a length of '") != NULL) {
+			/* maxLength: the value itself is not quoted */
+			quoted(strstr(rest, "has a length of '"), ";", value,
+			    sizeof(value));
+			snprintf(out, outsz, "%s is too long (%s characters)"
+			    "%s%s", what, value, doc ? ": expected " : "",
+			    doc ? doc : "");
+			return;
+		}
+		if (is_blank(value)) {
+			snprintf(out, outsz, "%s is empty%s%s", what,
+			    doc ? ": expected " : "", doc ? doc : "");
+			return;
+		}
+		diag_clip(value, QUOTE_MAX, clip, sizeof(clip));
+		if (doc != NULL)
+			snprintf(out, outsz, "%s: '%s' is not valid: expected "
+			    "%s", what, clip, doc);
+		else if (strstr(rest, "[facet 'enumeration']") != NULL &&
+		    (p = strstr(rest, "set {")) != NULL)
+			snprintf(out, outsz, "%s: '%s' is not valid: expected "
+			    "one of %s", what, clip, p + 4);
+		else
+			snprintf(out, outsz, "%s: '%s' is not valid", what,
+			    clip);
+		return;
+	}
+	if (strncmp(rest, "This element is not expected", 28) == 0) {
+		expected_list(rest, list, sizeof(list));
+		if (node != NULL && node->parent != NULL &&
+		    node->parent->type == XML_ELEMENT_NODE)
+			snprintf(what, sizeof(what), "element '%s' inside '%s'",
+			    elem, node->parent->name);
+		snprintf(out, outsz, "%s is not expected here%s%s", what,
+		    list[0] ? ": expected " : "", list);
+		return;
+	}
+	if (strncmp(rest, "Missing child element", 21) == 0) {
+		expected_list(rest, list, sizeof(list));
+		snprintf(out, outsz, "%s is incomplete: %s is missing", what,
+		    list[0] ? list : "a child element");
+		return;
+	}
+	if (strstr(rest, "is required but missing") != NULL &&
+	    quoted(rest, " ", attr, sizeof(attr)) == 0) {
+		doc = docs_find(v, node, attr);
+		snprintf(out, outsz, "element '%s' lacks the attribute '%s'%s%s",
+		    elem, attr, doc ? ": expected " : "", doc ? doc : "");
+		return;
+	}
+	if (strstr(rest, "is not allowed") != NULL && attr[0] != '\0') {
+		snprintf(out, outsz, "element '%s' does not take an attribute "
+		    "'%s'", elem, attr);
+		return;
+	}
+	if (strncmp(rest, "No matching global declaration", 30) == 0) {
+		if (node != NULL && v->root != NULL &&
+		    xmlStrEqual(node->name, v->root))
+			snprintf(out, outsz, "the root element '%s' is not in "
+			    "the namespace '%s': write <%s xmlns=\"%s\">",
+			    elem, v->target_ns ? (char *)v->target_ns : "",
+			    elem, v->target_ns ? (char *)v->target_ns : "");
+		else
+			snprintf(out, outsz, "the root element is '%s': "
+			    "expected '%s' in the namespace '%s'", elem,
+			    v->root ? (char *)v->root : "?",
+			    v->target_ns ? (char *)v->target_ns : "");
+		return;
+	}
+	if (strncmp(rest, "Character content other than whitespace", 39) == 0) {
+		snprintf(out, outsz, "%s holds text, but only elements are "
+		    "allowed in it", what);
+		return;
+	}
+	if (strncmp(rest, "Element content is not allowed", 30) == 0) {
+		snprintf(out, outsz, "%s holds elements, but only text is "
+		    "allowed in it", what);
+		return;
+	}
+	snprintf(out, outsz, "%s: %s", what, rest);
+	if (out[0] != '\0' && rest[0] >= 'A' && rest[0] <= 'Z') {
+		p = strstr(out, rest);
+		if (p != NULL)
+			out[p - out] += 'a' - 'A';
+	}
+}
+
+static void
+on_valid_error(void *ctx, xmlErrorPtr err)
+{
+	struct run_state	*st = ctx;
+	const xmlNode		*node = err->node;
+	char			 msg[1024], out[1536], attr[64] = "";
+	const char		*p;
+
+	if (err->level == XML_ERR_WARNING)
+		return;
+	strip_namespaces(err->message != NULL ? err->message : "", msg,
+	    sizeof(msg));
+	if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
+		node = node->parent;
+	if ((p = strstr(msg, "', attribute '")) != NULL)
+		quoted(p + 2, ":", attr, sizeof(attr));
+	/* One message per value: libxml2 reports each failed facet. */
+	if (node != NULL && node == st->last_node &&
+	    strcmp(attr, st->last_attr) == 0 &&
+	    (strstr(msg, "[facet") != NULL ||
+	    strstr(msg, "is not a valid value") != NULL))
+		return;
+	st->last_node = node;
+	snprintf(st->last_attr, sizeof(st->last_attr), "%s", attr);
+
+	if (st->errors == MAX_ERRORS)
+		diag_error(st->diag, st->name, 0, "too many errors; the rest "
+		    "of this file is not reported");
+	if (st->errors++ >= MAX_ERRORS)
+		return;
+	describe_schema_error(st->v, node, msg, out, sizeof(out));
+	diag_report(st->diag, DIAG_ERROR, st->name, err->line, 0, "%s", out);
+}
+
+/*
+ * Every xs:IDREF attribute must name an xs:ID of the document.  libxml2's
+ * schema validation marks them (atype) but does not resolve them.
+ */
+static void
+check_references(struct run_state *st, xmlDocPtr doc, xmlNode *n)
+{
+	xmlAttr		*a;
+	xmlChar		*value;
+	const char	*doc_text;
+	char		 clip[QUOTE_MAX + 4];
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next) {
+			if (a->atype != XML_ATTRIBUTE_IDREF)
+				continue;
+			value = xmlNodeGetContent((xmlNode *)a);
+			if (value != NULL && xmlGetID(doc, value) == NULL) {
+				doc_text = docs_find(st->v, n,
+				    (const char *)a->name);
+				diag_clip((const char *)value, QUOTE_MAX, clip,
+				    sizeof(clip));
+				st->errors++;
+				diag_error(st->diag, st->name,
+				    xmlGetLineNo(n), "element '%s', attribute "
+				    "'%s': nothing has the identifier '%s'%s%s",
+				    n->name, a->name, clip,
+				    doc_text ? ": expected " : "",
+				    doc_text ? doc_text : "");
+			}
+			xmlFree(value);
+		}
+		check_references(st, doc, n->children);
+	}
+}
+
+/* The application's association must be one endorse has rules for. */
+static void
+check_association(struct run_state *st, xmlDocPtr doc)
+{
+	xmlNode	*n;
+	xmlChar	*code;
+	size_t	 i, len;
+	char	 list[512], clip[QUOTE_MAX + 4];
+	int	 found = 0;
+
+	if (st->v->known == NULL)
+		return;
+	n = xmlDocGetRootElement(doc);
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST "application"))
+			break;
+	if (n == NULL ||
+	    (code = xmlGetProp(n, BAD_CAST "association")) == NULL)
+		return;
+	list[0] = '\0';
+	for (i = 0, len = 0; st->v->known[i] != NULL; i++) {
+		if (strcmp(st->v->known[i], (char *)code) == 0)
+			found = 1;
+		if (len < sizeof(list))
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+			    "%s%s", i > 0 ? ", " : "", st->v->known[i]);
+	}
+	if (!found) {
+		st->errors++;
+		diag_error(st->diag, st->name, xmlGetLineNo(n), "element "
+		    "'application', attribute 'association': endorse has no "
+		    "requirements for '%s': expected one of %s",
+		    diag_clip((char *)code, QUOTE_MAX, clip, sizeof(clip)),
+		    list[0] ? list : "(none installed)");
+	}
+	xmlFree(code);
+}
+
+int
+validate_run(struct validate *v, xmlDocPtr doc, const char *name,
+    struct diag *d)
+{
+	struct run_state	 st;
+	xmlSchemaValidCtxtPtr	 vctxt;
+	int			 rc;
+
+	memset(&st, 0, sizeof(st));
+	st.v = v;
+	st.diag = d;
+	st.name = name;
+	if ((vctxt = xmlSchemaNewValidCtxt(v->schema)) == NULL) {
+		diag_error(d, name, 0, "out of memory");
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(vctxt, on_valid_error, &st);
+	rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	if (rc != 0 && st.errors == 0) {
+		diag_error(d, name, 0, "the portfolio is not valid");
+		return -1;
+	}
+	/* Unresolved references are reported even in an invalid file. */
+	check_references(&st, doc, xmlDocGetRootElement(doc));
+	if (rc == 0)
+		check_association(&st, doc);
+	return st.errors == 0 ? 0 : -1;
+}

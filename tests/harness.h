@@ -1,0 +1,236 @@
+/*
+ * harness: helpers shared by the cmocka test programs.
+ *
+ * run_endorse() runs the real binary ($ENDORSE_BIN) with a time limit and
+ * captures what it prints; the other helpers read and write files.  Each
+ * test program includes this header once; everything here is static.
+ */
+#ifndef HARNESS_H
+#define HARNESS_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+/* Helpers are static; not every program uses every one. */
+#define HARNESS_FN static __attribute__((unused))
+
+/* Seconds any one run of the binary may take: "bounded time". */
+#define RUN_TIME_LIMIT	10
+
+struct run {
+	int	 status;	/* exit status, or 128 + signal */
+	int	 timed_out;
+	char	*out;		/* standard output, NUL-terminated */
+	size_t	 outlen;
+	char	*err;		/* standard error, NUL-terminated */
+	size_t	 errlen;
+};
+
+HARNESS_FN const char *
+env_or(const char *name, const char *dflt)
+{
+	const char	*v = getenv(name);
+
+	return v != NULL && *v != '\0' ? v : dflt;
+}
+
+HARNESS_FN void
+run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof(*r));
+}
+
+HARNESS_FN void
+append(char **buf, size_t *len, const char *data, size_t n)
+{
+	char	*nb = realloc(*buf, *len + n + 1);
+
+	assert_non_null(nb);
+	memcpy(nb + *len, data, n);
+	*len += n;
+	nb[*len] = '\0';
+	*buf = nb;
+}
+
+HARNESS_FN double
+now_seconds(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Run $ENDORSE_BIN with argv (NULL-terminated, argv[0] included), stdin
+ * from the file stdin_path (NULL: /dev/null).  Kills it after
+ * RUN_TIME_LIMIT seconds.
+ */
+HARNESS_FN void
+run_endorse_in(struct run *r, const char *stdin_path, const char *const *argv)
+{
+	int	 outp[2], errp[2], in, st;
+	pid_t	 pid;
+	double	 deadline;
+	struct pollfd pfd[2];
+	char	 buf[65536];
+	ssize_t	 n;
+	int	 open_fds = 2;
+
+	memset(r, 0, sizeof(*r));
+	r->out = calloc(1, 1);
+	r->err = calloc(1, 1);
+	assert_int_equal(pipe(outp), 0);
+	assert_int_equal(pipe(errp), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		in = open(stdin_path ? stdin_path : "/dev/null", O_RDONLY);
+		if (in == -1)
+			_exit(127);
+		dup2(in, 0);
+		dup2(outp[1], 1);
+		dup2(errp[1], 2);
+		close(outp[0]);
+		close(errp[0]);
+		execv(env_or("ENDORSE_BIN", "./endorse"), (char *const *)argv);
+		_exit(127);
+	}
+	close(outp[1]);
+	close(errp[1]);
+	deadline = now_seconds() + RUN_TIME_LIMIT;
+	pfd[0].fd = outp[0];
+	pfd[1].fd = errp[0];
+	pfd[0].events = pfd[1].events = POLLIN;
+	while (open_fds > 0) {
+		int left = (int)((deadline - now_seconds()) * 1000);
+		if (left <= 0) {
+			r->timed_out = 1;
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(pfd, 2, left) <= 0)
+			continue;
+		for (int i = 0; i < 2; i++) {
+			if (pfd[i].fd < 0 || !(pfd[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			n = read(pfd[i].fd, buf, sizeof(buf));
+			if (n <= 0) {
+				close(pfd[i].fd);
+				pfd[i].fd = -1;
+				open_fds--;
+			} else if (i == 0)
+				append(&r->out, &r->outlen, buf, (size_t)n);
+			else
+				append(&r->err, &r->errlen, buf, (size_t)n);
+		}
+	}
+	if (pfd[0].fd >= 0)
+		close(pfd[0].fd);
+	if (pfd[1].fd >= 0)
+		close(pfd[1].fd);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* run_endorse(&r, "validate", "file.xml", NULL) */
+HARNESS_FN void
+run_endorse(struct run *r, ...)
+{
+	const char	*argv[64];
+	va_list		 ap;
+	int		 n = 0;
+
+	argv[n++] = "endorse";
+	va_start(ap, r);
+	while (n < 63 && (argv[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	argv[n] = NULL;
+	run_endorse_in(r, NULL, argv);
+}
+
+/* Read a whole file; NULL when it cannot be read. */
+HARNESS_FN char *
+slurp(const char *path, size_t *lenp)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*buf = NULL;
+	size_t	 len = 0;
+	char	 chunk[65536];
+	size_t	 n;
+
+	if (f == NULL)
+		return NULL;
+	buf = calloc(1, 1);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		append(&buf, &len, chunk, n);
+	fclose(f);
+	if (lenp != NULL)
+		*lenp = len;
+	return buf;
+}
+
+HARNESS_FN void
+spew(const char *path, const void *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A fresh temporary directory for one test program. */
+HARNESS_FN const char *
+tmpdir(void)
+{
+	static char	dir[PATH_MAX];
+
+	if (dir[0] == '\0') {
+		snprintf(dir, sizeof(dir), "%s/endorse-test-XXXXXX",
+		    env_or("TMPDIR", "/tmp"));
+		assert_non_null(mkdtemp(dir));
+	}
+	return dir;
+}
+
+HARNESS_FN const char *
+tmppath(const char *name, char *buf, size_t bufsz)
+{
+	if ((size_t)snprintf(buf, bufsz, "%s/%s", tmpdir(), name) >= bufsz)
+		fail_msg("path too long: %s", name);
+	return buf;
+}
+
+/* Path of a file of the source tree (the tests run from its top). */
+HARNESS_FN const char *
+srcpath(const char *rel, char *buf, size_t bufsz)
+{
+	if ((size_t)snprintf(buf, bufsz, "%s/%s", env_or("ENDORSE_DATADIR",
+	    "."), rel) >= bufsz)
+		fail_msg("path too long: %s", rel);
+	return buf;
+}
+
+#endif
