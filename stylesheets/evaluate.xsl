@@ -92,7 +92,7 @@
   <!-- Exact hundredths of a decimal string such as 12.5 (no float). -->
   <xsl:template name="hundredths">
     <xsl:param name="h"/>
-    <xsl:value-of select="number(substring-before(concat($h, '.'), '.')) * 100 +
+    <xsl:value-of select="number(substring-before(concat('0', $h, '.'), '.')) * 100 +
         number(substring(concat(substring-after($h, '.'), '00'), 1, 2))"/>
   </xsl:template>
 
@@ -114,6 +114,19 @@
     <xsl:param name="c"/>
     <xsl:value-of select="concat('$', floor($c div 100))"/>
     <xsl:if test="$c mod 100 != 0"><xsl:value-of select="concat('.', format-number($c mod 100, '00'))"/></xsl:if>
+  </xsl:template>
+
+  <!-- "1 reference" / "3 references" -->
+  <xsl:template name="n">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many" select="concat($one, 's')"/>
+    <xsl:value-of select="$n"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$n = 1"><xsl:value-of select="$one"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$many"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="fmt-days">
@@ -525,8 +538,8 @@
         <xsl:attribute name="not-applicable"><xsl:value-of select="count($rows[@status = 'not-applicable'])"/></xsl:attribute>
         <xsl:attribute name="advice"><xsl:value-of select="count($rows[@status = 'advice'])"/></xsl:attribute>
         <xsl:choose>
-          <xsl:when test="$result = 'not-ready'">Not ready: <xsl:value-of select="count($rows[@status = 'not-met' or @status = 'pending'])"/> requirement(s) not met yet.</xsl:when>
-          <xsl:when test="$result = 'needs-review'">Needs committee review: every requirement endorse can check is met, but <xsl:value-of select="count($rows[@status = 'review' and not(@judgement = 'yes')])"/> need(s) the committee's judgement.</xsl:when>
+          <xsl:when test="$result = 'not-ready'">Not ready: <xsl:call-template name="n"><xsl:with-param name="n" select="count($rows[@status = 'not-met' or @status = 'pending'])"/><xsl:with-param name="one" select="'requirement'"/></xsl:call-template> not met yet.</xsl:when>
+          <xsl:when test="$result = 'needs-review'">Needs committee review: every requirement endorse can check is met, <xsl:call-template name="n"><xsl:with-param name="n" select="count($rows[@status = 'review' and not(@judgement = 'yes')])"/><xsl:with-param name="one" select="'rule needs'"/><xsl:with-param name="many" select="'rules need'"/></xsl:call-template> the committee's judgement.</xsl:when>
           <xsl:otherwise>Ready for committee: every requirement endorse can check is met.</xsl:otherwise>
         </xsl:choose>
       </summary>
@@ -742,11 +755,11 @@
         </xsl:when>
         <xsl:when test="not($lacking)">
           <xsl:attribute name="status">met</xsl:attribute>
-          <x><xsl:value-of select="concat('Official transcripts received for all ', count($claimed), ' degree(s) and program(s).')"/></x>
+          <x>Official transcript received for <xsl:choose><xsl:when test="count($claimed) = 1">the one degree or program claimed.</xsl:when><xsl:otherwise><xsl:value-of select="concat('all ', count($claimed), ' degrees and programs claimed.')"/></xsl:otherwise></xsl:choose></x>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x><xsl:value-of select="concat(count($lacking), ' of ', count($claimed), ' official transcript(s) not received.')"/></x>
+          <x><xsl:value-of select="concat(count($lacking), ' of ', count($claimed), ' official transcripts not received.')"/></x>
           <short>
             <xsl:text>Send the official transcript for: </xsl:text>
             <xsl:for-each select="$lacking">
@@ -839,7 +852,7 @@
         </xsl:when>
         <xsl:when test="@evidence = 'leadership'">
           <xsl:variable name="acts" select="$pf/p:experience/p:leadership"/>
-          <x><xsl:value-of select="concat('Committee judgement: ', count($acts), ' leader activities are listed.')"/></x>
+          <x>Committee judgement: <xsl:call-template name="n"><xsl:with-param name="n" select="count($acts)"/><xsl:with-param name="one" select="'leader activity is'"/><xsl:with-param name="many" select="'leader activities are'"/></xsl:call-template> listed.</x>
           <xsl:for-each select="$acts">
             <item><xsl:value-of select="concat(translate(@activity, '-', ' '), ' (', @scope, ', from ', @start, '): ', normalize-space(p:description))"/></item>
           </xsl:for-each>
@@ -908,14 +921,14 @@
           <short>
             <xsl:for-each select="$best/c:span[number(@days) &lt; number(@need)]">
               <xsl:if test="position() &gt; 1">; </xsl:if>
-              <xsl:value-of select="concat('Needs ', @need - @days, ' more days of ', @label)"/>
+              <xsl:text>Needs </xsl:text><xsl:call-template name="n"><xsl:with-param name="n" select="@need - @days"/><xsl:with-param name="one" select="'more day'"/></xsl:call-template><xsl:value-of select="concat(' of ', @label)"/>
             </xsl:for-each>
             <xsl:text>.</xsl:text>
           </short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$best/c:span/c:iv">
-        <item ref="{@ref}" status="counted">
+        <item status="counted"><xsl:if test="@ref != ''"><xsl:attribute name="ref"><xsl:value-of select="@ref"/></xsl:attribute></xsl:if>
           <xsl:value-of select="concat(., ' (', @start, ' to ', @end, '): ', @days, ' days counted')"/>
         </item>
       </xsl:for-each>
@@ -1030,13 +1043,24 @@
         </xsl:when>
         <xsl:when test="not($good)">
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x><xsl:value-of select="concat('No provider qualifies: a provider must be ', $alts, '.')"/></x>
+          <x>
+            <xsl:for-each select="$bad[not(@provider = preceding-sibling::c:s[@reason = 'provider does not qualify']/@provider)]">
+              <xsl:if test="position() &gt; 1"><xsl:choose><xsl:when test="position() = last()"> and </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose></xsl:if>
+              <xsl:value-of select="@name"/>
+            </xsl:for-each>
+            <xsl:value-of select="concat(' does not qualify and no other provider is recorded: a provider must be ', $alts, '.')"/>
+          </x>
           <short><xsl:value-of select="concat('RS/C must be with a supervisor/consultant who is ', $alts, '.')"/></short>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">met</xsl:attribute>
           <x>
-            <xsl:value-of select="concat(count($good[not(@provider = preceding-sibling::c:s[@why != '']/@provider)]), ' provider(s) qualify')"/>
+            <xsl:variable name="goodp" select="$good[not(@provider = preceding-sibling::c:s[@why != '']/@provider)]"/>
+            <xsl:for-each select="$goodp">
+              <xsl:if test="position() &gt; 1"><xsl:choose><xsl:when test="position() = last()"> and </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose></xsl:if>
+              <xsl:value-of select="@name"/>
+            </xsl:for-each>
+            <xsl:choose><xsl:when test="count($goodp) = 1"> qualifies</xsl:when><xsl:otherwise> qualify</xsl:otherwise></xsl:choose>
             <xsl:if test="$bad">
               <xsl:text>; hours with </xsl:text>
               <xsl:for-each select="$bad[not(@provider = preceding-sibling::c:s[@reason = 'provider does not qualify']/@provider)]">
@@ -1077,7 +1101,7 @@
         </xsl:when>
         <xsl:when test="$out">
           <xsl:attribute name="status">met</xsl:attribute>
-          <x><xsl:value-of select="concat(count($out), ' session(s) do not count; the others are with an identified supervisor/consultant.')"/></x>
+          <x><xsl:call-template name="n"><xsl:with-param name="n" select="count($out)"/><xsl:with-param name="one" select="'session does'"/><xsl:with-param name="many" select="'sessions do'"/></xsl:call-template> not count (listed); every counted session is with an identified supervisor/consultant.</x>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">met</xsl:attribute>
@@ -1103,7 +1127,7 @@
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat($have, ' of ', $n, ' reference ratings completed by distinct people.')"/></x>
-          <short><xsl:value-of select="concat('Needs ', $n - $have, ' more completed reference rating(s) from distinct people.')"/></short>
+          <short>Needs <xsl:call-template name="n"><xsl:with-param name="n" select="$n - $have"/><xsl:with-param name="one" select="'more completed reference rating'"/></xsl:call-template> from distinct people.</short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$refs">
@@ -1222,14 +1246,14 @@
             <xsl:otherwise>
               <xsl:attribute name="status">not-met</xsl:attribute>
               <x><xsl:value-of select="concat('No one is available from the first two categories (stated), so ', $comp/r:all-waived/@label, ' are needed; ', count($colleagues), ' completed.')"/></x>
-              <short><xsl:value-of select="concat('Needs ', $comp/r:all-waived/@count - count($colleagues), ' more reference(s) from a colleague.')"/></short>
+              <short>Needs <xsl:call-template name="n"><xsl:with-param name="n" select="$comp/r:all-waived/@count - count($colleagues)"/><xsl:with-param name="one" select="'more reference'"/></xsl:call-template> from a colleague.</short>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:when>
         <xsl:when test="$slots[@state = 'missing']">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>
-            <xsl:value-of select="concat(count($slots[@state = 'missing']), ' reference role(s) not filled by a completed rating.')"/>
+            <xsl:call-template name="n"><xsl:with-param name="n" select="count($slots[@state = 'missing'])"/><xsl:with-param name="one" select="'reference role is'"/><xsl:with-param name="many" select="'reference roles are'"/></xsl:call-template> not filled by a completed rating.
           </x>
           <short>
             <xsl:text>Missing reference: </xsl:text>
@@ -1368,7 +1392,7 @@
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
     <v status="advice">
       <xsl:choose>
-        <xsl:when test="$trk != 'clinical' or not($ren) or $ren/@provides-rsc != 'yes'">
+        <xsl:when test="$trk != 'clinical' or not($ren/@provides-rsc = 'yes')">
           <x>Applies to Level IV-Clinical endorsees who provide RS/C; not the case here.</x>
         </xsl:when>
         <xsl:otherwise>

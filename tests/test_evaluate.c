@@ -1,0 +1,1322 @@
+/*
+ * test_evaluate: stage 2 rule by rule, on both sides of every boundary of
+ * RULES.md, for both associations and the tracks where a rule differs.
+ *
+ * Each test starts from one complete portfolio (OK-AIMH, Clinical, ready
+ * for committee as of 2025-06-30; it also meets WI-AIMH's rules), changes
+ * the one part its rule reads, evaluates it in-process and checks the
+ * rule's status and the words of its explanation or shortfall.  Every
+ * checklist made here is also validated against schemas/checklist.xsd.
+ * Test names start with the rule id.
+ */
+#include "harness.h"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "catalog.h"
+#include "datadir.h"
+#include "diag.h"
+#include "evaluate.h"
+#include "validate.h"
+#include "xmlload.h"
+
+#define AS_OF	"2025-06-30"
+
+/* The parts of a portfolio a test may replace; NULL keeps the default. */
+struct pf {
+	const char	*application;	/* attributes */
+	const char	*education;
+	const char	*training;
+	const char	*experience;
+	const char	*rsc;
+	const char	*people;
+	const char	*references;
+	const char	*attestations;
+	const char	*renewals;
+};
+
+static const struct pf base = {
+	"association='OK-AIMH' level='IV' track='clinical'",
+	"<degree kind='MA' awarded='2015-05-15' "
+	    "transcript-received='2025-01-10'><institution>State "
+	    "University</institution></degree>",
+	"<course start='2020-01-10' hours='18' relationship-based='yes'>"
+	    "<title>Infant mental health foundations</title><provider>OK-AIMH"
+	    "</provider><competency>theoretical-foundations</competency>"
+	    "</course>"
+	"<course start='2021-03-01' hours='12' relationship-based='yes'>"
+	    "<title>Reflective practice</title><provider>WI-AIMH</provider>"
+	    "<competency>reflection</competency></course>",
+	"<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service supervised'><role>Clinician</role>"
+	    "<employer>Family Center</employer></position>"
+	"<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>Clinical supervisor</role><employer>Family Center"
+	    "</employer></position>"
+	"<leadership activity='conference-planning' scope='state' "
+	    "start='2022-01-01'><description>Planned the state conference."
+	    "</description></leadership>",
+	"<session date='2023-01-05' hours='25' format='individual' "
+	    "provider='p1'/>"
+	"<session date='2024-01-04' hours='25' format='group' "
+	    "provider='p1'/>",
+	"<person id='p1'><name>Rosa Provider</name><endorsement "
+	    "association='WI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person>"
+	"<person id='p2'><name>Sam Supervisor</name></person>"
+	"<person id='p3'><name>Rita Recipient</name></person>",
+	"<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	"<reference person='p1' role='rsc-provider' completed='2025-01-02'/>"
+	"<reference person='p3' role='rsc-recipient' completed='2025-01-03'/>",
+	"<ethics signed='2025-01-01'/>"
+	"<exam status='passed' date='2025-03-01'/>"
+	"<membership association='OK-AIMH' paid-through='2025-12-31'/>"
+	"<fee kind='registration' association='WI-AIMH' amount='20' "
+	    "paid='2025-01-01'/>"
+	"<fee kind='application' association='WI-AIMH' amount='300' "
+	    "paid='2025-01-01'/>",
+	"<renewal year='2024' training-hours='15'/>"
+};
+
+/* Policy and Research/Faculty experience: three years as a leader. */
+#define POLICY_WORK \
+	"<position start='2015-06-01' end='ongoing' " \
+	    "work='policy-administration'><role>Director</role>" \
+	    "<employer>State Department of Health</employer></position>" \
+	"<leadership activity='policy-making-groups' scope='state' " \
+	    "start='2020-01-01'><description>Early childhood council." \
+	    "</description></leadership>"
+#define RESEARCH_WORK \
+	"<position start='2015-06-01' end='ongoing' " \
+	    "work='university-teaching published-research'><role>Associate " \
+	    "professor</role><employer>State University</employer>" \
+	    "</position>" \
+	"<leadership activity='present-publish' scope='national' " \
+	    "start='2019-01-01'><description>Papers and talks." \
+	    "</description></leadership>"
+
+struct fixture {
+	struct datadir	*dd;
+	struct catalog	*cat;
+	struct validate	*applicant;
+	struct validate	*checklist;
+	struct evaluate	*ev;
+	struct diag	 diag;
+};
+
+static struct fixture	fx;
+
+static int
+setup(void **state)
+{
+	char	path[PATH_MAX];
+
+	(void)state;
+	xmlload_init();
+	diag_init(&fx.diag, stderr, "test");
+	if ((fx.dd = datadir_open(&fx.diag)) == NULL ||
+	    (fx.cat = catalog_open(fx.dd, &fx.diag)) == NULL)
+		return -1;
+	fx.applicant = validate_new(srcpath("schemas/applicant.xsd", path,
+	    sizeof(path)), fx.cat->codes, &fx.diag);
+	fx.checklist = validate_new(srcpath("schemas/checklist.xsd", path,
+	    sizeof(path)), NULL, &fx.diag);
+	fx.ev = evaluate_new(fx.dd, fx.cat, &fx.diag);
+	return fx.applicant && fx.checklist && fx.ev ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	evaluate_free(fx.ev);
+	validate_free(fx.checklist);
+	validate_free(fx.applicant);
+	catalog_free(fx.cat);
+	datadir_free(fx.dd);
+	return 0;
+}
+
+#define PICK(f)	(p->f != NULL ? p->f : base.f)
+
+static char *
+portfolio_xml(const struct pf *p)
+{
+	char	*xml;
+
+	assert_true(asprintf(&xml,
+	    "<portfolio xmlns='urn:endorse:portfolio:1' version='1'>\n"
+	    "<applicant><name>Test Applicant</name></applicant>\n"
+	    "<application %s/>\n"
+	    "<education>%s</education>\n"
+	    "<training>%s</training>\n"
+	    "<experience>%s</experience>\n"
+	    "<reflective-supervision>%s</reflective-supervision>\n"
+	    "<people>%s</people>\n"
+	    "<references>%s</references>\n"
+	    "<attestations>%s</attestations>\n"
+	    "<renewals>%s</renewals>\n"
+	    "</portfolio>\n",
+	    PICK(application), PICK(education), PICK(training),
+	    PICK(experience), PICK(rsc), PICK(people), PICK(references),
+	    PICK(attestations), PICK(renewals)) > 0);
+	return xml;
+}
+
+/*
+ * Evaluate p (valid by construction) as of as_of; assoc and track
+ * override the portfolio's when not NULL.  The checklist must be valid.
+ */
+static xmlDocPtr
+evaluate_pf(const struct pf *p, const char *as_of, const char *assoc,
+    const char *track, const char *kind, const char *year)
+{
+	struct evaluate_params	 prm;
+	enum xmlload_status	 status;
+	xmlDocPtr		 doc, cl;
+	char			*xml = portfolio_xml(p);
+
+	doc = xmlload_memory(xml, strlen(xml), "test.xml", &fx.diag, &status);
+	assert_non_null(doc);
+	assert_int_equal(validate_run(fx.applicant, doc, "test.xml",
+	    &fx.diag), 0);
+	memset(&prm, 0, sizeof(prm));
+	prm.as_of = as_of != NULL ? as_of : AS_OF;
+	prm.association = assoc;
+	prm.track = track;
+	prm.kind = kind != NULL ? kind : "initial";
+	prm.year = year;
+	cl = evaluate_run(fx.ev, doc, "test.xml", &prm, &fx.diag);
+	assert_non_null(cl);
+	assert_int_equal(validate_run(fx.checklist, cl, "checklist",
+	    &fx.diag), 0);
+	xmlFreeDoc(doc);
+	free(xml);
+	return cl;
+}
+
+/* The text of an XPath expression on the checklist (prefix c). */
+static char *
+xpath_string(xmlDocPtr cl, const char *expr)
+{
+	xmlXPathContextPtr	 ctx = xmlXPathNewContext(cl);
+	xmlXPathObjectPtr	 obj;
+	char			*s;
+
+	assert_non_null(ctx);
+	xmlXPathRegisterNs(ctx, BAD_CAST "c",
+	    BAD_CAST "urn:endorse:checklist:1");
+	obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+	assert_non_null(obj);
+	s = (char *)xmlXPathCastToString(obj);
+	xmlXPathFreeObject(obj);
+	xmlXPathFreeContext(ctx);
+	return s;
+}
+
+static char *
+rule_field(xmlDocPtr cl, const char *id, const char *field)
+{
+	char	expr[256];
+
+	snprintf(expr, sizeof(expr), "string(/c:checklist/c:rule[@id='%s']/%s)",
+	    id, field);
+	return xpath_string(cl, expr);
+}
+
+/*
+ * Check rule id's status; when words is not NULL, the explanation,
+ * shortfall or evidence must contain it.
+ */
+static void
+expect_full(xmlDocPtr cl, const char *id, const char *status,
+    const char *words)
+{
+	char	*got = rule_field(cl, id, "@status");
+	char	*all;
+	char	 expr[256];
+
+	if (strcmp(got, status) != 0)
+		fail_msg("%s: status '%s', expected '%s': %s", id, got, status,
+		    rule_field(cl, id, "c:explanation"));
+	free(got);
+	if (words == NULL)
+		return;
+	snprintf(expr, sizeof(expr), "concat(/c:checklist/c:rule[@id='%s']"
+	    "/c:explanation, ' | ', /c:checklist/c:rule[@id='%s']/c:shortfall,"
+	    " ' | ', /c:checklist/c:rule[@id='%s']/c:evidence)", id, id, id);
+	all = xpath_string(cl, expr);
+	if (strstr(all, words) == NULL)
+		fail_msg("%s: '%s' not in: %s", id, words, all);
+	free(all);
+}
+
+static void
+expect_result(xmlDocPtr cl, const char *result)
+{
+	char	*got = xpath_string(cl, "string(/c:checklist/@result)");
+
+	if (strcmp(got, result) != 0)
+		fail_msg("result '%s', expected '%s'", got, result);
+	free(got);
+}
+
+/* Evaluate, check one rule, free. */
+static void
+expect(const struct pf *p, const char *assoc, const char *id,
+    const char *status, const char *words)
+{
+	xmlDocPtr	cl = evaluate_pf(p, NULL, assoc, NULL, NULL, NULL);
+
+	expect_full(cl, id, status, words);
+	xmlFreeDoc(cl);
+}
+
+/* ---- the base portfolio ---------------------------------------------- */
+
+static void
+base_ok_is_ready(void **state)
+{
+	struct pf	p = { 0 };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_result(cl, "ready");
+	expect_full(cl, "FEE-1", "not-applicable", NULL);
+	expect_full(cl, "TRN-2", "review", NULL);	/* judgement */
+	xmlFreeDoc(cl);
+}
+
+static void
+base_wi_is_ready(void **state)
+{
+	struct pf	p = { 0 };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, "WI-AIMH", NULL, NULL, NULL);
+	expect_result(cl, "ready");
+	expect_full(cl, "WRK-C3", "not-applicable", NULL);
+	xmlFreeDoc(cl);
+}
+
+/* ---- TRN-1: hours are exact ------------------------------------------ */
+
+#define COURSE(h) "<course start='2020-01-10' hours='" h "' " \
+	"relationship-based='yes'><title>T</title><provider>P</provider>" \
+	"</course>"
+
+static void
+TRN1_29_99_not_met(void **state)
+{
+	struct pf	p = { .training = COURSE("20") COURSE("9.99") };
+
+	(void)state;
+	expect(&p, NULL, "TRN-1", "not-met", "Needs 0.01 more");
+	expect(&p, "WI-AIMH", "TRN-1", "not-met", "Needs 0.01 more");
+}
+
+static void
+TRN1_30_met(void **state)
+{
+	struct pf	p = { .training = COURSE("29.99") COURSE("0.01") };
+
+	(void)state;
+	expect(&p, NULL, "TRN-1", "met", "30");
+	expect(&p, "WI-AIMH", "TRN-1", "met", NULL);
+}
+
+static void
+TRN1_not_relationship_based_excluded(void **state)
+{
+	struct pf	p = { .training = COURSE("29.75")
+	    "<course start='2020-01-10' hours='5' relationship-based='no'>"
+	    "<title>Spreadsheets</title><provider>P</provider></course>" };
+
+	(void)state;
+	expect(&p, NULL, "TRN-1", "not-met", "Needs 0.25 more");
+}
+
+/* ---- MEM-1: end dates inclusive -------------------------------------- */
+
+static void
+MEM1_lapsed_day_before_not_met(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2025-01-01'/>"
+	    "<exam status='passed' date='2025-03-01'/>"
+	    "<membership association='OK-AIMH' paid-through='2025-06-29'/>" };
+
+	(void)state;
+	expect(&p, NULL, "MEM-1", "not-met", "2025-06-29");
+}
+
+static void
+MEM1_paid_through_as_of_met(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2025-01-01'/>"
+	    "<exam status='passed' date='2025-03-01'/>"
+	    "<membership association='OK-AIMH' paid-through='2025-06-30'/>" };
+
+	(void)state;
+	expect(&p, NULL, "MEM-1", "met", NULL);
+}
+
+static void
+MEM1_other_imh_association_met(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2025-01-01'/>"
+	    "<exam status='passed' date='2025-03-01'/>"
+	    "<membership association='MI-AIMH' paid-through='2026-01-31'/>" };
+
+	(void)state;
+	expect(&p, NULL, "MEM-1", "met", "MI-AIMH");
+}
+
+/* ---- FEE-1, FEE-2: WI only ------------------------------------------- */
+
+static void
+FEE_wi_paid_met_ok_not_applicable(void **state)
+{
+	struct pf	p = { 0 };
+
+	(void)state;
+	expect(&p, "WI-AIMH", "FEE-1", "met", NULL);
+	expect(&p, "WI-AIMH", "FEE-2", "met", NULL);
+	expect(&p, NULL, "FEE-2", "not-applicable", NULL);
+}
+
+static void
+FEE_wi_short_or_missing_not_met(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2025-01-01'/>"
+	    "<exam status='passed' date='2025-03-01'/>"
+	    "<membership association='OK-AIMH' paid-through='2025-12-31'/>"
+	    "<fee kind='registration' association='WI-AIMH' amount='19.99' "
+	    "paid='2025-01-01'/>" };
+
+	(void)state;
+	expect(&p, "WI-AIMH", "FEE-1", "not-met", NULL);
+	expect(&p, "WI-AIMH", "FEE-2", "not-met", "$300");
+}
+
+/* ---- EDU-1, EDU-2, EDU-3 --------------------------------------------- */
+
+static void
+EDU1_other_imh_degree_review(void **state)
+{
+	struct pf	p = { .education = "<other-degree level='master' "
+	    "imh-specific='yes' awarded='2015-05-15' "
+	    "transcript-received='2015-06-01'><description>MA in Infant "
+	    "Mental Health Studies</description><institution>U</institution>"
+	    "</other-degree>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-1", "review", NULL);
+}
+
+static void
+EDU1_bachelor_only_not_met(void **state)
+{
+	struct pf	p = { .education = "<other-degree level='bachelor' "
+	    "imh-specific='no' awarded='2010-05-15' "
+	    "transcript-received='2015-06-01'><description>BA Psychology"
+	    "</description><institution>U</institution></other-degree>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-1", "not-met", NULL);
+}
+
+static void
+EDU2_missing_transcript_named(void **state)
+{
+	struct pf	p = { .education = "<degree kind='MSW' "
+	    "awarded='2015-05-15'><institution>Lakeside University"
+	    "</institution></degree>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-2", "not-met", "Lakeside University");
+}
+
+static void
+EDU3_request_review(void **state)
+{
+	struct pf	p = { .education = "<degree kind='MA' "
+	    "awarded='2015-05-15' transcript-received='2015-06-01'>"
+	    "<institution>U</institution></degree><in-service-request>Two "
+	    "years of agency in-service training.</in-service-request>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-3", "review", "agency in-service");
+	expect(&base, NULL, "EDU-3", "not-applicable", NULL);
+}
+
+/* ---- WRK-C1: Level III work ------------------------------------------ */
+
+static void
+WRKC1_overlapping_positions_count_once(void **state)
+{
+	/* 366 + 365 days, but the union is 547 days < 730. */
+	struct pf	p = { .experience =
+	    "<position start='2016-01-01' end='2016-12-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2016-07-01' end='2017-06-30' "
+	    "work='direct-service supervised'><role>B</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", "547");
+}
+
+static void
+WRKC1_two_years_boundary(void **state)
+{
+	/* 2016-01-01..2017-12-30 is 730 days; one day less is not. */
+	struct pf	met = { .experience =
+	    "<position start='2016-01-01' end='2017-12-30' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+	struct pf	short_ = { .experience =
+	    "<position start='2016-01-01' end='2017-12-29' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+
+	(void)state;
+	expect(&met, NULL, "WRK-C1", "met", "730");
+	expect(&short_, NULL, "WRK-C1", "not-met", "Needs 1 more day of");
+}
+
+static void
+WRKC1_unsupervised_does_not_count(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service'><role>A</role><employer>E</employer>"
+	    "</position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", NULL);
+}
+
+static void
+WRKC1_internship_path(void **state)
+{
+	/* 365 days of internship before the degree + 366 days after. */
+	struct pf	p = { .experience =
+	    "<position start='2014-05-15' end='2015-05-14' "
+	    "work='direct-service supervised graduate-internship'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2015-06-01' end='2016-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "met", "internship");
+	expect(&p, "WI-AIMH", "WRK-C1", "met", "internship");
+}
+
+static void
+WRKC1_internship_short_not_met(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2014-05-16' end='2015-05-14' "
+	    "work='direct-service supervised graduate-internship'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2015-06-01' end='2016-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", NULL);
+}
+
+static void
+WRKC1_not_applicable_other_tracks(void **state)
+{
+	struct pf	p = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-applicable", NULL);
+	expect(&p, NULL, "WRK-C2", "not-applicable", NULL);
+}
+
+/* ---- WRK-C2: distinct from WRK-C1 ------------------------------------ */
+
+static void
+WRKC2_overlapping_years_review(void **state)
+{
+	/* One position of 1642 days doing both: each alone suffices. */
+	struct pf	p = { .experience =
+	    "<position start='2021-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>"
+	    "<leadership activity='conference-planning' scope='state' "
+	    "start='2022-01-01'><description>Planned.</description>"
+	    "</leadership>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "WRK-C2", "review", "overlap");
+	expect_result(cl, "needs-review");
+	xmlFreeDoc(cl);
+}
+
+static void
+WRKC2_long_shared_position_met(void **state)
+{
+	/* 2373 days: room for 730 + 1095 distinct days. */
+	struct pf	p = { .experience =
+	    "<position start='2019-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>"
+	    "<leadership activity='conference-planning' scope='state' "
+	    "start='2022-01-01'><description>Planned.</description>"
+	    "</leadership>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C2", "met", NULL);
+}
+
+static void
+WRKC2_wi_practice_leadership(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' "
+	    "work='practice-leadership'><role>Trainer</role><employer>E"
+	    "</employer></position>" };
+
+	(void)state;
+	expect(&p, "WI-AIMH", "WRK-C2", "met", NULL);
+	expect(&p, NULL, "WRK-C2", "not-met", NULL);
+}
+
+/* ---- WRK-C3, WRK-P2, WRK-R2: regional or state ----------------------- */
+
+static void
+WRKC3_local_only_not_met(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>"
+	    "<leadership activity='reflective-practice-groups' scope='local' "
+	    "start='2022-01-01'><description>Led a group.</description>"
+	    "</leadership>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C3", "not-met", NULL);
+	expect(&p, "WI-AIMH", "WRK-C3", "not-applicable", NULL);
+}
+
+static void
+WRKC3_regional_met(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
+	    "<role>S</role><employer>E</employer></position>"
+	    "<leadership activity='other' scope='regional' "
+	    "start='2022-01-01'><description>Regional network.</description>"
+	    "</leadership>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C3", "met", NULL);
+}
+
+/* ---- WRK-P1, WRK-R1: three years post-graduate ----------------------- */
+
+static void
+WRKP1_three_years_boundary(void **state)
+{
+	/* 2016-01-01..2018-12-30 is 1095 days; starting a day later not. */
+	struct pf	met = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'",
+	    .experience = "<position start='2016-01-01' end='2018-12-30' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" };
+	struct pf	short_ = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'",
+	    .experience = "<position start='2016-01-02' end='2018-12-30' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" };
+
+	(void)state;
+	expect(&met, NULL, "WRK-P1", "met", "1095");
+	expect(&short_, NULL, "WRK-P1", "not-met", "Needs 1 more day of");
+	expect(&short_, "WI-AIMH", "WRK-P1", "not-met", NULL);
+}
+
+static void
+WRKP1_before_degree_not_counted(void **state)
+{
+	/* Only the days after the award date (2015-05-15) count. */
+	struct pf	p = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'",
+	    .experience = "<position start='2013-01-01' end='2017-05-15' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-P1", "not-met", "731");
+}
+
+static void
+WRKR1_teaching_met(void **state)
+{
+	struct pf	p = { .application =
+	    "association='OK-AIMH' level='IV' track='research-faculty'",
+	    .experience = RESEARCH_WORK };
+
+	(void)state;
+	expect(&p, NULL, "WRK-R1", "met", NULL);
+	expect(&p, NULL, "WRK-R2", "met", NULL);
+	expect(&p, NULL, "WRK-P1", "not-applicable", NULL);
+}
+
+/* ---- RSC-1, RSC-2: 50 hours in 12 to 24 months ----------------------- */
+
+#define TWO_SESSIONS(a, b) \
+	"<session date='" a "' hours='25' format='individual' " \
+	    "provider='p1'/><session date='" b "' hours='25' " \
+	    "format='individual' provider='p1'/>"
+
+static void
+RSC2_exactly_one_year_met(void **state)
+{
+	struct pf	p = { .rsc = TWO_SESSIONS("2023-01-05", "2024-01-04") };
+
+	(void)state;
+	expect(&p, NULL, "RSC-1", "met", NULL);
+	expect(&p, NULL, "RSC-2", "met", "2023-01-05 to 2024-01-04");
+}
+
+static void
+RSC2_eleven_months_not_met(void **state)
+{
+	struct pf	p = { .rsc = TWO_SESSIONS("2023-01-05", "2023-12-04") };
+	struct pf	q = { .rsc = TWO_SESSIONS("2023-01-05", "2024-01-03") };
+
+	(void)state;
+	expect(&p, NULL, "RSC-2", "not-met", NULL);
+	expect(&q, NULL, "RSC-2", "not-met", NULL);	/* one day short */
+	expect(&p, NULL, "RSC-1", "met", NULL);		/* the hours are there */
+}
+
+static void
+RSC2_twenty_four_months_met(void **state)
+{
+	struct pf	p = { .rsc = TWO_SESSIONS("2023-01-05", "2025-01-04") };
+
+	(void)state;
+	expect(&p, NULL, "RSC-2", "met", NULL);
+}
+
+static void
+RSC2_twenty_five_months_not_met(void **state)
+{
+	struct pf	p = { .rsc = TWO_SESSIONS("2023-01-05", "2025-02-04") };
+	struct pf	q = { .rsc = TWO_SESSIONS("2023-01-05", "2025-01-05") };
+
+	(void)state;
+	expect(&p, NULL, "RSC-2", "not-met", NULL);
+	expect(&q, NULL, "RSC-2", "not-met", NULL);	/* one day over */
+}
+
+static void
+RSC2_month_end_clamps(void **state)
+{
+	/* 2024-02-29 + 12 months - 1 day = 2025-02-27 (clamped to 28). */
+	struct pf	p = { .rsc = TWO_SESSIONS("2024-02-29", "2025-02-27") };
+	struct pf	q = { .rsc = TWO_SESSIONS("2024-02-29", "2025-02-26") };
+
+	(void)state;
+	expect(&p, NULL, "RSC-2", "met", NULL);
+	expect(&q, NULL, "RSC-2", "not-met", NULL);
+}
+
+static void
+RSC2_sliding_window_in_long_history(void **state)
+{
+	/* 36 monthly sessions of 2.5 h from 2020-01-10: 35 months in all,
+	 * but 20 consecutive sessions (19 months) hold exactly 50 h. */
+	char		buf[8192];
+	size_t		off = 0;
+	int		i;
+	struct pf	p = { 0 };
+
+	(void)state;
+	for (i = 0; i < 36; i++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+		    "<session date='%04d-%02d-10' hours='2.5' format='group' "
+		    "provider='p1'/>", 2020 + i / 12, 1 + i % 12);
+	p.rsc = buf;
+	expect(&p, NULL, "RSC-2", "met", "within 12 to 24 months");
+}
+
+static void
+RSC2_short_history_not_met(void **state)
+{
+	/* 12 monthly sessions of 4 h: 48 h, and only 11 months. */
+	char		buf[4096];
+	size_t		off = 0;
+	int		i;
+	struct pf	p = { 0 };
+
+	(void)state;
+	for (i = 0; i < 12; i++)
+		off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+		    "<session date='2023-%02d-10' hours='4' format='group' "
+		    "provider='p1'/>", 1 + i);
+	p.rsc = buf;
+	expect(&p, NULL, "RSC-1", "not-met", "Needs 2 more");
+	expect(&p, NULL, "RSC-2", "not-met", NULL);
+}
+
+static void
+RSC1_policy_not_applicable_wi_advice(void **state)
+{
+	struct pf	p = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'",
+	    .experience = POLICY_WORK, .rsc = "" };
+
+	(void)state;
+	expect(&p, NULL, "RSC-1", "not-applicable", NULL);
+	expect(&p, "WI-AIMH", "RSC-1", "advice", NULL);
+}
+
+/* ---- RSC-3, RSC-4: who the hours are with ---------------------------- */
+
+#define IMHS_PROVIDER "<person id='p1'><name>Rosa Provider</name>" \
+	"<endorsement association='WI-AIMH' level='III' designation='IMHS'/>" \
+	"</person><person id='p2'><name>Sam Supervisor</name></person>" \
+	"<person id='p3'><name>Rita Recipient</name></person>"
+
+static void
+RSC3_level_iii_provider_ok_met_wi_not_met(void **state)
+{
+	struct pf	p = { .people = IMHS_PROVIDER };
+
+	(void)state;
+	expect(&p, NULL, "RSC-3", "met", "Rosa Provider");
+	expect(&p, "WI-AIMH", "RSC-3", "not-met", "Rosa Provider");
+	expect(&p, "WI-AIMH", "RSC-1", "not-met", NULL);
+}
+
+static void
+RSC3_wi_vetted_provider_met(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><vetted-level-iv-clinical association='WI-AIMH' "
+	    "date='2020-01-01'/></person><person id='p2'><name>Sam "
+	    "Supervisor</name><endorsement association='OK-AIMH' level='II' "
+	    "designation='IFS'/></person><person id='p3'><name>Rita "
+	    "Recipient</name></person>" };
+
+	(void)state;
+	expect(&p, "WI-AIMH", "RSC-3", "met", NULL);
+	/* vetted by WI, not on OK's list and not endorsed: OK says no */
+	expect(&p, NULL, "RSC-3", "not-met", NULL);
+}
+
+static void
+RSC3_ok_approved_list_met(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><approved-provider association='OK-AIMH'/></person>"
+	    "<person id='p2'><name>Sam Supervisor</name><endorsement "
+	    "association='OK-AIMH' level='II' designation='IFS'/></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+
+	(void)state;
+	expect(&p, NULL, "RSC-3", "met", NULL);
+}
+
+static void
+RSC4_peer_group_excluded(void **state)
+{
+	struct pf	p = { .rsc = "<session date='2023-01-05' hours='25' "
+	    "format='individual' provider='p1'/><session date='2023-06-05' "
+	    "hours='10' format='peer-group'/><session date='2024-01-04' "
+	    "hours='15' format='group' provider='p1'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "RSC-4", "met", "peer-group");
+	expect_full(cl, "RSC-1", "not-met", "Needs 10 more");
+	xmlFreeDoc(cl);
+}
+
+/* ---- REF-1, REF-2, REF-3 --------------------------------------------- */
+
+static void
+REF1_one_person_two_slots(void **state)
+{
+	struct pf	p = { .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p2' role='colleague' completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-1", "not-met", "Needs 1 more");
+}
+
+static void
+REF1_same_name_normalised(void **state)
+{
+	/* "José Núñez" precomposed vs "JOSE\u0301 NU\u0303N\u0303EZ"? the
+	 * second spells the accents as combining marks and in capitals. */
+	struct pf	p = {
+	    .people = "<person id='p1'><name>Rosa Provider</name>"
+	    "<endorsement association='WI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person>"
+	    "<person id='p2'><name>Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez</name>"
+	    "</person><person id='p3'><name>JOSE\xcc\x81 "
+	    "NU\xcc\x81N\xcc\x83" "EZ</name></person>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-1", "not-met", NULL);
+}
+
+static void
+REF1_incomplete_not_counted(void **state)
+{
+	struct pf	p = { .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-1", "not-met", "Needs 1 more");
+	expect(&p, NULL, "REF-3", "not-met", NULL);
+}
+
+static void
+REF2_no_endorsed_rater(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><approved-provider association='OK-AIMH'/></person>"
+	    "<person id='p2'><name>Sam Supervisor</name></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "not-met", NULL);
+	expect(&base, NULL, "REF-2", "met", "Rosa Provider");
+}
+
+static void
+REF3_clinical_missing_recipient(void **state)
+{
+	struct pf	p = { .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "not-met",
+	    "Missing reference: person receiving");
+}
+
+#define POLICY_APP "association='OK-AIMH' level='IV' track='policy'"
+
+static void
+REF3_policy_supervisor_provider_met(void **state)
+{
+	struct pf	p = { .application = POLICY_APP,
+	    .experience = POLICY_WORK, .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "met", NULL);
+	expect(&p, "WI-AIMH", "REF-3", "met", NULL);
+}
+
+static void
+REF3_policy_neither_three_colleagues_met(void **state)
+{
+	struct pf	p = { .application = POLICY_APP,
+	    .experience = POLICY_WORK, .references =
+	    "<reference person='p2' role='colleague' completed='2025-01-01'/>"
+	    "<reference person='p1' role='colleague' completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>"
+	    "<statement kind='no-current-supervisor'>Self-employed "
+	    "consultant.</statement>"
+	    "<statement kind='no-rsc-provider'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "met", NULL);
+}
+
+static void
+REF3_policy_absence_not_inferred(void **state)
+{
+	/* Three colleagues but no statement: the roles are missing. */
+	struct pf	p = { .application = POLICY_APP,
+	    .experience = POLICY_WORK, .references =
+	    "<reference person='p2' role='colleague' completed='2025-01-01'/>"
+	    "<reference person='p1' role='colleague' completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "not-met", NULL);
+}
+
+static void
+REF3_policy_one_of_two_review(void **state)
+{
+	struct pf	p = { .application = POLICY_APP,
+	    .experience = POLICY_WORK, .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='colleague' completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>"
+	    "<statement kind='no-rsc-provider'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "review", NULL);
+}
+
+#define RESEARCH_APP \
+	"association='OK-AIMH' level='IV' track='research-faculty'"
+
+static void
+REF3_research_chair_familiar_met(void **state)
+{
+	struct pf	p = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .references =
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-01' familiar-with-imh='yes'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='student' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "met", NULL);
+}
+
+static void
+REF3_research_chair_not_familiar_review(void **state)
+{
+	struct pf	p = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .references =
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-01' familiar-with-imh='no'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='student' completed='2025-01-03'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "REF-3", "review", "familiar");
+	expect_result(cl, "needs-review");
+	xmlFreeDoc(cl);
+}
+
+static void
+REF3_research_missing_student(void **state)
+{
+	struct pf	p = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .references =
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-01' familiar-with-imh='yes'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='colleague' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "not-met", "student");
+}
+
+/* ---- ETH-1, EXM-1 ---------------------------------------------------- */
+
+#define ATTEST(exam) "<ethics signed='2025-01-01'/>" exam \
+	"<membership association='OK-AIMH' paid-through='2025-12-31'/>"
+
+static void
+ETH1_unsigned_not_met(void **state)
+{
+	struct pf	p = { .attestations = "<exam status='passed' "
+	    "date='2025-03-01'/><membership association='OK-AIMH' "
+	    "paid-through='2025-12-31'/>" };
+
+	(void)state;
+	expect(&p, NULL, "ETH-1", "not-met", NULL);
+	expect(&base, NULL, "ETH-1", "met", "2025-01-01");
+}
+
+static void
+EXM1_scheduled_pending(void **state)
+{
+	struct pf	p = { .attestations = ATTEST(
+	    "<exam status='scheduled' date='2025-09-08'/>") };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "EXM-1", "pending", "2025-09-08");
+	expect_result(cl, "not-ready");
+	xmlFreeDoc(cl);
+}
+
+static void
+EXM1_failed_not_met_then_passed(void **state)
+{
+	struct pf	failed = { .attestations = ATTEST(
+	    "<exam status='failed' date='2025-01-08'/>") };
+	struct pf	retaken = { .attestations = ATTEST(
+	    "<exam status='failed' date='2024-09-08'/>"
+	    "<exam status='passed' date='2025-03-08'/>") };
+
+	(void)state;
+	expect(&failed, NULL, "EXM-1", "not-met", "2025-01-08");
+	expect(&retaken, NULL, "EXM-1", "met", NULL);
+}
+
+/* ---- renewal --------------------------------------------------------- */
+
+static void
+expect_renewal(const struct pf *p, const char *assoc, const char *id,
+    const char *status, const char *words)
+{
+	xmlDocPtr	cl = evaluate_pf(p, NULL, assoc, NULL, "renewal", "2024");
+
+	expect_full(cl, id, status, words);
+	xmlFreeDoc(cl);
+}
+
+static void
+REN1_15_met_14_75_not_met(void **state)
+{
+	struct pf	short_ = { .renewals =
+	    "<renewal year='2024' training-hours='14.75'/>" };
+
+	(void)state;
+	expect_renewal(&base, NULL, "REN-1", "met", NULL);
+	expect_renewal(&short_, NULL, "REN-1", "not-met", "0.25 more");
+}
+
+static void
+REN1_missing_year_not_met(void **state)
+{
+	struct pf	p = { .renewals =
+	    "<renewal year='2023' training-hours='20'/>" };
+
+	(void)state;
+	expect_renewal(&p, NULL, "REN-1", "not-met", "2024");
+}
+
+static void
+REN2_advice_only(void **state)
+{
+	struct pf	p = { .renewals = "<renewal year='2024' "
+	    "training-hours='15' rsc-training-hours='2' provides-rsc='yes'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, "renewal", "2024");
+	expect_full(cl, "REN-2", "advice", "Only 2");
+	expect_result(cl, "ready");
+	xmlFreeDoc(cl);
+}
+
+static void
+REN3_membership_lapsed_not_met(void **state)
+{
+	struct pf	p = { .attestations = ATTEST(
+	    "<exam status='passed' date='2025-03-01'/>"),
+	    .renewals = "<renewal year='2024' training-hours='15'/>" };
+	struct pf	lapsed = { .attestations = "<ethics signed='2025-01-01'/>"
+	    "<membership association='OK-AIMH' paid-through='2024-12-30'/>" };
+
+	(void)state;
+	expect_renewal(&p, NULL, "REN-3", "met", NULL);
+	expect_renewal(&lapsed, NULL, "REN-3", "not-met", NULL);
+}
+
+static void
+REN_wi_not_specified(void **state)
+{
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, "WI-AIMH", NULL, "renewal", "2024");
+	expect_full(cl, "REN-1", "not-applicable", "Not specified");
+	expect_full(cl, "REN-3", "not-applicable", NULL);
+	xmlFreeDoc(cl);
+}
+
+/* ---- the evaluation as a whole --------------------------------------- */
+
+static void
+same_input_same_bytes(void **state)
+{
+	xmlDocPtr	 a, b;
+	xmlChar		*ba, *bb;
+	int		 la, lb;
+
+	(void)state;
+	a = evaluate_pf(&base, NULL, NULL, NULL, NULL, NULL);
+	b = evaluate_pf(&base, NULL, NULL, NULL, NULL, NULL);
+	xmlDocDumpMemory(a, &ba, &la);
+	xmlDocDumpMemory(b, &bb, &lb);
+	assert_int_equal(la, lb);
+	assert_memory_equal(ba, bb, (size_t)la);
+	xmlFree(ba);
+	xmlFree(bb);
+	xmlFreeDoc(a);
+	xmlFreeDoc(b);
+}
+
+static void
+track_override(void **state)
+{
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, NULL, "policy", NULL, NULL);
+	expect_full(cl, "WRK-P1", "not-met", NULL);
+	expect_full(cl, "WRK-C1", "not-applicable", NULL);
+	xmlFreeDoc(cl);
+}
+
+static void
+session_names_a_degree(void **state)
+{
+	/* xs:IDREF only says the id exists; it must be a person. */
+	const char		*xml = "<portfolio xmlns='urn:endorse:portfolio:1' "
+	    "version='1'><applicant><name>T</name></applicant><application "
+	    "association='OK-AIMH' level='IV' track='clinical'/><education>"
+	    "<degree id='d1' kind='MA' awarded='2015-05-15'><institution>U"
+	    "</institution></degree></education><reflective-supervision>\n"
+	    "<session date='2023-01-05' hours='1' format='individual' "
+	    "provider='d1'/></reflective-supervision></portfolio>";
+	struct evaluate_params	 prm = { AS_OF, NULL, NULL, "initial", NULL };
+	enum xmlload_status	 status;
+	struct diag		 d;
+	char			*msgs = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&msgs, &len);
+	xmlDocPtr		 doc, cl;
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f, NULL);
+	doc = xmlload_memory(xml, strlen(xml), "t.xml", &d, &status);
+	assert_non_null(doc);
+	cl = evaluate_run(fx.ev, doc, "t.xml", &prm, &d);
+	fclose(f);
+	assert_null(cl);
+	if (strstr(msgs, "t.xml:2:") == NULL || strstr(msgs, "'d1'") == NULL ||
+	    strstr(msgs, "not a person") == NULL)
+		fail_msg("message: %s", msgs);
+	free(msgs);
+	xmlFreeDoc(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(base_ok_is_ready),
+		cmocka_unit_test(base_wi_is_ready),
+		cmocka_unit_test(TRN1_29_99_not_met),
+		cmocka_unit_test(TRN1_30_met),
+		cmocka_unit_test(TRN1_not_relationship_based_excluded),
+		cmocka_unit_test(MEM1_lapsed_day_before_not_met),
+		cmocka_unit_test(MEM1_paid_through_as_of_met),
+		cmocka_unit_test(MEM1_other_imh_association_met),
+		cmocka_unit_test(FEE_wi_paid_met_ok_not_applicable),
+		cmocka_unit_test(FEE_wi_short_or_missing_not_met),
+		cmocka_unit_test(EDU1_other_imh_degree_review),
+		cmocka_unit_test(EDU1_bachelor_only_not_met),
+		cmocka_unit_test(EDU2_missing_transcript_named),
+		cmocka_unit_test(EDU3_request_review),
+		cmocka_unit_test(WRKC1_overlapping_positions_count_once),
+		cmocka_unit_test(WRKC1_two_years_boundary),
+		cmocka_unit_test(WRKC1_unsupervised_does_not_count),
+		cmocka_unit_test(WRKC1_internship_path),
+		cmocka_unit_test(WRKC1_internship_short_not_met),
+		cmocka_unit_test(WRKC1_not_applicable_other_tracks),
+		cmocka_unit_test(WRKC2_overlapping_years_review),
+		cmocka_unit_test(WRKC2_long_shared_position_met),
+		cmocka_unit_test(WRKC2_wi_practice_leadership),
+		cmocka_unit_test(WRKC3_local_only_not_met),
+		cmocka_unit_test(WRKC3_regional_met),
+		cmocka_unit_test(WRKP1_three_years_boundary),
+		cmocka_unit_test(WRKP1_before_degree_not_counted),
+		cmocka_unit_test(WRKR1_teaching_met),
+		cmocka_unit_test(RSC2_exactly_one_year_met),
+		cmocka_unit_test(RSC2_eleven_months_not_met),
+		cmocka_unit_test(RSC2_twenty_four_months_met),
+		cmocka_unit_test(RSC2_twenty_five_months_not_met),
+		cmocka_unit_test(RSC2_month_end_clamps),
+		cmocka_unit_test(RSC2_sliding_window_in_long_history),
+		cmocka_unit_test(RSC2_short_history_not_met),
+		cmocka_unit_test(RSC1_policy_not_applicable_wi_advice),
+		cmocka_unit_test(RSC3_level_iii_provider_ok_met_wi_not_met),
+		cmocka_unit_test(RSC3_wi_vetted_provider_met),
+		cmocka_unit_test(RSC3_ok_approved_list_met),
+		cmocka_unit_test(RSC4_peer_group_excluded),
+		cmocka_unit_test(REF1_one_person_two_slots),
+		cmocka_unit_test(REF1_same_name_normalised),
+		cmocka_unit_test(REF1_incomplete_not_counted),
+		cmocka_unit_test(REF2_no_endorsed_rater),
+		cmocka_unit_test(REF3_clinical_missing_recipient),
+		cmocka_unit_test(REF3_policy_supervisor_provider_met),
+		cmocka_unit_test(REF3_policy_neither_three_colleagues_met),
+		cmocka_unit_test(REF3_policy_absence_not_inferred),
+		cmocka_unit_test(REF3_policy_one_of_two_review),
+		cmocka_unit_test(REF3_research_chair_familiar_met),
+		cmocka_unit_test(REF3_research_chair_not_familiar_review),
+		cmocka_unit_test(REF3_research_missing_student),
+		cmocka_unit_test(ETH1_unsigned_not_met),
+		cmocka_unit_test(EXM1_scheduled_pending),
+		cmocka_unit_test(EXM1_failed_not_met_then_passed),
+		cmocka_unit_test(REN1_15_met_14_75_not_met),
+		cmocka_unit_test(REN1_missing_year_not_met),
+		cmocka_unit_test(REN2_advice_only),
+		cmocka_unit_test(REN3_membership_lapsed_not_met),
+		cmocka_unit_test(REN_wi_not_specified),
+		cmocka_unit_test(same_input_same_bytes),
+		cmocka_unit_test(track_override),
+		cmocka_unit_test(session_names_a_degree),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
