@@ -1317,8 +1317,10 @@
   </xsl:template>
 
   <xsl:template match="r:rule[@type = 'exam']" mode="verdict">
+    <!-- a result dated after the evaluation date is not known yet -->
     <xsl:variable name="last-rtf">
-      <xsl:for-each select="$pf/p:attestations/p:exam">
+      <xsl:for-each select="$pf/p:attestations/p:exam[@status = 'scheduled' or
+          number(translate(@date, '-', '')) &lt;= $as-of-num]">
         <xsl:sort select="translate(@date, '-', '')" data-type="number" order="descending"/>
         <xsl:if test="position() = 1"><e status="{@status}" date="{@date}"/></xsl:if>
       </xsl:for-each>
@@ -1342,7 +1344,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x>No written examination is recorded.</x>
+          <x><xsl:value-of select="concat('No written examination is recorded as of ', $as-of, '.')"/></x>
           <short>Schedule and pass the written examination.</short>
         </xsl:otherwise>
       </xsl:choose>

@@ -8,8 +8,10 @@
 #ifndef HARNESS_H
 #define HARNESS_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -201,18 +203,39 @@ spew(const char *path, const void *data, size_t len)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* A fresh temporary directory for one test program. */
+static char	harness_tmpdir[PATH_MAX];
+
+static int
+harness_rm(const char *path, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Remove the temporary directory when the program ends. */
+static void
+harness_tmpdir_cleanup(void)
+{
+	if (harness_tmpdir[0] != '\0' &&
+	    getenv("ENDORSE_KEEP_TMP") == NULL)
+		nftw(harness_tmpdir, harness_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* A fresh temporary directory for one test program, removed at exit
+ * (kept with ENDORSE_KEEP_TMP=1, to look at what a test made). */
 HARNESS_FN const char *
 tmpdir(void)
 {
-	static char	dir[PATH_MAX];
-
-	if (dir[0] == '\0') {
-		snprintf(dir, sizeof(dir), "%s/endorse-test-XXXXXX",
-		    env_or("TMPDIR", "/tmp"));
-		assert_non_null(mkdtemp(dir));
+	if (harness_tmpdir[0] == '\0') {
+		snprintf(harness_tmpdir, sizeof(harness_tmpdir),
+		    "%s/endorse-test-XXXXXX", env_or("TMPDIR", "/tmp"));
+		assert_non_null(mkdtemp(harness_tmpdir));
+		atexit(harness_tmpdir_cleanup);
 	}
-	return dir;
+	return harness_tmpdir;
 }
 
 HARNESS_FN const char *
@@ -231,6 +254,37 @@ srcpath(const char *rel, char *buf, size_t bufsz)
 	    "."), rel) >= bufsz)
 		fail_msg("path too long: %s", rel);
 	return buf;
+}
+
+HARNESS_FN int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.ext files of dir, sorted; count in *n. */
+HARNESS_FN char **
+list_dir(const char *dir, const char *ext, size_t *n)
+{
+	DIR		*dp = opendir(dir);
+	struct dirent	*de;
+	char		**names = NULL;
+	size_t		 len, el = strlen(ext);
+
+	assert_non_null(dp);
+	*n = 0;
+	while ((de = readdir(dp)) != NULL) {
+		len = strlen(de->d_name);
+		if (len <= el || strcmp(de->d_name + len - el, ext) != 0)
+			continue;
+		names = realloc(names, (*n + 1) * sizeof(*names));
+		assert_non_null(names);
+		names[(*n)++] = strdup(de->d_name);
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(names, *n, sizeof(*names), by_name);
+	return names;
 }
 
 #endif

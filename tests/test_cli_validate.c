@@ -27,37 +27,6 @@ expect(struct run *r, int status, const char *in_err)
 		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.ext files of dir, sorted; count in *n. */
-static char **
-list_dir(const char *dir, const char *ext, size_t *n)
-{
-	DIR		*dp = opendir(dir);
-	struct dirent	*de;
-	char		**names = NULL;
-	size_t		 len, el = strlen(ext);
-
-	assert_non_null(dp);
-	*n = 0;
-	while ((de = readdir(dp)) != NULL) {
-		len = strlen(de->d_name);
-		if (len <= el || strcmp(de->d_name + len - el, ext) != 0)
-			continue;
-		names = realloc(names, (*n + 1) * sizeof(*names));
-		assert_non_null(names);
-		names[(*n)++] = strdup(de->d_name);
-	}
-	closedir(dp);
-	if (*n > 0)
-		qsort(names, *n, sizeof(*names), by_name);
-	return names;
-}
-
 static void
 test_examples_are_valid(void **state)
 {

@@ -1,0 +1,272 @@
+/*
+ * xsltrun: run a stylesheet safely (see xsltrun.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/tree.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "diag.h"
+#include "xmlload.h"
+#include "xsltrun.h"
+
+#define EF_NS		"urn:endorse:functions"
+
+/* Limits for one transformation (SECURITY.md rule 9). */
+#define MAX_TEMPLATE_DEPTH	500
+#define MAX_TEMPLATE_VARS	20000
+#define MAX_XPATH_OPS		200000000UL
+
+struct xsltrun {
+	xsltStylesheetPtr	 style;
+	char			*path;
+};
+
+/* What the callbacks of one transformation see (tctxt->_private). */
+struct xsltrun_call {
+	struct diag			*diag;
+	const char			*name;
+	const struct xsltrun_options	*opt;
+	int				 errors;
+};
+
+/*
+ * libxslt reports through printf-like callbacks, a line at a time; the
+ * stylesheets' xsl:message texts start "line N: " when they point into
+ * the input.
+ */
+static void
+on_run_error(void *ctx, const char *fmt, ...)
+{
+	struct xsltrun_call	*call = ctx;
+	char			 msg[1024], *p;
+	long			 line = 0;
+	va_list			 ap;
+	size_t			 n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (n == 0 || strncmp(msg, "xsltApplyStylesheet: ", 21) == 0 ||
+	    strcmp(msg, "Execution was stopped") == 0)
+		return;
+	p = msg;
+	if (strncmp(p, "line ", 5) == 0) {
+		line = strtol(p + 5, &p, 10);
+		if (strncmp(p, ": ", 2) == 0)
+			p += 2;
+		else
+			p = msg;
+	}
+	call->errors++;
+	diag_error(call->diag, call->name, line, "%s", p);
+}
+
+static void
+silent(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+/* Errors while compiling a stylesheet. */
+struct compile_ctx {
+	struct diag	*diag;
+	const char	*path;
+};
+
+static void
+on_compile_error(void *ctx, const char *fmt, ...)
+{
+	struct compile_ctx	*cc = ctx;
+	char			 msg[1024];
+	size_t			 n;
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	while (n > 0 && msg[n - 1] == '\n')
+		msg[--n] = '\0';
+	if (n > 0)
+		diag_error(cc->diag, cc->path, 0, "%s", msg);
+}
+
+/*
+ * document() may read the one document of this run and nothing else;
+ * stylesheet modules (xsl:include, xsl:import) are refused.  The copy
+ * handed over is freed by libxslt with the transformation.
+ */
+static xmlDocPtr
+load_document(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
+{
+	xsltTransformContextPtr	 tctxt = ctxt;
+	struct xsltrun_call	*call;
+
+	(void)dict;
+	(void)options;
+	if (type != XSLT_LOAD_DOCUMENT || tctxt == NULL ||
+	    (call = tctxt->_private) == NULL ||
+	    call->opt->readable_path == NULL ||
+	    call->opt->readable_doc == NULL ||
+	    strcmp((const char *)uri, call->opt->readable_path) != 0)
+		return NULL;
+	return xmlCopyDoc(call->opt->readable_doc, 1);
+}
+
+static int
+allow_readable(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt,
+    const char *value)
+{
+	struct xsltrun_call	*call;
+
+	(void)sec;
+	if (tctxt == NULL || (call = tctxt->_private) == NULL ||
+	    call->opt->readable_path == NULL || value == NULL)
+		return 0;
+	return strcmp(value, call->opt->readable_path) == 0;
+}
+
+struct xsltrun *
+xsltrun_new(const char *path, struct diag *d)
+{
+	struct xsltrun		*xr;
+	struct compile_ctx	 cc = { d, path };
+	enum xmlload_status	 status;
+	xmlDocPtr		 doc;
+
+	/* Process-wide and idempotent: EXSLT and the refusing loader. */
+	exsltRegisterAll();
+	xsltSetLoaderFunc(load_document);
+	if ((xr = calloc(1, sizeof(*xr))) == NULL ||
+	    (xr->path = strdup(path)) == NULL) {
+		diag_error(d, path, 0, "out of memory");
+		goto fail;
+	}
+	if ((doc = xmlload_file(path, NULL, d, &status)) == NULL)
+		goto fail;
+	xsltSetGenericErrorFunc(&cc, on_compile_error);
+	xr->style = xsltParseStylesheetDoc(doc);
+	xsltSetGenericErrorFunc(NULL, silent);
+	if (xr->style == NULL) {
+		xmlFreeDoc(doc);
+		diag_error(d, path, 0, "the stylesheet cannot be compiled");
+		goto fail;
+	}
+	return xr;
+fail:
+	xsltrun_free(xr);
+	return NULL;
+}
+
+void
+xsltrun_free(struct xsltrun *xr)
+{
+	if (xr == NULL)
+		return;
+	if (xr->style != NULL)
+		xsltFreeStylesheet(xr->style);
+	free(xr->path);
+	free(xr);
+}
+
+/* Security preferences of SECURITY.md rule 9 for one context. */
+static int
+secure(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tctxt)
+{
+	return xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE,
+	    allow_readable) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetCtxtSecurityPrefs(sec, tctxt) != 0 ? -1 : 0;
+}
+
+xmlDocPtr
+xsltrun_run(struct xsltrun *xr, xmlDocPtr in, const char *name,
+    const struct xsltrun_options *opt, struct diag *d)
+{
+	static const struct xsltrun_options	 none;
+	struct xsltrun_call			 call;
+	const struct xsltrun_function		*f;
+	xsltTransformContextPtr			 tctxt = NULL;
+	xsltSecurityPrefsPtr			 sec = NULL;
+	xmlDocPtr				 res = NULL;
+
+	memset(&call, 0, sizeof(call));
+	call.diag = d;
+	call.name = name;
+	call.opt = opt != NULL ? opt : &none;
+
+	if ((tctxt = xsltNewTransformContext(xr->style, in)) == NULL ||
+	    (sec = xsltNewSecurityPrefs()) == NULL)
+		goto nomem;
+	tctxt->_private = &call;
+	tctxt->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
+	tctxt->maxTemplateVars = MAX_TEMPLATE_VARS;
+	if (tctxt->xpathCtxt != NULL)
+		tctxt->xpathCtxt->opLimit = MAX_XPATH_OPS;
+	xsltSetTransformErrorFunc(tctxt, &call, on_run_error);
+	if (secure(sec, tctxt) != 0)
+		goto nomem;
+	for (f = call.opt->functions; f != NULL && f->name != NULL; f++)
+		if (xsltRegisterExtFunction(tctxt, BAD_CAST f->name,
+		    BAD_CAST EF_NS, f->fn) != 0)
+			goto nomem;
+	/* Values are taken literally, never evaluated as XPath. */
+	if (call.opt->params != NULL &&
+	    xsltQuoteUserParams(tctxt, (const char **)call.opt->params) != 0)
+		goto nomem;
+
+	res = xsltApplyStylesheetUser(xr->style, in, NULL, NULL, NULL, tctxt);
+	/* SECURITY.md rule 9: the state, not only the returned tree. */
+	if (res == NULL || tctxt->state != XSLT_STATE_OK || call.errors > 0) {
+		if (call.errors == 0)
+			diag_error(d, name, 0, "%s failed", xr->path);
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	goto out;
+nomem:
+	diag_error(d, name, 0, "out of memory");
+out:
+	if (tctxt != NULL)
+		xsltFreeTransformContext(tctxt);
+	if (sec != NULL)
+		xsltFreeSecurityPrefs(sec);
+	return res;
+}
+
+int
+xsltrun_write(struct xsltrun *xr, xmlDocPtr result, FILE *out)
+{
+	xmlChar	*buf = NULL;
+	int	 len = 0, rc = 0;
+
+	if (xsltSaveResultToString(&buf, &len, result, xr->style) != 0)
+		return -1;
+	if (len > 0 && fwrite(buf, 1, (size_t)len, out) != (size_t)len)
+		rc = -1;
+	xmlFree(buf);
+	return rc;
+}

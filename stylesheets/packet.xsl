@@ -1,0 +1,439 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  packet.xsl: the applicant's application packet and portfolio summary.
+
+  Input: <present xmlns="urn:endorse:present:1"> with one <entry> holding
+  the checklist (urn:endorse:checklist:1) and the portfolio it was made
+  from (urn:endorse:portfolio:1); endorse builds it in memory.
+  Parameters: created (the PDF date: YYYY-MM-DD or a dateTime).
+  Output: a layout document (schemas/layout.xsd) for the typesetter.
+
+  A cover block, the checklist summary with links to the sections, one
+  section per part of the portfolio, and "what is missing before you
+  submit".  Every piece of applicant data goes in a <span field="...">
+  so that a character no font has is reported with the field it is in.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:e="urn:endorse:present:1"
+    xmlns:c="urn:endorse:checklist:1"
+    xmlns:p="urn:endorse:portfolio:1"
+    xmlns="urn:endorse:layout:1"
+    xmlns:l="urn:endorse:layout:1"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="e c p l exsl">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="created" select="'2000-01-01'"/>
+
+  <xsl:variable name="cl" select="/e:present/e:entry[1]/c:checklist"/>
+  <xsl:variable name="pf" select="/e:present/e:entry[1]/p:portfolio"/>
+  <xsl:variable name="name" select="string($pf/p:applicant/p:name)"/>
+
+  <!-- Which section of the packet shows a rule's evidence. -->
+  <xsl:template name="section-of">
+    <xsl:param name="type"/>
+    <xsl:choose>
+      <xsl:when test="$type = 'degree' or $type = 'transcripts' or $type = 'on-request'">education</xsl:when>
+      <xsl:when test="$type = 'hours' or $type = 'judgement'">training</xsl:when>
+      <xsl:when test="$type = 'experience' or $type = 'leadership-scope'">experience</xsl:when>
+      <xsl:when test="starts-with($type, 'rsc-')">rsc</xsl:when>
+      <xsl:when test="$type = 'references' or $type = 'rater-endorsed' or $type = 'reference-roles'">references</xsl:when>
+      <xsl:otherwise>attestations</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="result-words">
+    <xsl:param name="r" select="$cl/@result"/>
+    <xsl:choose>
+      <xsl:when test="$r = 'ready'">Ready for committee</xsl:when>
+      <xsl:when test="$r = 'needs-review'">Needs committee review</xsl:when>
+      <xsl:otherwise>Not ready</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="result-status">
+    <xsl:choose>
+      <xsl:when test="$cl/@result = 'ready'">met</xsl:when>
+      <xsl:when test="$cl/@result = 'needs-review'">review</xsl:when>
+      <xsl:otherwise>not-met</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 12.25 h, exact: hours are summed in hundredths. -->
+  <xsl:template name="hundredths">
+    <xsl:param name="h"/>
+    <xsl:value-of select="number(substring-before(concat('0', $h, '.'), '.')) * 100 +
+        number(substring(concat(substring-after($h, '.'), '00'), 1, 2))"/>
+  </xsl:template>
+  <xsl:template name="fmt-hours">
+    <xsl:param name="c"/>
+    <xsl:variable name="i" select="floor($c div 100)"/>
+    <xsl:variable name="f" select="$c - $i * 100"/>
+    <xsl:value-of select="$i"/>
+    <xsl:choose>
+      <xsl:when test="$f = 0"/>
+      <xsl:when test="$f mod 10 = 0"><xsl:value-of select="concat('.', $f div 10)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('.', format-number($f, '00'))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="/">
+    <document created="{$created}" page-size="letter" lang="en">
+      <title><xsl:value-of select="concat('Application packet: ', substring($name, 1, 200))"/></title>
+      <author><xsl:value-of select="$cl/@association-name"/></author>
+      <subject><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track: application packet and portfolio summary')"/></subject>
+      <keywords><xsl:value-of select="concat('endorsement, ', $cl/@association, ', Level ', $cl/@level, ', ', $cl/@track-name, ', application packet')"/></keywords>
+      <header>
+        <left><xsl:value-of select="$cl/@association"/></left>
+        <center>Application packet</center>
+        <right><xsl:value-of select="substring($name, 1, 200)"/></right>
+      </header>
+      <footer>
+        <left><xsl:value-of select="concat('Evaluated as of ', $cl/@as-of)"/></left>
+        <right>Page {page} of {pages}</right>
+      </footer>
+      <body>
+        <section level="1" id="cover">
+          <heading><xsl:value-of select="$cl/@title"/>: application packet</heading>
+          <table field="cover">
+            <col width="1"/><col width="3"/>
+            <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$name"/></span></b></cell></row>
+            <xsl:if test="$pf/p:applicant/p:email">
+              <row><cell>E-mail</cell><cell><span field="applicant e-mail"><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
+            </xsl:if>
+            <row><cell>Association</cell><cell><xsl:value-of select="concat($cl/@association-name, ' (', $cl/@association, ')')"/></cell></row>
+            <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track')"/></cell></row>
+            <xsl:if test="$pf/p:application/@submitted">
+              <row><cell>Submitted</cell><cell><xsl:value-of select="$pf/p:application/@submitted"/></cell></row>
+            </xsl:if>
+            <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
+            <row>
+              <cell>Overall result</cell>
+              <cell><status><xsl:attribute name="value"><xsl:call-template name="result-status"/></xsl:attribute><xsl:call-template name="result-words"/></status></cell>
+            </row>
+          </table>
+          <p><xsl:value-of select="$cl/c:summary"/></p>
+          <xsl:if test="$cl/@applied-to">
+            <p style="note"><xsl:value-of select="concat('The portfolio applies to ', $cl/@applied-to, '; this packet evaluates it against the requirements of ', $cl/@association, '.')"/></p>
+          </xsl:if>
+        </section>
+
+        <section level="1" id="summary">
+          <heading>Checklist summary</heading>
+          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met + $cl/c:summary/@pending, ' not met, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of the portfolio it reads; wording and line numbers refer to ', $cl/@document, '.')"/></p>
+          <table field="checklist">
+            <col width="10"/><col width="14"/><col width="34"/><col width="42"/>
+            <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
+            <xsl:for-each select="$cl/c:rule">
+              <xsl:variable name="sec"><xsl:call-template name="section-of"><xsl:with-param name="type" select="@type"/></xsl:call-template></xsl:variable>
+              <row>
+                <cell><link to="{$sec}"><xsl:value-of select="@id"/></link></cell>
+                <cell><status value="{@status}"/></cell>
+                <cell><xsl:value-of select="c:requirement"/></cell>
+                <cell>
+                  <xsl:value-of select="c:explanation"/>
+                  <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
+                </cell>
+              </row>
+            </xsl:for-each>
+          </table>
+        </section>
+
+        <xsl:call-template name="education"/>
+        <xsl:call-template name="training"/>
+        <xsl:call-template name="experience"/>
+        <xsl:call-template name="rsc"/>
+        <xsl:call-template name="references"/>
+        <xsl:call-template name="attestations"/>
+
+        <section level="1" id="missing">
+          <heading>What is missing before you submit</heading>
+          <xsl:choose>
+            <xsl:when test="$cl/c:missing/c:item">
+              <list field="what is missing">
+                <xsl:for-each select="$cl/c:missing/c:item">
+                  <item><b><xsl:value-of select="@rule"/></b>: <xsl:value-of select="."/></item>
+                </xsl:for-each>
+              </list>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>Nothing that endorse can check is missing.</p>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
+            <p>The committee will also judge:</p>
+            <list>
+              <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
+                <item><b><xsl:value-of select="@id"/></b>: <xsl:value-of select="c:explanation"/></item>
+              </xsl:for-each>
+            </list>
+          </xsl:if>
+        </section>
+      </body>
+    </document>
+  </xsl:template>
+
+  <!-- The rules a section's evidence belongs to, as a short list. -->
+  <xsl:template name="rule-lines">
+    <xsl:param name="rules"/>
+    <xsl:for-each select="$rules">
+      <p style="small"><status value="{@status}"><xsl:value-of select="@id"/></status><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="education">
+    <section level="1" id="education">
+      <heading>Degrees and transcripts</heading>
+      <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'degree' or @type = 'transcripts' or @type = 'on-request'][@status != 'not-applicable']"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$pf/p:education/p:degree | $pf/p:education/p:other-degree | $pf/p:education/p:program">
+          <table field="degrees">
+            <col width="30"/><col width="34"/><col width="16"/><col width="20"/>
+            <header><cell>Degree or program</cell><cell>Institution</cell><cell>Awarded</cell><cell>Transcript</cell></header>
+            <xsl:for-each select="$pf/p:education/p:degree | $pf/p:education/p:other-degree | $pf/p:education/p:program">
+              <row>
+                <cell>
+                  <xsl:choose>
+                    <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:value-of select="p:field"/></span></xsl:if></xsl:when>
+                    <xsl:when test="self::p:other-degree"><span field="degree"><xsl:value-of select="p:description"/></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
+                    <xsl:otherwise><span field="program"><xsl:value-of select="p:title"/></span> (<xsl:value-of select="translate(@kind, '-', ' ')"/>)</xsl:otherwise>
+                  </xsl:choose>
+                </cell>
+                <cell><span field="institution"><xsl:value-of select="p:institution"/></span></cell>
+                <cell><xsl:value-of select="@awarded | @completed"/></cell>
+                <cell>
+                  <xsl:choose>
+                    <xsl:when test="@transcript-received"><checkbox state="checked"><xsl:value-of select="concat('received ', @transcript-received)"/></checkbox></xsl:when>
+                    <xsl:otherwise><checkbox state="empty">not received</checkbox></xsl:otherwise>
+                  </xsl:choose>
+                </cell>
+              </row>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p>No degree is recorded.</p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$pf/p:education/p:in-service-request">
+        <p><b>Request to use in-service training: </b><span field="in-service request"><xsl:value-of select="$pf/p:education/p:in-service-request"/></span></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="training">
+    <section level="1" id="training">
+      <heading>Training log</heading>
+      <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'hours' or @type = 'judgement'][@status != 'not-applicable'][not(@type = 'judgement') or starts-with(@id, 'TRN')]"/></xsl:call-template>
+      <xsl:variable name="courses" select="$pf/p:training/p:course"/>
+      <xsl:choose>
+        <xsl:when test="$courses">
+          <table field="training log">
+            <col width="13"/><col width="37"/><col width="24"/><col width="10"/><col width="16"/>
+            <header><cell>Date</cell><cell>Title</cell><cell>Provider</cell><cell>Hours</cell><cell>Running total</cell></header>
+            <xsl:for-each select="$courses">
+              <xsl:variable name="rb-rtf">
+                <xsl:for-each select=". | preceding-sibling::p:course">
+                  <xsl:if test="@relationship-based = 'yes'"><h><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@hours"/></xsl:call-template></h></xsl:if>
+                </xsl:for-each>
+              </xsl:variable>
+              <xsl:variable name="running" select="sum(exsl:node-set($rb-rtf)/l:h)"/>
+              <row>
+                <cell><xsl:value-of select="@start"/></cell>
+                <cell>
+                  <span field="training title"><xsl:value-of select="p:title"/></span>
+                  <xsl:if test="@relationship-based != 'yes'"><br/><i>not relationship-based: not counted</i></xsl:if>
+                  <xsl:if test="@in-service = 'yes'"><br/><i>in-service training</i></xsl:if>
+                  <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="translate(., '-', ' ')"/></xsl:for-each></i></xsl:if>
+                </cell>
+                <cell><span field="training provider"><xsl:value-of select="p:provider"/></span></cell>
+                <cell><xsl:value-of select="@hours"/></cell>
+                <cell><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$running"/></xsl:call-template></cell>
+              </row>
+            </xsl:for-each>
+          </table>
+          <p><b>Relationship-based training: <xsl:value-of select="$cl/c:totals/c:training-hours"/> clock hours.</b></p>
+        </xsl:when>
+        <xsl:otherwise><p>No training is recorded.</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="experience">
+    <section level="1" id="experience">
+      <heading>Positions and leadership activities</heading>
+      <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'experience' or @type = 'leadership-scope'][@status != 'not-applicable']"/></xsl:call-template>
+      <xsl:if test="$cl/c:totals/c:experience">
+        <table field="days of experience">
+          <col width="10"/><col width="60"/><col width="15"/><col width="15"/>
+          <header><cell>Rule</cell><cell>Kind of experience</cell><cell>Days counted</cell><cell>Days required</cell></header>
+          <xsl:for-each select="$cl/c:totals/c:experience">
+            <row><cell><xsl:value-of select="@rule"/></cell><cell><xsl:value-of select="."/></cell><cell><xsl:value-of select="@days"/></cell><cell><xsl:value-of select="@need"/></cell></row>
+          </xsl:for-each>
+        </table>
+        <xsl:if test="$cl/c:totals/c:graduate">
+          <p style="small"><xsl:value-of select="concat('Post-graduate experience counts from the day after ', $cl/c:totals/c:graduate/@date, ' (', $cl/c:totals/c:graduate, '). Overlapping periods count once.')"/></p>
+        </xsl:if>
+      </xsl:if>
+      <section level="2" id="positions">
+        <heading>Positions</heading>
+        <xsl:choose>
+          <xsl:when test="$pf/p:experience/p:position">
+            <table field="positions">
+              <col width="36"/><col width="22"/><col width="42"/>
+              <header><cell>Role and employer</cell><cell>Period</cell><cell>Kinds of work</cell></header>
+              <xsl:for-each select="$pf/p:experience/p:position">
+                <row>
+                  <cell><b><span field="position role"><xsl:value-of select="p:role"/></span></b><br/><span field="employer"><xsl:value-of select="p:employer"/></span></cell>
+                  <cell><xsl:value-of select="concat(@start, ' to ', @end)"/></cell>
+                  <cell><xsl:value-of select="translate(@work, '-', ' ')"/><xsl:if test="p:description"><br/><i><span field="position description"><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
+                </row>
+              </xsl:for-each>
+            </table>
+          </xsl:when>
+          <xsl:otherwise><p>No position is recorded.</p></xsl:otherwise>
+        </xsl:choose>
+      </section>
+      <section level="2" id="leadership">
+        <heading>Leadership activities</heading>
+        <xsl:choose>
+          <xsl:when test="$pf/p:experience/p:leadership">
+            <table field="leadership activities">
+              <col width="24"/><col width="12"/><col width="22"/><col width="42"/>
+              <header><cell>Activity</cell><cell>Scope</cell><cell>Period</cell><cell>Description</cell></header>
+              <xsl:for-each select="$pf/p:experience/p:leadership">
+                <row>
+                  <cell><xsl:value-of select="translate(@activity, '-', ' ')"/></cell>
+                  <cell><xsl:value-of select="@scope"/></cell>
+                  <cell><xsl:value-of select="@start"/><xsl:if test="@end"><xsl:value-of select="concat(' to ', @end)"/></xsl:if></cell>
+                  <cell><span field="leadership description"><xsl:value-of select="p:description"/></span></cell>
+                </row>
+              </xsl:for-each>
+            </table>
+          </xsl:when>
+          <xsl:otherwise><p>No leadership activity is recorded.</p></xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="rsc">
+    <section level="1" id="rsc">
+      <heading>Reflective supervision/consultation log</heading>
+      <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[starts-with(@type, 'rsc-')][@status != 'not-applicable']"/></xsl:call-template>
+      <xsl:variable name="rscx" select="$cl/c:rule[@type = 'rsc-identified']/c:evidence/c:item[@status = 'excluded']"/>
+      <xsl:choose>
+        <xsl:when test="$pf/p:reflective-supervision/p:session">
+          <table field="RS/C log">
+            <col width="16"/><col width="16"/><col width="40"/><col width="12"/><col width="16"/>
+            <header><cell>Date</cell><cell>Format</cell><cell>Supervisor/consultant</cell><cell>Hours</cell><cell>Counted</cell></header>
+            <xsl:for-each select="$pf/p:reflective-supervision/p:session">
+              <xsl:variable name="pid" select="@provider"/>
+              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
+              <xsl:variable name="bad" select="$cl/c:rule[@type = 'rsc-provider']/c:evidence/c:item[@ref = $pid and @status = 'excluded']"/>
+              <row>
+                <cell><xsl:value-of select="@date"/></cell>
+                <cell><xsl:value-of select="translate(@format, '-', ' ')"/></cell>
+                <cell>
+                  <xsl:choose>
+                    <xsl:when test="$who"><span field="RS/C provider"><xsl:value-of select="$who/p:name"/></span></xsl:when>
+                    <xsl:otherwise><i>no supervisor/consultant</i></xsl:otherwise>
+                  </xsl:choose>
+                </cell>
+                <cell><xsl:value-of select="@hours"/></cell>
+                <cell>
+                  <xsl:choose>
+                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: peer group</checkbox></xsl:when>
+                    <xsl:when test="$bad"><checkbox state="crossed">no: provider</checkbox></xsl:when>
+                    <xsl:otherwise><checkbox state="checked">yes</checkbox></xsl:otherwise>
+                  </xsl:choose>
+                </cell>
+              </row>
+            </xsl:for-each>
+          </table>
+          <p>
+            <b><xsl:value-of select="concat('RS/C hours that count: ', $cl/c:totals/c:rsc-hours, ' of ', $cl/c:totals/c:rsc-hours/@recorded, ' recorded.')"/></b>
+            <xsl:if test="$cl/c:totals/c:rsc-window">
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="concat('Window: ', $cl/c:totals/c:rsc-window/@hours, ' hours from ', $cl/c:totals/c:rsc-window/@from, ' to ', $cl/c:totals/c:rsc-window/@to, ' (', $cl/c:totals/c:rsc-window/@sessions, ' sessions)')"/>
+              <xsl:choose>
+                <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'">, within 12 to 24 months.</xsl:when>
+                <xsl:otherwise>: the best run found, not yet a valid window.</xsl:otherwise>
+              </xsl:choose>
+            </xsl:if>
+          </p>
+          <xsl:if test="$rscx">
+            <p style="small">Not counted:</p>
+            <list><xsl:for-each select="$rscx"><item><xsl:value-of select="."/></item></xsl:for-each></list>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise><p>No reflective supervision/consultation is recorded.</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="references">
+    <section level="1" id="references">
+      <heading>References</heading>
+      <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'references' or @type = 'rater-endorsed' or @type = 'reference-roles'][@status != 'not-applicable']"/></xsl:call-template>
+      <xsl:variable name="slots" select="$cl/c:rule[@type = 'reference-roles']/c:evidence/c:item"/>
+      <xsl:if test="$slots">
+        <p><b>Reference roles of the <xsl:value-of select="$cl/@track-name"/> track</b></p>
+        <list field="reference roles">
+          <xsl:for-each select="$slots"><item><xsl:value-of select="."/></item></xsl:for-each>
+        </list>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$pf/p:references/p:reference">
+          <table field="references">
+            <col width="34"/><col width="22"/><col width="18"/><col width="26"/>
+            <header><cell>Rater</cell><cell>Role</cell><cell>Completed</cell><cell>Endorsement</cell></header>
+            <xsl:for-each select="$pf/p:references/p:reference">
+              <xsl:variable name="pid" select="@person"/>
+              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
+              <row>
+                <cell><span field="reference name"><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
+                <cell><xsl:value-of select="translate(@role, '-', ' ')"/><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>
+                <cell>
+                  <xsl:choose>
+                    <xsl:when test="@completed"><checkbox state="checked"><xsl:value-of select="@completed"/></checkbox></xsl:when>
+                    <xsl:otherwise><checkbox state="empty">requested</checkbox></xsl:otherwise>
+                  </xsl:choose>
+                </cell>
+                <cell>
+                  <xsl:for-each select="$who/p:endorsement">
+                    <xsl:if test="position() &gt; 1"><br/></xsl:if>
+                    <xsl:value-of select="concat(@designation, ' Level ', @level, ' (', @association, ')')"/>
+                  </xsl:for-each>
+                </cell>
+              </row>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
+        <xsl:otherwise><p>No reference is recorded.</p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$pf/p:references/p:statement">
+        <p style="note"><xsl:value-of select="concat('Statement: ', translate(@kind, '-', ' '))"/><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:value-of select="."/></span></xsl:if></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="attestations">
+    <section level="1" id="attestations">
+      <heading>Attestations, examination, membership and fees</heading>
+      <table field="attestations">
+        <col width="10"/><col width="14"/><col width="30"/><col width="46"/>
+        <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
+        <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam' or @type = 'not-applicable']">
+          <row>
+            <cell><xsl:value-of select="@id"/></cell>
+            <cell><status value="{@status}"/></cell>
+            <cell><xsl:value-of select="c:requirement"/></cell>
+            <cell><xsl:value-of select="c:explanation"/><xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each></cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>
