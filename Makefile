@@ -25,7 +25,8 @@ LDFLAGS		?=
 PKG_CONFIG	?= pkg-config
 INSTALL		?= install
 
-PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo cairo-pdf fontconfig
+PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangoft2 cairo-pdf \
+		  fontconfig
 TEST_PKGS	= cmocka
 
 # Debian packages behind the pkg-config names and the test tools.
@@ -65,7 +66,8 @@ TESTS		= $(patsubst tests/%.c,build/tests/%,$(wildcard tests/test_*.c))
 # A fixed environment for every test: in-tree resources, no wall clock.
 TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 		  ENDORSE_DATADIR=$(CURDIR) ENDORSE_BIN=$(CURDIR)/endorse \
-		  ENDORSE_RULES_PATH= NO_COLOR=1
+		  ENDORSE_RULES_PATH= NO_COLOR=1 \
+		  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
@@ -158,13 +160,15 @@ bench: build/bench/bench_check
 install: endorse
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
 	    $(DESTDIR)$(DATADIR)/schemas/requirements \
-	    $(DESTDIR)$(DATADIR)/stylesheets \
+	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(DATADIR)/fonts \
 	    $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 755 endorse $(DESTDIR)$(BINDIR)/endorse
 	$(INSTALL) -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
 	$(INSTALL) -m 644 schemas/requirements/*.xml \
 	    $(DESTDIR)$(DATADIR)/schemas/requirements/
 	$(INSTALL) -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets/
+	$(INSTALL) -m 644 fonts/*.ttf fonts/LICENSE-* fonts/README \
+	    $(DESTDIR)$(DATADIR)/fonts/
 	$(INSTALL) -m 644 man/endorse.1 $(DESTDIR)$(MANDIR)/man1/endorse.1
 
 uninstall:

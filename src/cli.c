@@ -17,7 +17,9 @@
 #include "datadir.h"
 #include "diag.h"
 #include "evaluate.h"
+#include "present.h"
 #include "report.h"
+#include "typeset.h"
 #include "validate.h"
 #include "xmlload.h"
 
@@ -34,6 +36,8 @@ struct cli {
 	struct catalog	*catalog;
 	struct validate	*validate;
 	struct evaluate	*evaluate;
+	struct present	*present;
+	struct typeset	*typeset;
 };
 
 struct cli_command {
@@ -47,6 +51,8 @@ struct cli_command {
 static int	cmd_validate(struct cli *, int, char *[]);
 static int	cmd_check(struct cli *, int, char *[]);
 static int	cmd_renew(struct cli *, int, char *[]);
+static int	cmd_packet(struct cli *, int, char *[]);
+static int	cmd_review(struct cli *, int, char *[]);
 static int	cmd_help(struct cli *, int, char *[]);
 
 static const struct cli_command commands[] = {
@@ -93,6 +99,37 @@ static const struct cli_command commands[] = {
 	  "Evaluate the renewal rules (REN-*) for one calendar year, from the\n"
 	  "portfolio's renewals section.  Options and exit status as for\n"
 	  "'endorse check'; --year is required.\n" },
+	{ "packet", cmd_packet,
+	  "print an applicant's application packet (PDF)",
+	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
+	  "                     [--paper letter|a4] [--emit checklist|layout] FILE",
+	  "Evaluate one portfolio and print its application packet and\n"
+	  "portfolio summary: a cover block with the overall result, the\n"
+	  "checklist summary, one section per part of the portfolio and what\n"
+	  "is missing before the applicant submits.\n"
+	  "\n"
+	  "  -o, --output FILE   write the PDF to FILE ('-': standard output);\n"
+	  "                      nothing is left behind when it fails\n"
+	  "  --paper PAPER       letter (default) or a4\n"
+	  "  --emit STAGE        print the checklist or the layout document\n"
+	  "                      instead of the PDF\n"
+	  "  --as-of, --association, --track   as for 'endorse check'\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
+	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
+	{ "review", cmd_review,
+	  "print the committee's review checklist for applicants (PDF)",
+	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
+	  "                     [--paper letter|a4] [--emit layout] FILE...",
+	  "Evaluate each portfolio and print the committee's review checklist,\n"
+	  "one applicant after another: every rule's computed verdict with its\n"
+	  "evidence and agree/disagree boxes, the items for the committee's\n"
+	  "judgement, a recommendation and two reviewers' signatures.  A\n"
+	  "portfolio that cannot be read or evaluated is reported and left\n"
+	  "out; the others are printed.\n"
+	  "\n"
+	  "Options and exit status as for 'endorse packet'.\n" },
 	{ "help", cmd_help,
 	  "show help for endorse or for one command",
 	  "[COMMAND]",
@@ -364,12 +401,33 @@ exit_of_result(enum evaluate_result r)
 }
 
 enum { OPT_AS_OF = 256, OPT_ASSOCIATION, OPT_TRACK, OPT_FORMAT, OPT_EMIT,
-    OPT_YEAR };
+    OPT_YEAR, OPT_PAPER };
 
-/* check and renew: the same pipeline, initial or renewal rules. */
+/* Which options a command of the evaluation family takes. */
+enum opt_allow {
+	ALLOW_FORMAT	= 1 << 0,	/* --format, -q */
+	ALLOW_YEAR	= 1 << 1,	/* --year */
+	ALLOW_TRACK	= 1 << 2,	/* --track */
+	ALLOW_RENDER	= 1 << 3,	/* -o, --paper, --emit layout */
+};
+
+struct eval_opts {
+	struct evaluate_params	 prm;
+	char			 today[16];
+	const char		*format;	/* "text", "xml" */
+	const char		*emit;		/* NULL, "checklist", "layout" */
+	const char		*output;	/* -o */
+	enum typeset_paper	 paper;
+	int			 quiet;
+};
+
+/*
+ * Parse the options of check, renew, packet and review.  Returns -1 to
+ * go on, or the exit status (help shown, or a usage error).
+ */
 static int
-evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
-    char *argv[], int renewal)
+parse_eval_options(const struct cli_command *c, int argc, char *argv[],
+    unsigned allow, struct eval_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "as-of", required_argument, NULL, OPT_AS_OF },
@@ -378,22 +436,19 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "emit", required_argument, NULL, OPT_EMIT },
 		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "paper", required_argument, NULL, OPT_PAPER },
+		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct evaluate_params	 prm;
-	enum xmlload_status	 status;
-	xmlDocPtr		 doc, checklist;
-	char			 today[16], what[160];
-	const char		*name, *format = "text";
-	int			 ch, i, quiet = 0, colour, worst = CLI_OK;
+	char	what[160];
+	int	ch;
 
-	memset(&prm, 0, sizeof(prm));
-	prm.kind = renewal ? "renewal" : "initial";
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "+qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+qho:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
 		case OPT_AS_OF:
 			if (!date_ok(optarg)) {
@@ -401,12 +456,14 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 				    "date YYYY-MM-DD, not '%.32s'", optarg);
 				return usage_error(c->name, what);
 			}
-			prm.as_of = optarg;
+			o->prm.as_of = optarg;
 			break;
 		case OPT_ASSOCIATION:
-			prm.association = optarg;
+			o->prm.association = optarg;
 			break;
 		case OPT_TRACK:
+			if (!(allow & ALLOW_TRACK))
+				goto not_here;
 			if (strcmp(optarg, "clinical") != 0 &&
 			    strcmp(optarg, "policy") != 0 &&
 			    strcmp(optarg, "research-faculty") != 0) {
@@ -415,27 +472,37 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 				    "'%.32s'", optarg);
 				return usage_error(c->name, what);
 			}
-			prm.track = optarg;
+			o->prm.track = optarg;
 			break;
 		case OPT_FORMAT:
+			if (!(allow & ALLOW_FORMAT))
+				goto not_here;
 			if (strcmp(optarg, "text") != 0 &&
 			    strcmp(optarg, "xml") != 0) {
 				snprintf(what, sizeof(what), "--format wants "
 				    "text or xml, not '%.32s'", optarg);
 				return usage_error(c->name, what);
 			}
-			format = optarg;
+			o->format = optarg;
 			break;
 		case OPT_EMIT:
-			if (strcmp(optarg, "checklist") != 0) {
-				snprintf(what, sizeof(what), "--emit wants "
-				    "checklist, not '%.32s'", optarg);
+			if (strcmp(optarg, "checklist") == 0)
+				o->emit = "checklist";
+			else if ((allow & ALLOW_RENDER) &&
+			    strcmp(optarg, "layout") == 0)
+				o->emit = "layout";
+			else {
+				snprintf(what, sizeof(what), "--emit wants %s, "
+				    "not '%.32s'", (allow & ALLOW_RENDER) ?
+				    "checklist or layout" : "checklist",
+				    optarg);
 				return usage_error(c->name, what);
 			}
-			format = "xml";
+			if (!(allow & ALLOW_RENDER))
+				o->format = "xml";
 			break;
 		case OPT_YEAR:
-			if (!renewal)
+			if (!(allow & ALLOW_YEAR))
 				return usage_error(c->name, "--year is for "
 				    "'endorse renew'");
 			if (strlen(optarg) != 4 || strspn(optarg,
@@ -445,10 +512,30 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 				    "year such as 2025, not '%.32s'", optarg);
 				return usage_error(c->name, what);
 			}
-			prm.year = optarg;
+			o->prm.year = optarg;
+			break;
+		case OPT_PAPER:
+			if (!(allow & ALLOW_RENDER))
+				goto not_here;
+			if (strcmp(optarg, "letter") == 0)
+				o->paper = TYPESET_PAPER_LETTER;
+			else if (strcmp(optarg, "a4") == 0)
+				o->paper = TYPESET_PAPER_A4;
+			else {
+				snprintf(what, sizeof(what), "--paper wants "
+				    "letter or a4, not '%.32s'", optarg);
+				return usage_error(c->name, what);
+			}
+			break;
+		case 'o':
+			if (!(allow & ALLOW_RENDER))
+				goto not_here;
+			o->output = optarg;
 			break;
 		case 'q':
-			quiet = 1;
+			if (!(allow & ALLOW_FORMAT))
+				goto not_here;
+			o->quiet = 1;
 			break;
 		case 'h':
 			usage_command(c, stdout);
@@ -463,43 +550,94 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 				    argv[optind - 1]);
 			return usage_error(c->name, what);
 		}
+		continue;
+not_here:
+		snprintf(what, sizeof(what), "'%.64s' is not an option of "
+		    "this command", argv[optind - 1]);
+		return usage_error(c->name, what);
 	}
 	if (optind == argc)
 		return usage_error(c->name, "no input files");
-	if (renewal && prm.year == NULL)
+	if (o->prm.as_of == NULL) {
+		if (default_as_of(o->today, sizeof(o->today)) == -1)
+			return CLI_USAGE;
+		o->prm.as_of = o->today;
+	}
+	return -1;
+}
+
+/*
+ * Load, validate and evaluate one file.  Returns CLI_OK with *doc and
+ * *checklist set (the caller frees both), or the file's exit status.
+ */
+static int
+evaluate_one(struct cli *cli, const char *arg, const struct eval_opts *o,
+    xmlDocPtr *doc, xmlDocPtr *checklist)
+{
+	enum xmlload_status	 status;
+	const char		*name;
+
+	name = strcmp(arg, "-") == 0 ? "<stdin>" : arg;
+	*checklist = NULL;
+	if ((*doc = xmlload_file(arg, name, &cli->diag, &status)) == NULL)
+		return status == XMLLOAD_CANNOT_OPEN ? CLI_NOINPUT :
+		    CLI_DATAERR;
+	if (validate_run(cli->validate, *doc, name, &cli->diag) != 0 ||
+	    (*checklist = evaluate_run(cli->evaluate, *doc, name, &o->prm,
+	    &cli->diag)) == NULL) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+		return CLI_DATAERR;
+	}
+	return CLI_OK;
+}
+
+static int
+flush_stdout(struct cli *cli, int worst)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		diag_error(&cli->diag, "<stdout>", 0, "write error");
+		worst = cli_exit_worst(worst, CLI_IOERR);
+	}
+	return worst;
+}
+
+/* check and renew: the same pipeline, initial or renewal rules. */
+static int
+evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
+    char *argv[], int renewal)
+{
+	struct eval_opts	 o;
+	xmlDocPtr		 doc, checklist;
+	const char		*name;
+	int			 i, rc, colour, worst = CLI_OK;
+
+	memset(&o, 0, sizeof(o));
+	o.format = "text";
+	o.prm.kind = renewal ? "renewal" : "initial";
+	if ((rc = parse_eval_options(c, argc, argv, ALLOW_FORMAT |
+	    (renewal ? ALLOW_YEAR : ALLOW_TRACK), &o)) != -1)
+		return rc;
+	if (renewal && o.prm.year == NULL)
 		return usage_error(c->name, "--year YYYY is required");
-	if (strcmp(format, "xml") == 0 && argc - optind > 1 && !quiet)
+	if (strcmp(o.format, "xml") == 0 && argc - optind > 1 && !o.quiet)
 		return usage_error(c->name, "--format xml writes one "
 		    "checklist: give one file");
-	if (prm.as_of == NULL) {
-		if (default_as_of(today, sizeof(today)) == -1)
-			return CLI_USAGE;
-		prm.as_of = today;
-	}
 	if (cli_load_evaluate(cli) == -1)
 		return CLI_SOFTWARE;
 	colour = want_colour(stdout);
 
 	for (i = optind; i < argc; i++) {
 		name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-		doc = xmlload_file(argv[i], name, &cli->diag, &status);
-		if (doc == NULL) {
-			worst = cli_exit_worst(worst,
-			    status == XMLLOAD_CANNOT_OPEN ? CLI_NOINPUT :
-			    CLI_DATAERR);
-			continue;
-		}
-		if (validate_run(cli->validate, doc, name, &cli->diag) != 0 ||
-		    (checklist = evaluate_run(cli->evaluate, doc, name, &prm,
-		    &cli->diag)) == NULL) {
-			xmlFreeDoc(doc);
-			worst = cli_exit_worst(worst, CLI_DATAERR);
+		if ((rc = evaluate_one(cli, argv[i], &o, &doc, &checklist)) !=
+		    CLI_OK) {
+			worst = cli_exit_worst(worst, rc);
 			continue;
 		}
 		worst = cli_exit_worst(worst,
 		    exit_of_result(evaluate_result(checklist)));
-		if (!quiet) {
-			if (strcmp(format, "xml") == 0)
+		if (!o.quiet) {
+			if (strcmp(o.format, "xml") == 0)
 				evaluate_write(cli->evaluate, checklist,
 				    stdout);
 			else
@@ -508,11 +646,7 @@ evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
 		xmlFreeDoc(checklist);
 		xmlFreeDoc(doc);
 	}
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		diag_error(&cli->diag, "<stdout>", 0, "write error");
-		worst = cli_exit_worst(worst, CLI_IOERR);
-	}
-	return worst;
+	return flush_stdout(cli, worst);
 }
 
 static int
@@ -525,6 +659,151 @@ static int
 cmd_renew(struct cli *cli, int argc, char *argv[])
 {
 	return evaluate_files(cli, command_find("renew"), argc, argv, 1);
+}
+
+/*
+ * The PDF's date: SOURCE_DATE_EPOCH when set (reproducible builds),
+ * else the evaluation date, so that the same portfolio and date give the
+ * same bytes.
+ */
+static int
+document_date(const struct eval_opts *o, char *buf, size_t bufsz)
+{
+	const char	*sde = getenv("SOURCE_DATE_EPOCH");
+	struct tm	 tm;
+	time_t		 t;
+
+	if (sde == NULL || *sde == '\0') {
+		snprintf(buf, bufsz, "%s", o->prm.as_of);
+		return 0;
+	}
+	t = (time_t)strtoll(sde, NULL, 10);
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return strftime(buf, bufsz, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0 ? 0 : -1;
+}
+
+static int
+exit_of_typeset(enum typeset_status st)
+{
+	switch (st) {
+	case TYPESET_OK:
+		return CLI_OK;
+	case TYPESET_REJECTED:
+		return CLI_DATAERR;
+	case TYPESET_CANNOT_CREATE:
+		return CLI_CANTCREAT;
+	case TYPESET_IO_ERROR:
+		return CLI_IOERR;
+	case TYPESET_INTERNAL:
+		break;
+	}
+	return CLI_SOFTWARE;
+}
+
+/*
+ * packet and review: evaluate every file (a bad one is reported and left
+ * out; the others go on), lay them out with the kind's stylesheet and
+ * typeset the PDF.
+ */
+static int
+render_files(struct cli *cli, const struct cli_command *c, int argc,
+    char *argv[], enum present_kind kind)
+{
+	struct eval_opts	 o;
+	struct present_entry	*entries = NULL;
+	xmlDocPtr		 doc, checklist, layout = NULL;
+	char			 created[32];
+	size_t			 n = 0, j;
+	int			 i, rc, worst = CLI_OK;
+
+	memset(&o, 0, sizeof(o));
+	o.prm.kind = "initial";
+	if ((rc = parse_eval_options(c, argc, argv, ALLOW_RENDER |
+	    ALLOW_TRACK, &o)) != -1)
+		return rc;
+	if (kind == PRESENT_PACKET && argc - optind > 1)
+		return usage_error(c->name, "a packet is for one applicant: "
+		    "give one file");
+	if (o.output == NULL && o.emit == NULL)
+		return usage_error(c->name, "-o FILE.pdf is required "
+		    "('-o -' for standard output)");
+	if (o.emit != NULL && strcmp(o.emit, "checklist") == 0 &&
+	    argc - optind > 1)
+		return usage_error(c->name, "--emit checklist writes one "
+		    "checklist: give one file");
+	if (document_date(&o, created, sizeof(created)) == -1)
+		return usage_error(c->name, "SOURCE_DATE_EPOCH is not a date");
+	if (cli_load_evaluate(cli) == -1)
+		return CLI_SOFTWARE;
+	if ((entries = calloc((size_t)(argc - optind), sizeof(*entries))) ==
+	    NULL)
+		return CLI_SOFTWARE;
+
+	for (i = optind; i < argc; i++) {
+		if ((rc = evaluate_one(cli, argv[i], &o, &doc, &checklist)) !=
+		    CLI_OK) {
+			worst = cli_exit_worst(worst, rc);
+			continue;
+		}
+		entries[n].source = strcmp(argv[i], "-") == 0 ? "<stdin>" :
+		    argv[i];
+		entries[n].portfolio = doc;
+		entries[n].checklist = checklist;
+		n++;
+	}
+	if (n == 0)
+		goto out;
+	if (o.emit != NULL && strcmp(o.emit, "checklist") == 0) {
+		evaluate_write(cli->evaluate, entries[0].checklist, stdout);
+		worst = flush_stdout(cli, worst);
+		goto out;
+	}
+	if (cli->present == NULL &&
+	    (cli->present = present_new(cli->datadir, &cli->diag)) == NULL) {
+		worst = cli_exit_worst(worst, CLI_SOFTWARE);
+		goto out;
+	}
+	if ((layout = present_run(cli->present, kind, entries, n, created,
+	    &cli->diag)) == NULL) {
+		worst = cli_exit_worst(worst, CLI_SOFTWARE);
+		goto out;
+	}
+	if (o.emit != NULL) {
+		present_write(cli->present, kind, layout, stdout);
+		worst = flush_stdout(cli, worst);
+		goto out;
+	}
+	if (cli->typeset == NULL && (cli->typeset =
+	    typeset_new(cli->datadir->root, 0, &cli->diag)) == NULL) {
+		worst = cli_exit_worst(worst, CLI_SOFTWARE);
+		goto out;
+	}
+	worst = cli_exit_worst(worst, exit_of_typeset(typeset_render(
+	    cli->typeset, layout, n == 1 ? entries[0].source : c->name,
+	    o.paper, o.output, &cli->diag)));
+out:
+	xmlFreeDoc(layout);
+	for (j = 0; j < n; j++) {
+		xmlFreeDoc(entries[j].checklist);
+		xmlFreeDoc(entries[j].portfolio);
+	}
+	free(entries);
+	return worst;
+}
+
+static int
+cmd_packet(struct cli *cli, int argc, char *argv[])
+{
+	return render_files(cli, command_find("packet"), argc, argv,
+	    PRESENT_PACKET);
+}
+
+static int
+cmd_review(struct cli *cli, int argc, char *argv[])
+{
+	return render_files(cli, command_find("review"), argc, argv,
+	    PRESENT_REVIEW);
 }
 
 static int
@@ -575,6 +854,8 @@ cli_main(int argc, char *argv[])
 	diag_init(&cli.diag, stderr, PROG);
 	xmlload_init();
 	rc = c->run(&cli, argc - 1, argv + 1);
+	typeset_free(cli.typeset);
+	present_free(cli.present);
 	evaluate_free(cli.evaluate);
 	validate_free(cli.validate);
 	catalog_free(cli.catalog);

@@ -1,0 +1,38 @@
+/*
+ * outfile: write a finished output file safely (SECURITY.md rules 13-14).
+ *
+ * The caller builds the whole file in memory first (a PDF, a layout
+ * document) and hands it over here.  A regular file, or a name that does
+ * not exist yet, is written to a temporary file in the same directory,
+ * flushed to disk, closed and renamed over the target: a failed run never
+ * leaves a partial file nor destroys an existing good one.  A directory
+ * is an error; a character device or a FIFO (and "-", standard output)
+ * is never replaced but written into, every write and the close checked.
+ * SIGINT, SIGTERM, SIGHUP and SIGXFSZ are held while the temporary file
+ * exists, so an interrupt removes it before the process ends and a write
+ * over the file-size limit is an I/O error, not a crash.
+ *
+ * Included by the stages that write files (typeset) and by cli.  Borrows
+ * everything; owns nothing after it returns.
+ */
+#ifndef OUTFILE_H
+#define OUTFILE_H
+
+#include <stddef.h>
+
+struct diag;
+
+enum outfile_status {
+	OUTFILE_OK = 0,
+	OUTFILE_CANNOT_CREATE,	/* EX_CANTCREAT: directory, no permission */
+	OUTFILE_IO_ERROR	/* EX_IOERR: a write, fsync or close failed */
+};
+
+/*
+ * Write len bytes of data to path ("-": standard output).  Reports to d
+ * and returns a status.
+ */
+enum outfile_status outfile_write(const char *path, const void *data,
+		    size_t len, struct diag *d);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * present: stage 3a, checklists (with the portfolios they were made from)
+ * to a page-layout document (schemas/layout.xsd), by one presentation
+ * stylesheet per document kind.
+ *
+ * The C side only gathers its input: one <present> document in the
+ * namespace urn:endorse:present:1 holding, per applicant, an <entry>
+ * with a copy of the checklist and of the portfolio.  Everything a reader
+ * sees is decided by stylesheets/KIND.xsl; a new kind of document is a
+ * new stylesheet and a line in the table of present.c.  Each stylesheet is
+ * compiled once per process, on first use, and runs through xsltrun.
+ *
+ * Included by cli.  The caller owns the struct present (present_free)
+ * and the layout documents present_run returns (xmlFreeDoc); entries are
+ * borrowed.
+ */
+#ifndef PRESENT_H
+#define PRESENT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+struct datadir;
+struct diag;
+struct present;
+
+enum present_kind {
+	PRESENT_PACKET,		/* the applicant's application packet */
+	PRESENT_REVIEW,		/* the committee's review checklist */
+	PRESENT__COUNT
+};
+
+struct present_entry {
+	const char	*source;	/* the portfolio's file name */
+	xmlDocPtr	 checklist;
+	xmlDocPtr	 portfolio;
+};
+
+struct present	*present_new(const struct datadir *, struct diag *);
+void		 present_free(struct present *);
+
+/*
+ * Lay out n entries as a document of the kind; created is the document's
+ * date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).  Returns the layout, or NULL
+ * after reporting to d.
+ */
+xmlDocPtr	 present_run(struct present *, enum present_kind,
+		    const struct present_entry *, size_t n,
+		    const char *created, struct diag *d);
+
+/* Write a layout as XML (--emit layout).  Returns 0 or -1. */
+int		 present_write(struct present *, enum present_kind,
+		    xmlDocPtr layout, FILE *out);
+
+#endif
