@@ -72,7 +72,7 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench
+	regress-update bench docs
 
 all: endorse
 
@@ -134,7 +134,25 @@ demo-run: endorse
 		./endorse check --as-of $(DEMO_AS_OF) --format xml $$f \
 		    > out/$$b.checklist.xml; rc=$$?; \
 		[ $$rc -le 2 ] || exit $$rc; \
-	done; echo "demo: checklists written to out/"
+		./endorse packet --as-of $(DEMO_AS_OF) -o out/$$b.packet.pdf \
+		    $$f || exit $$?; \
+		./endorse review --as-of $(DEMO_AS_OF) -o out/$$b.review.pdf \
+		    $$f || exit $$?; \
+	done
+	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
+	@echo "demo: checklists, packets and review checklists are in out/"
+
+# The pictures in the README, made from the real output of the demo.
+DOC_EXAMPLE	= examples/ok-clinical-ready.xml
+docs/packet.png docs/review.png: endorse $(DOC_EXAMPLE) stylesheets/packet.xsl \
+    stylesheets/review.xsl
+	@mkdir -p out
+	./endorse packet --as-of $(DEMO_AS_OF) -o out/docs-packet.pdf $(DOC_EXAMPLE)
+	./endorse review --as-of $(DEMO_AS_OF) -o out/docs-review.pdf $(DOC_EXAMPLE)
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-packet.pdf docs/packet
+	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-review.pdf docs/review
+
+docs: docs/packet.png docs/review.png
 
 test: deps
 	@$(MAKE) --no-print-directory check

@@ -126,7 +126,7 @@
           <table field="checklist">
             <col width="10"/><col width="14"/><col width="34"/><col width="42"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
-            <xsl:for-each select="$cl/c:rule">
+            <xsl:for-each select="$cl/c:rule[@status != 'not-applicable']">
               <xsl:variable name="sec"><xsl:call-template name="section-of"><xsl:with-param name="type" select="@type"/></xsl:call-template></xsl:variable>
               <row>
                 <cell><link to="{$sec}"><xsl:value-of select="@id"/></link></cell>
@@ -139,6 +139,16 @@
               </row>
             </xsl:for-each>
           </table>
+          <xsl:if test="$cl/c:rule[@status = 'not-applicable']">
+            <p style="small">
+              <status value="not-applicable"/>
+              <xsl:text> </xsl:text>
+              <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <b><xsl:value-of select="@id"/></b><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
         </section>
 
         <xsl:call-template name="education"/>

@@ -87,7 +87,7 @@
     <xsl:variable name="name" select="string($pf/p:applicant/p:name)"/>
     <section level="1" id="{concat('applicant-', $n)}">
       <xsl:if test="$n &gt; 1"><xsl:attribute name="new-page">yes</xsl:attribute></xsl:if>
-      <heading><span field="applicant name"><xsl:value-of select="$name"/></span></heading>
+      <heading><span field="{concat('applicant name in ', substring(@source, 1, 160))}"><xsl:value-of select="$name"/></span></heading>
       <table field="applicant">
         <col width="1"/><col width="3"/>
         <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track, ', $cl/@association)"/></cell></row>

@@ -83,12 +83,13 @@ now_seconds(void)
 }
 
 /*
- * Run $ENDORSE_BIN with argv (NULL-terminated, argv[0] included), stdin
+ * Run prog (searched in PATH) with argv (NULL-terminated, argv[0] included), stdin
  * from the file stdin_path (NULL: /dev/null).  Kills it after
  * RUN_TIME_LIMIT seconds.
  */
 HARNESS_FN void
-run_endorse_in(struct run *r, const char *stdin_path, const char *const *argv)
+run_exec(struct run *r, const char *stdin_path, const char *prog,
+    const char *const *argv)
 {
 	int	 outp[2], errp[2], in, st;
 	pid_t	 pid;
@@ -114,7 +115,7 @@ run_endorse_in(struct run *r, const char *stdin_path, const char *const *argv)
 		dup2(errp[1], 2);
 		close(outp[0]);
 		close(errp[0]);
-		execv(env_or("ENDORSE_BIN", "./endorse"), (char *const *)argv);
+		execvp(prog, (char *const *)argv);
 		_exit(127);
 	}
 	close(outp[1]);
@@ -153,6 +154,29 @@ run_endorse_in(struct run *r, const char *stdin_path, const char *const *argv)
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		;
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+HARNESS_FN void
+run_endorse_in(struct run *r, const char *stdin_path, const char *const *argv)
+{
+	run_exec(r, stdin_path, env_or("ENDORSE_BIN", "./endorse"), argv);
+}
+
+/* run_tool(&r, "pdfinfo", "out.pdf", NULL): a program from PATH. */
+HARNESS_FN void
+run_tool(struct run *r, ...)
+{
+	const char	*argv[64];
+	va_list		 ap;
+	int		 n = 0;
+
+	va_start(ap, r);
+	while (n < 63 && (argv[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	argv[n] = NULL;
+	assert_true(n > 0);
+	run_exec(r, NULL, argv[0], argv);
 }
 
 /* run_endorse(&r, "validate", "file.xml", NULL) */
