@@ -147,7 +147,7 @@
                 <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:value-of select="."/></span></item></xsl:for-each>
               </list>
             </xsl:if>
-            <p><checkbox>documented</checkbox><xsl:text>    </xsl:text><checkbox>not documented</checkbox><xsl:text>    </xsl:text><checkbox>ask the applicant</checkbox></p>
+            <p><checkbox>documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>not documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>ask the applicant</checkbox></p>
             <write-space lines="3" label="Comments"/>
           </keep>
         </xsl:for-each>
@@ -156,11 +156,11 @@
       <section level="2" id="{concat('recommendation-', $n)}">
         <heading>Recommendation</heading>
         <keep>
-          <p><checkbox>Endorse</checkbox><xsl:text>    </xsl:text><checkbox>Request more information</checkbox><xsl:text>    </xsl:text><checkbox>Defer</checkbox></p>
+          <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox></p>
           <write-space lines="4" label="Reasons and information requested"/>
-          <signature-line label="Reviewer 1: name"/>
+          <write-space lines="1" label="Reviewer 1: printed name"/>
           <signature-line label="Reviewer 1: signature"/>
-          <signature-line label="Reviewer 2: name"/>
+          <write-space lines="1" label="Reviewer 2: printed name"/>
           <signature-line label="Reviewer 2: signature"/>
         </keep>
       </section>
