@@ -539,7 +539,7 @@
         <xsl:attribute name="advice"><xsl:value-of select="count($rows[@status = 'advice'])"/></xsl:attribute>
         <xsl:choose>
           <xsl:when test="$result = 'not-ready'">Not ready: <xsl:call-template name="n"><xsl:with-param name="n" select="count($rows[@status = 'not-met' or @status = 'pending'])"/><xsl:with-param name="one" select="'requirement'"/></xsl:call-template> not met yet.</xsl:when>
-          <xsl:when test="$result = 'needs-review'">Needs committee review: every requirement endorse can check is met, <xsl:call-template name="n"><xsl:with-param name="n" select="count($rows[@status = 'review' and not(@judgement = 'yes')])"/><xsl:with-param name="one" select="'rule needs'"/><xsl:with-param name="many" select="'rules need'"/></xsl:call-template> the committee's judgement.</xsl:when>
+          <xsl:when test="$result = 'needs-review'">Needs committee review: every requirement endorse can check is met, but <xsl:call-template name="n"><xsl:with-param name="n" select="count($rows[@status = 'review' and not(@judgement = 'yes')])"/><xsl:with-param name="one" select="'rule needs'"/><xsl:with-param name="many" select="'rules need'"/></xsl:call-template> the committee's judgement.</xsl:when>
           <xsl:otherwise>Ready for committee: every requirement endorse can check is met.</xsl:otherwise>
         </xsl:choose>
       </summary>
@@ -693,7 +693,11 @@
       <xsl:choose>
         <xsl:when test="$paid &gt;= $need">
           <xsl:attribute name="status">met</xsl:attribute>
-          <x><xsl:value-of select="concat('The ', @fee, ' fee of ', $need-s, ' is paid (', $paid-s, ').')"/></x>
+          <x>
+            <xsl:value-of select="concat('The ', @fee, ' fee of ', $need-s, ' is paid')"/>
+            <xsl:if test="$paid != $need"><xsl:value-of select="concat(' (', $paid-s, ' in all)')"/></xsl:if>
+            <xsl:text>.</xsl:text>
+          </x>
         </xsl:when>
         <xsl:when test="$paid &gt; 0">
           <xsl:attribute name="status">not-met</xsl:attribute>
@@ -1199,7 +1203,11 @@
       <xsl:variable name="cands" select="$raters[contains(concat(' ', normalize-space($roles), ' '), concat(' ', @role, ' '))
           and not(contains($used, concat('|', @person, '|')))]"/>
       <xsl:variable name="pick" select="$cands[not($slot/@familiar = 'true') or $waived or @familiar = 'yes'][1]"/>
-      <xsl:variable name="unfamiliar" select="$cands[$slot/@familiar = 'true' and not($waived) and @familiar != 'yes'][1]"/>
+      <!-- a chair not familiar with IMH who rated anyway, stated or not:
+           the committee decides (RULES.md REF-3) -->
+      <xsl:variable name="orig" select="$raters[contains(concat(' ', normalize-space($slot/@roles), ' '), concat(' ', @role, ' '))
+          and not(contains($used, concat('|', @person, '|')))]"/>
+      <xsl:variable name="unfamiliar" select="$orig[$slot/@familiar = 'true' and not(@familiar = 'yes')][1]"/>
       <xsl:choose>
         <xsl:when test="$waived and normalize-space($roles) = ''">
           <slot n="{$i}" state="waived" label="{$slot/@label}"/>

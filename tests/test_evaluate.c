@@ -1049,6 +1049,32 @@ REF3_research_chair_not_familiar_review(void **state)
 }
 
 static void
+REF3_research_chair_stated_unfamiliar(void **state)
+{
+	/* stated not familiar: a colleague takes slot 1; without one, the
+	 * chair's rating goes to the committee */
+	struct pf	colleague = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .references =
+	    "<reference person='p2' role='colleague' completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='student' completed='2025-01-03'/>"
+	    "<statement kind='chair-not-familiar-with-imh'/>" };
+	struct pf	chair = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .references =
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-01' familiar-with-imh='no'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='student' completed='2025-01-03'/>"
+	    "<statement kind='chair-not-familiar-with-imh'/>" };
+
+	(void)state;
+	expect(&colleague, NULL, "REF-3", "met", NULL);
+	expect(&chair, NULL, "REF-3", "review", "Sam Supervisor");
+}
+
+static void
 REF3_research_missing_student(void **state)
 {
 	struct pf	p = { .application = RESEARCH_APP,
@@ -1304,6 +1330,7 @@ main(void)
 		cmocka_unit_test(REF3_policy_one_of_two_review),
 		cmocka_unit_test(REF3_research_chair_familiar_met),
 		cmocka_unit_test(REF3_research_chair_not_familiar_review),
+		cmocka_unit_test(REF3_research_chair_stated_unfamiliar),
 		cmocka_unit_test(REF3_research_missing_student),
 		cmocka_unit_test(ETH1_unsigned_not_met),
 		cmocka_unit_test(EXM1_scheduled_pending),
