@@ -67,6 +67,7 @@ main(int argc, char *argv[])
 	    datadir_path(dd, "schemas/applicant.xsd", path,
 	    sizeof(path)) == NULL ||
 	    (val = validate_new(path, cat->codes, &d)) == NULL ||
+	    validate_set_ref_target(val, "person") == -1 ||
 	    (ev = evaluate_new(dd, cat, &d)) == NULL)
 		return 70;
 	t_setup = now() - t0;

@@ -225,7 +225,10 @@ cli_load_validate(struct cli *cli)
 	    sizeof(path)) == NULL)
 		return -1;
 	cli->validate = validate_new(path, cli->catalog->codes, &cli->diag);
-	return cli->validate != NULL ? 0 : -1;
+	if (cli->validate == NULL ||
+	    validate_set_ref_target(cli->validate, "person") == -1)
+		return -1;
+	return 0;
 }
 
 /*

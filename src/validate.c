@@ -38,6 +38,7 @@ struct validate {
 	xmlChar		*target_ns;	/* the schema's targetNamespace */
 	xmlChar		*root;		/* its (first) global element */
 	char		**known;	/* associations with rules, or NULL */
+	char		*ref_target;	/* what every IDREF must name, or NULL */
 };
 
 /* The state of one validate_run, for the error callback. */
@@ -294,6 +295,14 @@ fail:
 	return NULL;
 }
 
+int
+validate_set_ref_target(struct validate *v, const char *element)
+{
+	free(v->ref_target);
+	v->ref_target = element != NULL ? strdup(element) : NULL;
+	return element != NULL && v->ref_target == NULL ? -1 : 0;
+}
+
 void
 validate_free(struct validate *v)
 {
@@ -310,6 +319,7 @@ validate_free(struct validate *v)
 	for (i = 0; v->known != NULL && v->known[i] != NULL; i++)
 		free(v->known[i]);
 	free(v->known);
+	free(v->ref_target);
 	free(v);
 }
 
@@ -446,6 +456,25 @@ is_blank(const char *str)
 }
 
 /*
+ * libxml2 reports an xs:ID used twice as an invalid value, like a
+ * malformed one.  When attribute attr of node is an ID whose value an
+ * earlier element already holds, return that element.
+ */
+static const xmlNode *
+duplicate_id(const xmlNode *node, const char *attr, const char *value)
+{
+	xmlAttr	*a, *id;
+
+	a = xmlHasProp((xmlNode *)node, BAD_CAST attr);
+	if (a == NULL || node->doc == NULL ||
+	    (id = xmlGetID(node->doc, BAD_CAST value)) == NULL ||
+	    id == a || id->parent == NULL || id->parent == node ||
+	    !xmlStrEqual(id->name, a->name))
+		return NULL;
+	return id->parent;
+}
+
+/*
  * Turn one libxml2 schema message about node into ours.  The message
  * has namespaces stripped and reads "Element 'e'[, attribute 'a']: REST".
  */
@@ -456,6 +485,7 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 	char		 elem[128] = "", attr[64] = "", value[1024] = "",
 			 what[256], list[512], clip[QUOTE_MAX + 4];
 	const char	*rest, *p, *doc;
+	const xmlNode	*first;
 
 	if (quoted(msg, ":,", elem, sizeof(elem)) == -1 ||
 	    (rest = strstr(msg, "': ")) == NULL) {
@@ -493,6 +523,13 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 			return;
 		}
 		diag_clip(value, QUOTE_MAX, clip, sizeof(clip));
+		if (attr[0] != '\0' && node != NULL &&
+		    (first = duplicate_id(node, attr, value)) != NULL) {
+			snprintf(out, outsz, "%s: the identifier '%s' is "
+			    "already used on line %ld: identifiers must be "
+			    "unique", what, clip, xmlGetLineNo(first));
+			return;
+		}
 		if (doc != NULL)
 			snprintf(out, outsz, "%s: '%s' is not valid: expected "
 			    "%s", what, clip, doc);
@@ -606,7 +643,7 @@ on_valid_error(void *ctx, xmlErrorPtr err)
 static void
 check_references(struct run_state *st, xmlDocPtr doc, xmlNode *n)
 {
-	xmlAttr		*a;
+	xmlAttr		*a, *id;
 	xmlChar		*value;
 	const char	*doc_text;
 	char		 clip[QUOTE_MAX + 4];
@@ -617,8 +654,22 @@ check_references(struct run_state *st, xmlDocPtr doc, xmlNode *n)
 		for (a = n->properties; a != NULL; a = a->next) {
 			if (a->atype != XML_ATTRIBUTE_IDREF)
 				continue;
+			id = NULL;
 			value = xmlNodeGetContent((xmlNode *)a);
-			if (value != NULL && xmlGetID(doc, value) == NULL) {
+			if (value != NULL && (id = xmlGetID(doc, value)) !=
+			    NULL && id->parent != NULL &&
+			    st->v->ref_target != NULL && !xmlStrEqual(
+			    id->parent->name, BAD_CAST st->v->ref_target)) {
+				diag_clip((const char *)value, QUOTE_MAX, clip,
+				    sizeof(clip));
+				st->errors++;
+				diag_error(st->diag, st->name,
+				    xmlGetLineNo(n), "element '%s', attribute "
+				    "'%s': '%s' names a '%s' (line %ld), not a "
+				    "'%s'", n->name, a->name, clip,
+				    id->parent->name, xmlGetLineNo(id->parent),
+				    st->v->ref_target);
+			} else if (value != NULL && id == NULL) {
 				doc_text = docs_find(st->v, n,
 				    (const char *)a->name);
 				diag_clip((const char *)value, QUOTE_MAX, clip,

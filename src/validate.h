@@ -31,6 +31,14 @@ struct validate	*validate_new(const char *xsd_path,
 void		 validate_free(struct validate *);
 
 /*
+ * Every identifier reference (xs:IDREF) must name an element called
+ * element (for portfolios: "person"; the schema cannot say so without
+ * xs:keyref, SECURITY.md rule 7).  Returns 0, or -1 out of memory.
+ */
+int		 validate_set_ref_target(struct validate *,
+		    const char *element);
+
+/*
  * Check doc, called name in messages.  Returns 0 when it is valid, -1
  * after reporting every problem to d.
  */

@@ -122,6 +122,8 @@ setup(void **state)
 		return -1;
 	fx.applicant = validate_new(srcpath("schemas/applicant.xsd", path,
 	    sizeof(path)), fx.cat->codes, &fx.diag);
+	if (fx.applicant != NULL)
+		validate_set_ref_target(fx.applicant, "person");
 	fx.checklist = validate_new(srcpath("schemas/checklist.xsd", path,
 	    sizeof(path)), NULL, &fx.diag);
 	fx.ev = evaluate_new(fx.dd, fx.cat, &fx.diag);

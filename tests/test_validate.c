@@ -166,7 +166,7 @@ test_duplicate_identifier(void **state)
 {
 	expect_message(state, NULL, "<people><person id='p1'><name>A</name>"
 	    "</person><person id='p1'><name>B</name></person></people>",
-	    "element 'person', attribute 'id': 'p1' is not valid");
+	    "element 'person', attribute 'id': the identifier 'p1' is already used on line");
 }
 
 static void
