@@ -72,7 +72,7 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench docs
+	regress-update bench docs valgrind
 
 all: endorse
 
@@ -174,6 +174,21 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 
 bench: build/bench/bench_check
 	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+
+# The real binary under valgrind on every stage; leaks inside fontconfig's
+# own caches are suppressed (tests/valgrind.supp says why).
+VALGRIND	= valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+		  --error-exitcode=99 --suppressions=tests/valgrind.supp
+valgrind: endorse
+	@mkdir -p out
+	$(TEST_ENV) $(VALGRIND) ./endorse validate -q $(EXAMPLES)
+	$(TEST_ENV) $(VALGRIND) ./endorse check -q --as-of $(DEMO_AS_OF) \
+	    $(EXAMPLES); [ $$? -le 2 ]
+	$(TEST_ENV) $(VALGRIND) ./endorse packet --as-of $(DEMO_AS_OF) \
+	    -o out/valgrind.pdf examples/wi-clinical-not-ready.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse review --as-of $(DEMO_AS_OF) \
+	    -o out/valgrind.pdf $(EXAMPLES)
+	@echo "valgrind: no errors, no leaks of ours"
 
 install: endorse
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \

@@ -302,10 +302,15 @@ typeset_free(struct typeset *ts)
 {
 	if (ts == NULL)
 		return;
-	if (ts->fontmap != NULL)
+	/* shutdown drops the font map's hold on its configuration */
+	if (ts->fontmap != NULL) {
+		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(ts->fontmap));
 		g_object_unref(ts->fontmap);
-	if (ts->sys_fontmap != NULL)
+	}
+	if (ts->sys_fontmap != NULL) {
+		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(ts->sys_fontmap));
 		g_object_unref(ts->sys_fontmap);
+	}
 	if (ts->config != NULL)
 		FcConfigDestroy(ts->config);
 	if (ts->sys_config != NULL)
