@@ -67,7 +67,7 @@ TESTS		= $(patsubst tests/%.c,build/tests/%,$(wildcard tests/test_*.c))
 TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 		  ENDORSE_DATADIR=$(CURDIR) ENDORSE_BIN=$(CURDIR)/endorse \
 		  ENDORSE_RULES_PATH= NO_COLOR=1 \
-		  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
+		  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
