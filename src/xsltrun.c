@@ -41,9 +41,25 @@ struct xsltrun_call {
 };
 
 /*
- * libxslt reports through printf-like callbacks, a line at a time; the
- * stylesheets' xsl:message texts start "line N: " when they point into
- * the input.
+ * libxslt reports through printf-like callbacks, a line at a time:
+ * format one into buf without its trailing newlines and blanks.
+ * Returns its length.
+ */
+static size_t
+format_message(char *buf, size_t bufsz, const char *fmt, va_list ap)
+{
+	size_t	n;
+
+	vsnprintf(buf, bufsz, fmt, ap);
+	n = strlen(buf);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		buf[--n] = '\0';
+	return n;
+}
+
+/*
+ * A message while running; the stylesheets' xsl:message texts start
+ * "line N: " when they point into the input.
  */
 static void
 on_run_error(void *ctx, const char *fmt, ...)
@@ -55,11 +71,8 @@ on_run_error(void *ctx, const char *fmt, ...)
 	size_t			 n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = format_message(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
 	if (n == 0 || strncmp(msg, "xsltApplyStylesheet: ", 21) == 0 ||
 	    strcmp(msg, "Execution was stopped") == 0)
 		return;
@@ -93,15 +106,12 @@ on_compile_error(void *ctx, const char *fmt, ...)
 {
 	struct compile_ctx	*cc = ctx;
 	char			 msg[1024];
-	size_t			 n;
 	va_list			 ap;
+	size_t			 n;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = format_message(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	n = strlen(msg);
-	while (n > 0 && msg[n - 1] == '\n')
-		msg[--n] = '\0';
 	if (n > 0)
 		diag_error(cc->diag, cc->path, 0, "%s", msg);
 }
