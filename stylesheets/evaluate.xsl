@@ -622,7 +622,14 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="v" select="exsl:node-set($verdict-rtf)/c:v"/>
-    <rule id="{@id}" type="{@type}" status="{$v/@status}" source="{$req/@document}:{@line}">
+    <rule id="{@id}" status="{$v/@status}" source="{$req/@document}:{@line}">
+      <!-- a not-applicable rule shows the kind it has where it applies -->
+      <xsl:attribute name="type">
+        <xsl:choose>
+          <xsl:when test="@as"><xsl:value-of select="@as"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@type"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <xsl:if test="@type = 'judgement'"><xsl:attribute name="judgement">yes</xsl:attribute></xsl:if>
       <requirement><xsl:value-of select="normalize-space(r:text)"/></requirement>
       <explanation><xsl:value-of select="normalize-space($v/c:x)"/></explanation>

@@ -434,8 +434,7 @@
       <table field="attestations">
         <col width="10"/><col width="14"/><col width="30"/><col width="46"/>
         <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
-        <!-- an association without fees has its FEE rules as not-applicable -->
-        <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam' or (@type = 'not-applicable' and starts-with(@id, 'FEE-'))]">
+        <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam']">
           <row>
             <cell><xsl:value-of select="@id"/></cell>
             <cell><status value="{@status}"/></cell>
