@@ -335,29 +335,43 @@ date_ok(const char *s)
 }
 
 /*
+ * SOURCE_DATE_EPOCH as UTC time: 1 and *tm set, 0 when it is not set,
+ * -1 after a message when it is not a number of seconds.
+ */
+static int
+source_date_epoch(struct tm *tm)
+{
+	const char	*sde = getenv("SOURCE_DATE_EPOCH");
+	time_t		 t;
+	char		*end;
+	long long	 v;
+
+	if (sde == NULL || *sde == '\0')
+		return 0;
+	v = strtoll(sde, &end, 10);
+	if (*end != '\0' || v < 0 || v > 7258118399LL) {
+		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of "
+		    "seconds: '%.32s'\n", PROG, sde);
+		return -1;
+	}
+	t = (time_t)v;
+	return gmtime_r(&t, tm) != NULL ? 1 : -1;
+}
+
+/*
  * The default evaluation date: the UTC day of SOURCE_DATE_EPOCH when it
  * is set (reproducible builds and tests), else today in local time.
  */
 static int
 default_as_of(char *buf, size_t bufsz)
 {
-	const char	*sde = getenv("SOURCE_DATE_EPOCH");
 	struct tm	 tm;
 	time_t		 t;
-	char		*end;
-	long long	 v;
+	int		 rc;
 
-	if (sde != NULL && *sde != '\0') {
-		v = strtoll(sde, &end, 10);
-		if (*end != '\0' || v < 0 || v > 7258118399LL) {
-			fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a "
-			    "number of seconds: '%.32s'\n", PROG, sde);
-			return -1;
-		}
-		t = (time_t)v;
-		if (gmtime_r(&t, &tm) == NULL)
-			return -1;
-	} else {
+	if ((rc = source_date_epoch(&tm)) == -1)
+		return -1;
+	if (rc == 0) {
 		t = time(NULL);
 		if (localtime_r(&t, &tm) == NULL)
 			return -1;
@@ -424,6 +438,23 @@ struct eval_opts {
 	int			 quiet;
 };
 
+/* "--paper" or "-o": how the user wrote option ch, for messages. */
+static const char *
+option_name(const struct option *longopts, int ch, char *buf, size_t bufsz)
+{
+	const struct option	*o;
+
+	if (ch < 256) {
+		snprintf(buf, bufsz, "-%c", ch);
+		return buf;
+	}
+	for (o = longopts; o->name != NULL; o++)
+		if (o->val == ch)
+			break;
+	snprintf(buf, bufsz, "--%s", o->name != NULL ? o->name : "?");
+	return buf;
+}
+
 /*
  * Parse the options of check, renew, packet and review.  Returns -1 to
  * go on, or the exit status (help shown, or a usage error).
@@ -445,7 +476,7 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	what[160];
+	char	what[160], optname[32];
 	int	ch;
 
 	opterr = 0;
@@ -555,8 +586,9 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 		}
 		continue;
 not_here:
-		snprintf(what, sizeof(what), "'%.64s' is not an option of "
-		    "this command", argv[optind - 1]);
+		snprintf(what, sizeof(what), "'%s' is not an option of "
+		    "this command", option_name(longopts, ch, optname,
+		    sizeof(optname)));
 		return usage_error(c->name, what);
 	}
 	if (optind == argc)
@@ -672,17 +704,15 @@ cmd_renew(struct cli *cli, int argc, char *argv[])
 static int
 document_date(const struct eval_opts *o, char *buf, size_t bufsz)
 {
-	const char	*sde = getenv("SOURCE_DATE_EPOCH");
-	struct tm	 tm;
-	time_t		 t;
+	struct tm	tm;
+	int		rc;
 
-	if (sde == NULL || *sde == '\0') {
+	if ((rc = source_date_epoch(&tm)) == -1)
+		return -1;
+	if (rc == 0) {
 		snprintf(buf, bufsz, "%s", o->prm.as_of);
 		return 0;
 	}
-	t = (time_t)strtoll(sde, NULL, 10);
-	if (gmtime_r(&t, &tm) == NULL)
-		return -1;
 	return strftime(buf, bufsz, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0 ? 0 : -1;
 }
 
@@ -736,7 +766,7 @@ render_files(struct cli *cli, const struct cli_command *c, int argc,
 		return usage_error(c->name, "--emit checklist writes one "
 		    "checklist: give one file");
 	if (document_date(&o, created, sizeof(created)) == -1)
-		return usage_error(c->name, "SOURCE_DATE_EPOCH is not a date");
+		return CLI_USAGE;
 	if (cli_load_evaluate(cli) == -1)
 		return CLI_SOFTWARE;
 	if ((entries = calloc((size_t)(argc - optind), sizeof(*entries))) ==

@@ -441,6 +441,58 @@ test_errors_leave_nothing(void **state)
 	run_free(&r);
 }
 
+static void
+test_usage_errors(void **state)
+{
+	static const char *const bad[][4] = {
+		{ "packet", "--paper=legal", "--paper wants letter or a4", NULL },
+		{ "packet", "--emit=pdf", "--emit wants checklist or layout",
+		  NULL },
+		{ "packet", "--format=xml", "'--format' is not an option of "
+		  "this command", NULL },
+		{ "check", "--paper=a4", "'--paper' is not an option of this "
+		  "command", NULL },
+		{ "check", "--emit=layout", "--emit wants checklist", NULL },
+		{ "check", "-o", "'-o' is not an option of this command",
+		  NULL },
+	};
+	const char	*ex = "examples/ok-clinical-ready.xml";
+	char		 out[PATH_MAX];
+	struct stat	 st;
+	struct run	 r;
+	size_t		 i;
+
+	(void)state;
+	tmppath("usage.pdf", out, sizeof(out));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (strcmp(bad[i][1], "-o") == 0)
+			run_endorse(&r, bad[i][0], "-o", out, ex, NULL);
+		else
+			run_endorse(&r, bad[i][0], bad[i][1], "-o", out, ex,
+			    NULL);
+		if (r.status != 64 || strstr(r.err, bad[i][2]) == NULL)
+			fail_msg("%s %s: exit %d: %s", bad[i][0], bad[i][1],
+			    r.status, r.err);
+		assert_int_equal(stat(out, &st), -1);
+		run_free(&r);
+	}
+	run_endorse(&r, "packet", "-o", out, ex, ex, NULL);
+	if (r.status != 64 || strstr(r.err, "one applicant") == NULL)
+		fail_msg("two files: exit %d: %s", r.status, r.err);
+	run_free(&r);
+	run_endorse(&r, "review", "--emit", "checklist", ex, ex, NULL);
+	if (r.status != 64 || strstr(r.err, "give one file") == NULL)
+		fail_msg("emit two: exit %d: %s", r.status, r.err);
+	run_free(&r);
+	setenv("SOURCE_DATE_EPOCH", "soon", 1);
+	run_endorse(&r, "packet", AS_OF, "-o", out, ex, NULL);
+	if (r.status != 64 || strstr(r.err, "SOURCE_DATE_EPOCH") == NULL)
+		fail_msg("bad SOURCE_DATE_EPOCH: exit %d: %s", r.status, r.err);
+	assert_int_equal(stat(out, &st), -1);
+	run_free(&r);
+	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
+}
+
 int
 main(void)
 {
@@ -453,6 +505,7 @@ main(void)
 		cmocka_unit_test(test_uncovered_name_warns),
 		cmocka_unit_test(test_a4_and_emit_layout),
 		cmocka_unit_test(test_errors_leave_nothing),
+		cmocka_unit_test(test_usage_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
