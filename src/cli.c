@@ -438,6 +438,30 @@ struct eval_opts {
 	int			 quiet;
 };
 
+/* A usage error for an option's value: "--paper wants letter or a4". */
+static int
+bad_value(const struct cli_command *c, const char *opt, const char *wants,
+    const char *got)
+{
+	char	what[200];
+
+	snprintf(what, sizeof(what), "%s wants %s, not '%.32s'", opt, wants,
+	    got);
+	return usage_error(c->name, what);
+}
+
+/* The index of s in the NULL-terminated list, or -1. */
+static int
+list_index(const char *s, const char *const *list)
+{
+	int	i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return i;
+	return -1;
+}
+
 /* "--paper" or "-o": how the user wrote option ch, for messages. */
 static const char *
 option_name(const struct option *longopts, int ch, char *buf, size_t bufsz)
@@ -476,8 +500,13 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const tracks[] = { "clinical", "policy",
+	    "research-faculty", NULL };
+	static const char *const formats[] = { "text", "xml", NULL };
+	static const char *const stages[] = { "checklist", "layout", NULL };
+	static const char *const papers[] = { "letter", "a4", NULL };
 	char	what[160], optname[32];
-	int	ch;
+	int	ch, i;
 
 	opterr = 0;
 	optind = 1;
@@ -485,11 +514,9 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 	    -1) {
 		switch (ch) {
 		case OPT_AS_OF:
-			if (!date_ok(optarg)) {
-				snprintf(what, sizeof(what), "--as-of wants a "
-				    "date YYYY-MM-DD, not '%.32s'", optarg);
-				return usage_error(c->name, what);
-			}
+			if (!date_ok(optarg))
+				return bad_value(c, "--as-of",
+				    "a date YYYY-MM-DD", optarg);
 			o->prm.as_of = optarg;
 			break;
 		case OPT_ASSOCIATION:
@@ -498,40 +525,27 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 		case OPT_TRACK:
 			if (!(allow & ALLOW_TRACK))
 				goto not_here;
-			if (strcmp(optarg, "clinical") != 0 &&
-			    strcmp(optarg, "policy") != 0 &&
-			    strcmp(optarg, "research-faculty") != 0) {
-				snprintf(what, sizeof(what), "--track wants "
-				    "clinical, policy or research-faculty, not "
-				    "'%.32s'", optarg);
-				return usage_error(c->name, what);
-			}
+			if (list_index(optarg, tracks) == -1)
+				return bad_value(c, "--track", "clinical, "
+				    "policy or research-faculty", optarg);
 			o->prm.track = optarg;
 			break;
 		case OPT_FORMAT:
 			if (!(allow & ALLOW_FORMAT))
 				goto not_here;
-			if (strcmp(optarg, "text") != 0 &&
-			    strcmp(optarg, "xml") != 0) {
-				snprintf(what, sizeof(what), "--format wants "
-				    "text or xml, not '%.32s'", optarg);
-				return usage_error(c->name, what);
-			}
+			if (list_index(optarg, formats) == -1)
+				return bad_value(c, "--format", "text or xml",
+				    optarg);
 			o->format = optarg;
 			break;
 		case OPT_EMIT:
-			if (strcmp(optarg, "checklist") == 0)
-				o->emit = "checklist";
-			else if ((allow & ALLOW_RENDER) &&
-			    strcmp(optarg, "layout") == 0)
-				o->emit = "layout";
-			else {
-				snprintf(what, sizeof(what), "--emit wants %s, "
-				    "not '%.32s'", (allow & ALLOW_RENDER) ?
+			if ((i = list_index(optarg, stages)) == -1 ||
+			    (i > 0 && !(allow & ALLOW_RENDER)))
+				return bad_value(c, "--emit",
+				    (allow & ALLOW_RENDER) ?
 				    "checklist or layout" : "checklist",
 				    optarg);
-				return usage_error(c->name, what);
-			}
+			o->emit = stages[i];
 			if (!(allow & ALLOW_RENDER))
 				o->format = "xml";
 			break;
@@ -541,25 +555,19 @@ parse_eval_options(const struct cli_command *c, int argc, char *argv[],
 				    "'endorse renew'");
 			if (strlen(optarg) != 4 || strspn(optarg,
 			    "0123456789") != 4 || atoi(optarg) < 1900 ||
-			    atoi(optarg) > 2199) {
-				snprintf(what, sizeof(what), "--year wants a "
-				    "year such as 2025, not '%.32s'", optarg);
-				return usage_error(c->name, what);
-			}
+			    atoi(optarg) > 2199)
+				return bad_value(c, "--year",
+				    "a year such as 2025", optarg);
 			o->prm.year = optarg;
 			break;
 		case OPT_PAPER:
 			if (!(allow & ALLOW_RENDER))
 				goto not_here;
-			if (strcmp(optarg, "letter") == 0)
-				o->paper = TYPESET_PAPER_LETTER;
-			else if (strcmp(optarg, "a4") == 0)
-				o->paper = TYPESET_PAPER_A4;
-			else {
-				snprintf(what, sizeof(what), "--paper wants "
-				    "letter or a4, not '%.32s'", optarg);
-				return usage_error(c->name, what);
-			}
+			if ((i = list_index(optarg, papers)) == -1)
+				return bad_value(c, "--paper", "letter or a4",
+				    optarg);
+			o->paper = i == 0 ? TYPESET_PAPER_LETTER :
+			    TYPESET_PAPER_A4;
 			break;
 		case 'o':
 			if (!(allow & ALLOW_RENDER))
