@@ -81,6 +81,11 @@ static const struct pf base = {
 	"<renewal year='2024' training-hours='15'/>"
 };
 
+/* Clinical: the WRK-C2 years, apart from any WRK-C1 years. */
+#define C2_POSITION \
+	"<position start='2018-06-01' end='ongoing' work='rsc-provision'>" \
+	"<role>S</role><employer>E</employer></position>"
+
 /* Policy and Research/Faculty experience: three years as a leader. */
 #define POLICY_WORK \
 	"<position start='2015-06-01' end='ongoing' " \
@@ -469,8 +474,7 @@ WRKC1_overlapping_positions_count_once(void **state)
 	    "<position start='2016-07-01' end='2017-06-30' "
 	    "work='direct-service supervised'><role>B</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C1", "not-met", "547");
@@ -484,14 +488,12 @@ WRKC1_two_years_boundary(void **state)
 	    "<position start='2016-01-01' end='2017-12-30' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 	struct pf	short_ = { .experience =
 	    "<position start='2016-01-01' end='2017-12-29' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 
 	(void)state;
 	expect(&met, NULL, "WRK-C1", "met", "730");
@@ -505,8 +507,7 @@ WRKC1_unsupervised_does_not_count(void **state)
 	    "<position start='2015-06-01' end='2018-05-31' "
 	    "work='direct-service'><role>A</role><employer>E</employer>"
 	    "</position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C1", "not-met", NULL);
@@ -523,8 +524,7 @@ WRKC1_internship_path(void **state)
 	    "<position start='2015-06-01' end='2016-05-31' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C1", "met", "internship");
@@ -541,8 +541,7 @@ WRKC1_internship_short_not_met(void **state)
 	    "<position start='2015-06-01' end='2016-05-31' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>" };
+	    C2_POSITION };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C1", "not-met", NULL);
@@ -622,8 +621,7 @@ WRKC3_local_only_not_met(void **state)
 	    "<position start='2015-06-01' end='2018-05-31' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>"
+	    C2_POSITION
 	    "<leadership activity='reflective-practice-groups' scope='local' "
 	    "start='2022-01-01'><description>Led a group.</description>"
 	    "</leadership>" };
@@ -640,8 +638,7 @@ WRKC3_regional_met(void **state)
 	    "<position start='2015-06-01' end='2018-05-31' "
 	    "work='direct-service supervised'><role>A</role><employer>E"
 	    "</employer></position>"
-	    "<position start='2018-06-01' end='ongoing' work='rsc-provision'>"
-	    "<role>S</role><employer>E</employer></position>"
+	    C2_POSITION
 	    "<leadership activity='other' scope='regional' "
 	    "start='2022-01-01'><description>Regional network.</description>"
 	    "</leadership>" };
