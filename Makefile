@@ -32,8 +32,10 @@ TEST_PKGS	= cmocka
 # Debian packages behind the pkg-config names and the test tools.
 DEB_PKGS	= pkg-config libxml2-dev libxslt1-dev libpango1.0-dev \
 		  libcairo2-dev libfontconfig-dev libcmocka-dev \
-		  poppler-utils qpdf strace
-DEB_TOOLS	= pdftotext pdfinfo pdffonts qpdf strace
+		  libcsv-dev libqpdf-dev poppler-utils qpdf strace mandoc
+DEB_TOOLS	= pdftotext pdfinfo pdffonts qpdf strace mandoc
+# Libraries without a pkg-config file: their headers tell they are there.
+DEB_HEADERS	= /usr/include/csv.h
 
 WARNINGS	= -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 \
 		  -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith \
@@ -106,6 +108,7 @@ FORCE:
 deps:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	    for t in $(DEB_TOOLS); do command -v $$t >/dev/null || exit 1; \
+	    done && for h in $(DEB_HEADERS); do [ -f $$h ] || exit 1; \
 	    done; then \
 		echo "deps: everything is installed"; \
 	else \
