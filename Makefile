@@ -74,7 +74,7 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench docs valgrind
+	regress-update bench bench-floor docs valgrind
 
 all: endorse
 
@@ -177,6 +177,23 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 
 bench: build/bench/bench_check
 	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+
+# The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
+# with nothing else, against whole endorse runs (bench/floor.sh).
+FLOOR_PKGS	= pangocairo pangoft2 cairo-pdf fontconfig
+FLOOR_RUNS	= 11
+build/bench/floor: bench/floor.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/floor.c $(ALL_LDFLAGS) \
+	    $(shell $(PKG_CONFIG) --libs $(FLOOR_PKGS))
+build/bench/runs: bench/runs.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/runs.c $(ALL_LDFLAGS)
+build/bench/layout_text: bench/layout_text.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/layout_text.c $(ALL_LDFLAGS) \
+	    $(PKG_LIBS)
+
+bench-floor: endorse build/bench/floor build/bench/runs \
+    build/bench/layout_text
+	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
 
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).
