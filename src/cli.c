@@ -778,7 +778,6 @@ static int
 output_is_input(struct cli *cli, const char *out, char *const *in, int n)
 {
 	struct stat	 so, si;
-	char		 q1[QUOTE_MAX + 8], q2[QUOTE_MAX + 8];
 	int		 i, rc;
 
 	if (out == NULL || strcmp(out, "-") == 0 || stat(out, &so) == -1 ||
@@ -790,9 +789,8 @@ output_is_input(struct cli *cli, const char *out, char *const *in, int n)
 		if (rc == 0 && si.st_dev == so.st_dev &&
 		    si.st_ino == so.st_ino) {
 			usage_error(cli, NULL, "the output '%s' is the input "
-			    "'%s': choose another output file",
-			    quote(out, q1, sizeof(q1)),
-			    quote(input_name(in[i]), q2, sizeof(q2)));
+			    "'%s': choose another output file", out,
+			    input_name(in[i]));
 			return 1;
 		}
 	}
