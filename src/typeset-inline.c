@@ -1,6 +1,6 @@
 /*
  * typeset-inline: inline content of the layout vocabulary (text, b, i,
- * br, span, link, status, checkbox) to one cleaned text with Pango
+ * br, span, link, mark, checkbox) to one cleaned text with Pango
  * attributes, links and named fields (see typeset-int.h).
  */
 #include <errno.h>
@@ -12,17 +12,17 @@
 
 #include "typeset-int.h"
 
+/* The shapes of <mark>: vector symbols that read in black and white. */
 static const struct {
-	const char	*value;
-	const char	*word;
+	const char	*shape;
 	enum mark	 mark;
-} statuses[] = {
-	{ "met",		"Met",			MARK_MET },
-	{ "not-met",		"Not met",		MARK_NOT_MET },
-	{ "not-applicable",	"Not applicable",	MARK_NOT_APPLICABLE },
-	{ "review",		"Review",		MARK_REVIEW },
-	{ "pending",		"Pending",		MARK_PENDING },
-	{ "advice",		"Advice",		MARK_ADVICE },
+} shapes[] = {
+	{ "check",	MARK_CHECK },
+	{ "cross",	MARK_CROSS },
+	{ "dash",	MARK_DASH },
+	{ "question",	MARK_QUESTION },
+	{ "clock",	MARK_CLOCK },
+	{ "info",	MARK_INFO },
 };
 
 /* Append applicant or stylesheet text, cleaned (textclean.h). */
@@ -30,16 +30,6 @@ void
 ts_inl_append(struct inl *in, const char *s)
 {
 	textclean_append(&in->tc, in->text, s);
-}
-
-/* Append text that is ours (a status word): never collapsed away. */
-static void
-inl_raw(struct inl *in, const char *s)
-{
-	g_string_append(in->text, s);
-	in->tc.chars += g_utf8_strlen(s, -1);
-	in->tc.space = 0;
-	in->tc.run = 0;
 }
 
 static void
@@ -165,24 +155,24 @@ inl_element(struct render *r, struct inl *in, const xmlNode *n)
 		in->links[in->nlinks].end = (int)in->text->len;
 		in->links[in->nlinks].dest = ts_attr_of(n, "to");
 		in->nlinks++;
-	} else if (ts_is_el(n, "status")) {
-		v = ts_attr_of(n, "value");
-		content = (char *)xmlNodeGetContent(n);
-		for (i = 0; i < G_N_ELEMENTS(statuses); i++)
-			if (v != NULL && strcmp(v, statuses[i].value) == 0)
+	} else if (ts_is_el(n, "mark")) {
+		/* The symbol, then its label as the stylesheet words it. */
+		v = ts_attr_of(n, "shape");
+		for (i = 0; i < G_N_ELEMENTS(shapes); i++)
+			if (v != NULL && strcmp(v, shapes[i].shape) == 0)
 				break;
-		if (i < G_N_ELEMENTS(statuses)) {
-			inl_mark(in, statuses[i].mark);
+		if (i < G_N_ELEMENTS(shapes)) {
+			inl_mark(in, shapes[i].mark);
 			start = in->text->len;
-			if (content != NULL && *content != '\0')
+			content = (char *)xmlNodeGetContent(n);
+			if (content != NULL)
 				ts_inl_append(in, content);
-			if (in->text->len == start)
-				inl_raw(in, statuses[i].word);
-			inl_attr(in, pango_attr_weight_new(
-			    PANGO_WEIGHT_SEMIBOLD), start);
+			xmlFree(content);
+			if (in->text->len > start)
+				inl_attr(in, pango_attr_weight_new(
+				    PANGO_WEIGHT_SEMIBOLD), start);
 		}
 		xmlFree(v);
-		xmlFree(content);
 	} else if (ts_is_el(n, "checkbox")) {
 		inl_mark(in, ts_attr_is(n, "state", "checked") ?
 		    MARK_BOX_CHECKED : ts_attr_is(n, "state", "crossed") ?

@@ -74,12 +74,12 @@ struct validate;
 /* Vector marks drawn in the text (PangoAttrShape data). */
 enum mark {
 	MARK_NONE,
-	MARK_MET,
-	MARK_NOT_MET,
-	MARK_NOT_APPLICABLE,
-	MARK_REVIEW,
-	MARK_PENDING,
-	MARK_ADVICE,
+	MARK_CHECK,		/* a check mark in a circle */
+	MARK_CROSS,		/* a white cross in a black disc */
+	MARK_DASH,		/* a dash in a circle */
+	MARK_QUESTION,		/* a question mark in a diamond */
+	MARK_CLOCK,		/* a clock */
+	MARK_INFO,		/* an "i" in a circle */
 	MARK_BOX_EMPTY,
 	MARK_BOX_CHECKED,
 	MARK_BOX_CROSSED

@@ -39,7 +39,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	switch (m) {
-	case MARK_MET:
+	case MARK_CHECK:
 		/* a check mark in a circle */
 		mark_circle(cr, cx, cy, r, 0);
 		cairo_set_line_width(cr, lw * 1.6);
@@ -48,7 +48,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 		cairo_line_to(cr, cx + r * 0.52, cy - r * 0.4);
 		cairo_stroke(cr);
 		break;
-	case MARK_NOT_MET:
+	case MARK_CROSS:
 		/* a white cross in a black disc */
 		mark_circle(cr, cx, cy, r + lw / 2, 1);
 		cairo_set_source_rgb(cr, 1, 1, 1);
@@ -59,7 +59,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 		cairo_line_to(cr, cx - r * 0.42, cy + r * 0.42);
 		cairo_stroke(cr);
 		break;
-	case MARK_NOT_APPLICABLE:
+	case MARK_DASH:
 		/* a dash in a circle */
 		mark_circle(cr, cx, cy, r, 0);
 		cairo_set_line_width(cr, lw * 1.6);
@@ -67,7 +67,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 		cairo_line_to(cr, cx + r * 0.5, cy);
 		cairo_stroke(cr);
 		break;
-	case MARK_REVIEW:
+	case MARK_QUESTION:
 		/* a question mark in a diamond */
 		cairo_move_to(cr, cx, cy - r - 0.3);
 		cairo_line_to(cr, cx + r + 0.3, cy);
@@ -83,7 +83,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 		cairo_stroke(cr);
 		mark_circle(cr, cx, cy + r * 0.42, lw * 0.8, 1);
 		break;
-	case MARK_PENDING:
+	case MARK_CLOCK:
 		/* a clock */
 		mark_circle(cr, cx, cy, r, 0);
 		cairo_move_to(cr, cx, cy - r * 0.62);
@@ -91,7 +91,7 @@ mark_draw(cairo_t *cr, enum mark m, double x, double y, double s)
 		cairo_line_to(cr, cx + r * 0.45, cy + r * 0.2);
 		cairo_stroke(cr);
 		break;
-	case MARK_ADVICE:
+	case MARK_INFO:
 		/* an "i" in a circle */
 		mark_circle(cr, cx, cy, r, 0);
 		mark_circle(cr, cx, cy - r * 0.45, lw * 0.9, 1);

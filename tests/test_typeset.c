@@ -506,11 +506,12 @@ test_table_300_rows(void **state)
 	for (i = 1; i <= 300; i++)
 		fprintf(b.f, "<row><cell>s%03d</cell><cell>Session with the "
 		    "supervisor%s, one hour of reflective supervision "
-		    "counted e%03d</cell><cell><status value='%s'/></cell>"
+		    "counted e%03d</cell><cell><mark shape='%s'>%s</mark>"
+		    "</cell>"
 		    "</row>\n", i, i % 7 == 0 ? " and a much longer "
 		    "description that wraps over two or three lines of the "
 		    "evidence column in this table" : "", i,
-		    i % 3 ? "met" : "review");
+		    i % 3 ? "check" : "question", i % 3 ? "Met" : "Review");
 	fprintf(b.f, "</table></section></body></document>");
 	xml = buf_close(&b);
 	t0 = now_seconds();
@@ -691,6 +692,35 @@ test_missing_glyph_warning(void **state)
 	    "<title>t</title><body><p>\xce\xb1\xce\xb2 \xd7\xa9</p>"
 	    "</body></document>", out, &msgs), TYPESET_OK);
 	assert_string_equal(msgs, "");
+	free(msgs);
+}
+
+/* Marks are shapes with the stylesheet's label; the typesetter has no
+ * words of its own, and the old status vocabulary is refused. */
+static void
+test_marks_neutral(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *text, *msgs;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><p>A "
+	    "<mark shape='check'>Erf\xc3\xbcllt</mark> B <mark shape='cross'/>"
+	    " C <mark shape='question'>Le comit\xc3\xa9 juge</mark>"
+	    "</p></body></document>", tmppath("marks.pdf", out,
+	    sizeof(out)));
+	text = capture("pdftotext '%s' -", out);
+	assert_non_null(strstr(text, "Erf\xc3\xbcllt"));
+	assert_non_null(strstr(text, "Le comit\xc3\xa9 juge"));
+	assert_null(strstr(text, "Met"));
+	assert_null(strstr(text, "Not met"));
+	assert_null(strstr(text, "Review"));
+	free(text);
+	assert_int_equal(render_to(fx->ts, "<document xmlns='urn:endorse:"
+	    "layout:1' created='2025-01-15'><title>t</title><body><p>"
+	    "<status value='met'/></p></body></document>", out, &msgs),
+	    TYPESET_REJECTED);
+	assert_non_null(strstr(msgs, "error:"));
 	free(msgs);
 }
 
@@ -921,6 +951,7 @@ main(void)
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
+		cmocka_unit_test(test_marks_neutral),
 		cmocka_unit_test(test_invalid_rejected),
 		cmocka_unit_test(test_page_limit),
 		cmocka_unit_test(test_hostile_text),
