@@ -360,6 +360,8 @@ build_para(struct render *r, const xmlNode *n, enum blk_kind kind,
 	b->w = r->body_w - indent;
 	b->box.before = kind == BLK_ITEM ? 3 : 6;
 	b->box.flags |= PAGINATE_ORPHANS;
+	if (ts_attr_is(n, "keep-with-next", "yes"))
+		b->box.flags |= PAGINATE_KEEP_NEXT;
 	if (build_text(r, &b->cells[0], n, size, 0, italic, b->w) != 0)
 		return;
 	blk_box(b);
