@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fribidi.h>
+
 #include "diag.h"
 #include "typeset-int.h"
 
@@ -35,6 +37,7 @@ blk_add(struct render *r, enum blk_kind kind, unsigned group)
 	b->kind = kind;
 	b->w = r->body_w;
 	b->box.group = group;
+	b->part = r->cur_part;
 	if (r->pending_break) {
 		b->box.flags |= PAGINATE_BREAK_BEFORE;
 		r->pending_break = 0;
@@ -122,9 +125,35 @@ warn_missing(struct render *r, PangoLayout *l, const struct inl *in,
 	xmlFree(label);
 }
 
+/*
+ * Is line j of l set in a right-to-left script only (strong RTL
+ * characters and no strong LTR one)?  Isolates keep the paragraph in the
+ * document's direction; such a line is still aligned to its script.
+ */
+static int
+line_is_rtl(PangoLayout *l, int j)
+{
+	PangoLayoutLine	*line = pango_layout_get_line_readonly(l, j);
+	const char	*text = pango_layout_get_text(l), *p, *e;
+	int		 rtl = 0;
+	FriBidiCharType	 t;
+
+	if (line == NULL)
+		return 0;
+	e = text + line->start_index + line->length;
+	for (p = text + line->start_index; p < e; p = g_utf8_next_char(p)) {
+		t = fribidi_get_bidi_type(g_utf8_get_char(p));
+		if (t == FRIBIDI_TYPE_LTR)
+			return 0;
+		if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+			rtl = 1;
+	}
+	return rtl;
+}
+
 /* Measure the lines of a laid-out cell. */
 static int
-cell_measure(struct cell *c)
+cell_measure(struct cell *c, int by_script)
 {
 	PangoLayoutIter	*it;
 	PangoRectangle	 logical;
@@ -150,11 +179,81 @@ cell_measure(struct cell *c)
 		c->base[j] = (double)pango_layout_iter_get_baseline(it) /
 		    PANGO_SCALE;
 		c->lx[j] = (double)logical.x / PANGO_SCALE;
+		if (by_script && line_is_rtl(c->layout, (int)j) &&
+		    c->w > (double)logical.width / PANGO_SCALE)
+			c->lx[j] = c->w - (double)logical.width / PANGO_SCALE;
 		j++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	c->nlines = j;
 	return 0;
+}
+
+/* Ends an e-mail address or a URL: space, isolates, brackets. */
+static int
+is_addr_stop(gunichar c)
+{
+	return c <= ' ' || c == 0xa0 || c == 0x200b || c == 0x2068 ||
+	    c == 0x2069 || c == 0xfffc || c == '(' || c == ')' ||
+	    c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
+	    c == '[' || c == ']';
+}
+
+static void
+no_breaks(struct inl *in, size_t from, size_t to)
+{
+	PangoAttribute	*a;
+
+	if (to <= from + 1)
+		return;
+	a = pango_attr_allow_breaks_new(FALSE);
+	a->start_index = (guint)from;
+	a->end_index = (guint)to;
+	pango_attr_list_insert(in->attrs, a);
+}
+
+/*
+ * E-mail addresses and URLs break only before '@' or '.' (and, in a
+ * URL's path, before '/'): never at a hyphen or inside a word.  Each
+ * piece between those points gets "no breaks".
+ */
+static void
+protect_addresses(struct inl *in)
+{
+	const char	*t = in->text->str, *p = t, *q, *e, *seg;
+	int		 mail, url;
+
+	while (*p != '\0') {
+		if (is_addr_stop(g_utf8_get_char(p))) {
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		for (q = p; *q != '\0' && !is_addr_stop(g_utf8_get_char(q));
+		    q = g_utf8_next_char(q))
+			;
+		/* q ends the token; drop trailing punctuation */
+		e = q;
+		while (e > p && (e[-1] == '.' || e[-1] == ':' ||
+		    e[-1] == '!' || e[-1] == '?'))
+			e--;
+		mail = memchr(p, '@', (size_t)(e - p)) != NULL &&
+		    p[0] != '@' && e[-1] != '@';
+		url = g_strstr_len(p, e - p, "://") != NULL ||
+		    (e - p > 4 && strncmp(p, "www.", 4) == 0);
+		if (mail || url) {
+			seg = p;
+			for (const char *c = p + 1; c < e; c++)
+				if (*c == '@' || *c == '.' ||
+				    (url && *c == '/' && c[-1] != '/' &&
+				    c[-1] != ':')) {
+					no_breaks(in, (size_t)(seg - t),
+					    (size_t)(c - t));
+					seg = c;
+				}
+			no_breaks(in, (size_t)(seg - t), (size_t)(e - t));
+		}
+		p = q;
+	}
 }
 
 /*
@@ -163,7 +262,8 @@ cell_measure(struct cell *c)
  */
 static int
 cell_fill(struct render *r, struct cell *c, struct inl *in,
-    const xmlNode *n, double size, int bold, int italic, double w)
+    const xmlNode *n, double size, int bold, int italic, double w,
+    int by_script)
 {
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
 		diag_report(r->d, DIAG_ERROR, r->name, xmlGetLineNo(n), 0,
@@ -185,6 +285,7 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	pango_attr_list_insert_before(in->attrs,
 	    pango_attr_line_height_new_absolute((int)(size * 1.38 *
 	    PANGO_SCALE)));
+	protect_addresses(in);
 	c->layout = layout_make(r->ctx, in, size, bold, italic, w);
 	if (pango_layout_get_unknown_glyphs_count(c->layout) > 0) {
 		if (r->sys_ctx != NULL) {
@@ -199,7 +300,7 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	c->nlinks = in->nlinks;
 	in->links = NULL;
 	in->nlinks = 0;
-	if (cell_measure(c) != 0) {
+	if (cell_measure(c, by_script) != 0) {
 		r->nomem = 1;
 		return -1;
 	}
@@ -241,7 +342,8 @@ build_text(struct render *r, struct cell *c, const xmlNode *n, double size,
 	ts_inl_init(&in, size);
 	ts_inl_walk(r, &in, n);
 	ts_inl_trim(&in);
-	rc = cell_fill(r, c, &in, n, size, bold, italic, w);
+	rc = cell_fill(r, c, &in, n, size, bold, italic, w,
+	    ts_is_el(n, "cell"));
 	if (rc == 0 && note_link_targets(r, c, n) != 0)
 		r->nomem = 1;
 	ts_inl_free(&in);
@@ -259,7 +361,7 @@ build_label(struct render *r, struct cell *c, const xmlNode *n,
 	ts_inl_init(&in, size);
 	ts_inl_append(&in, text);
 	ts_inl_trim(&in);
-	rc = cell_fill(r, c, &in, n, size, 0, 0, w);
+	rc = cell_fill(r, c, &in, n, size, 0, 0, w, 0);
 	ts_inl_free(&in);
 	return rc;
 }
@@ -367,12 +469,45 @@ build_para(struct render *r, const xmlNode *n, enum blk_kind kind,
 	blk_box(b);
 }
 
+static double	parse_length(const char *);
+static void	parse_running(struct render *, const xmlNode *, char **);
+
+/* A cell's column span: 1 unless span="N". */
+static size_t
+cell_span(const xmlNode *c)
+{
+	char	*v = ts_attr_of(c, "span");
+	int	 n = 1;
+
+	if (v != NULL) {
+		n = atoi(v);
+		xmlFree(v);
+	}
+	return n >= 1 && n <= 12 ? (size_t)n : 1;
+}
+
+/* A row's least height (min-height="8mm"), 0 when it has none. */
+static double
+row_min_height(const struct render *r, const xmlNode *row)
+{
+	char	*v = ts_attr_of(row, "min-height");
+	double	 h = 0;
+
+	if (v != NULL) {
+		h = parse_length(v);
+		xmlFree(v);
+	}
+	if (!isfinite(h) || h < 0)
+		return 0;
+	return h > r->body_h / 2 ? r->body_h / 2 : h;
+}
+
 static void
 build_table(struct render *r, const xmlNode *t, unsigned group)
 {
 	const xmlNode	*n, *c;
 	double		 widths[12], x[13], total = 0;
-	size_t		 ncols = 0, k, first = r->nblks;
+	size_t		 ncols = 0, k, span, first = r->nblks;
 	struct blk	*b;
 	char		*v;
 	int		 w;
@@ -398,9 +533,11 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 	for (n = t->children; n != NULL; n = n->next) {
 		if (!ts_is_el(n, "header") && !ts_is_el(n, "row"))
 			continue;
+		/* one column more: the row's least height */
 		if ((b = blk_add(r, BLK_ROW, group)) == NULL ||
-		    blk_cells(r, b, ncols) != 0)
+		    blk_cells(r, b, ncols + 1) != 0)
 			return;
+		b->ncells = ncols;
 		b->table = r->tables;
 		b->header = ts_is_el(n, "header");
 		b->box.table = (unsigned)r->tables;
@@ -412,7 +549,8 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 		for (c = n->children; c != NULL; c = c->next) {
 			if (!ts_is_el(c, "cell"))
 				continue;
-			if (k >= ncols) {
+			span = cell_span(c);
+			if (k + span > ncols) {
 				diag_report(r->d, DIAG_ERROR, r->name,
 				    xmlGetLineNo(c), 0, "the row has more "
 				    "cells than the table has columns (%zu)",
@@ -422,13 +560,26 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 			}
 			b->cells[k].x = x[k] + CELL_HPAD;
 			if (build_text(r, &b->cells[k], c, CELL_SIZE,
-			    b->header, 0, x[k + 1] - x[k] - 2 * CELL_HPAD) != 0)
+			    b->header, 0, x[k + span] - x[k] -
+			    2 * CELL_HPAD) != 0)
 				return;
-			k++;
+			for (k++; --span > 0; k++)
+				b->cells[k].x = x[k] + CELL_HPAD;
 		}
 		for (; k < ncols; k++)
 			b->cells[k].x = x[k] + CELL_HPAD;
 		blk_box(b);
+		if ((b->min_h = row_min_height(r, n)) > 0) {
+			if ((b->own_cuts = calloc(1, sizeof(double))) ==
+			    NULL) {
+				r->nomem = 1;
+				return;
+			}
+			b->own_cuts[0] = b->min_h - 2 * CELL_VPAD;
+			b->cols[ncols].cuts = b->own_cuts;
+			b->cols[ncols].ncuts = 1;
+			b->box.ncols = ncols + 1;
+		}
 	}
 	if (r->nblks > first) {
 		r->blks[first].table_first = 1;
@@ -517,6 +668,47 @@ build_write(struct render *r, const xmlNode *n, unsigned group)
 	b->box.ncols = 1;
 }
 
+/*
+ * A part: it starts a new page, and its pages have their own running
+ * texts (where it gives them) and their own page numbers.
+ */
+static void
+build_part(struct render *r, const xmlNode *n)
+{
+	const xmlNode	*c;
+	struct part	*p;
+	void		*nb;
+	size_t		 cap;
+
+	if (r->nparts == r->parts_cap) {
+		cap = r->parts_cap ? r->parts_cap * 2 : 8;
+		if ((nb = realloc(r->parts, cap * sizeof(*r->parts))) ==
+		    NULL) {
+			r->nomem = 1;
+			return;
+		}
+		r->parts = nb;
+		r->parts_cap = cap;
+	}
+	p = &r->parts[r->nparts++];
+	memset(p, 0, sizeof(*p));
+	for (c = n->children; c != NULL; c = c->next) {
+		if (ts_is_el(c, "header")) {
+			parse_running(r, c, p->run_text[0]);
+			p->has[0] = 1;
+		} else if (ts_is_el(c, "footer")) {
+			parse_running(r, c, p->run_text[1]);
+			p->has[1] = 1;
+		}
+	}
+	if (r->nblks > 0)
+		r->pending_break = 1;
+	r->cur_part = r->nparts;
+	ts_build_blocks(r, n, 0);
+	r->cur_part = 0;
+	r->pending_break = 1;
+}
+
 void
 ts_build_blocks(struct render *r, const xmlNode *parent, unsigned group)
 {
@@ -557,6 +749,8 @@ ts_build_blocks(struct render *r, const xmlNode *parent, unsigned group)
 			build_write(r, n, group);
 		else if (ts_is_el(n, "page-break"))
 			r->pending_break = 1;
+		else if (ts_is_el(n, "part"))
+			build_part(r, n);
 	}
 }
 
@@ -621,7 +815,7 @@ out:
 }
 
 static void
-parse_running(struct render *r, const xmlNode *n, int which)
+parse_running(struct render *r, const xmlNode *n, char **dst)
 {
 	static const char *const parts[] = { "left", "center", "right",
 					      "note" };
@@ -630,8 +824,8 @@ parse_running(struct render *r, const xmlNode *n, int which)
 
 	for (c = n->children; c != NULL; c = c->next)
 		for (k = 0; k < 4; k++)
-			if (ts_is_el(c, parts[k]) && r->run_text[which][k] == NULL)
-				r->run_text[which][k] = ts_plain_text(r, c);
+			if (ts_is_el(c, parts[k]) && dst[k] == NULL)
+				dst[k] = ts_plain_text(r, c);
 }
 
 void
@@ -674,9 +868,9 @@ ts_parse_head(struct render *r, const xmlNode *root, enum typeset_paper paper)
 					    216 : v;
 			}
 		if (ts_is_el(n, "header"))
-			parse_running(r, n, 0);
+			parse_running(r, n, r->run_text[0]);
 		if (ts_is_el(n, "footer")) {
-			parse_running(r, n, 1);
+			parse_running(r, n, r->run_text[1]);
 			footer = 1;
 		}
 	}

@@ -46,17 +46,26 @@ inl_mark(struct inl *in, enum mark m)
 	PangoRectangle	 ink, logical;
 	PangoAttribute	*a;
 	size_t		 start;
-	int		 s = (int)(in->size * 1.1 * PANGO_SCALE);
+	double		 side = in->size * 1.1;
+	int		 s;
 
 	if (!in->tc.space && in->text->len > 0) {
 		g_string_append_c(in->text, ' ');
 		in->tc.chars++;
 	}
 	start = in->text->len;
+	/* A box to tick with a pen: at least 4 mm, sitting on the line. */
+	if (m == MARK_BOX_EMPTY || m == MARK_BOX_CHECKED ||
+	    m == MARK_BOX_CROSSED) {
+		if (side < TICK_BOX)
+			side = TICK_BOX;
+		ink.y = -(int)((side - in->size * 0.16) * PANGO_SCALE);
+	} else
+		ink.y = -(int)(in->size * 0.84 * PANGO_SCALE);
+	s = (int)(side * PANGO_SCALE);
 	ink.x = 0;
 	ink.width = s;
 	ink.height = s;
-	ink.y = -(int)(in->size * 0.84 * PANGO_SCALE);
 	logical = ink;
 	logical.width = s;
 	a = pango_attr_shape_new_with_data(&ink, &logical,
@@ -94,6 +103,53 @@ ts_attr_is(const xmlNode *n, const char *name, const char *value)
 	return same;
 }
 
+static int
+add_link(struct render *r, struct inl *in, size_t start, char *dest)
+{
+	void	*nb;
+
+	if (in->nlinks == in->links_cap) {
+		in->links_cap = in->links_cap * 2 + 4;
+		nb = realloc(in->links, in->links_cap * sizeof(*in->links));
+		if (nb == NULL) {
+			r->nomem = 1;
+			xmlFree(dest);
+			return -1;
+		}
+		in->links = nb;
+	}
+	in->links[in->nlinks].start = (int)start;
+	in->links[in->nlinks].end = (int)in->text->len;
+	in->links[in->nlinks].dest = dest;
+	in->nlinks++;
+	return 0;
+}
+
+/*
+ * The number of the page a section starts on (counted in the whole
+ * file), linked to it.  The first pass prints a placeholder of the same
+ * width (figures are tabular) and asks for a second pass.
+ */
+static void
+page_ref(struct render *r, struct inl *in, const xmlNode *n)
+{
+	char		*to = ts_attr_of(n, "to"), num[24];
+	gpointer	 page = NULL;
+	size_t		 start = in->text->len;
+
+	r->page_refs++;
+	if (to == NULL)
+		return;
+	if (r->id_pages != NULL)
+		page = g_hash_table_lookup(r->id_pages, to);
+	if (page != NULL)
+		snprintf(num, sizeof(num), "%zu", GPOINTER_TO_SIZE(page));
+	else
+		snprintf(num, sizeof(num), "000");
+	textclean_raw(&in->tc, in->text, num);
+	add_link(r, in, start, to);
+}
+
 static void
 inl_element(struct render *r, struct inl *in, const xmlNode *n)
 {
@@ -117,6 +173,9 @@ inl_element(struct render *r, struct inl *in, const xmlNode *n)
 		g_string_append(in->text, U_FSI);
 		ts_inl_walk(r, in, n);
 		g_string_append(in->text, U_PDI);
+		/* A rule id, a code: one piece, never broken at its hyphen. */
+		if (ts_attr_is(n, "nowrap", "yes"))
+			inl_attr(in, pango_attr_allow_breaks_new(FALSE), start);
 		if ((v = ts_attr_of(n, "field")) != NULL) {
 			if (in->nfields == in->fields_cap) {
 				in->fields_cap = in->fields_cap * 2 + 4;
@@ -137,24 +196,12 @@ inl_element(struct render *r, struct inl *in, const xmlNode *n)
 		}
 	} else if (ts_is_el(n, "link")) {
 		ts_inl_walk(r, in, n);
+		/* Black on paper; the underline tells it is a link. */
 		inl_attr(in, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE),
 		    start);
-		inl_attr(in, pango_attr_foreground_new(0x1010, 0x3030, 0x7070),
-		    start);
-		if (in->nlinks == in->links_cap) {
-			in->links_cap = in->links_cap * 2 + 4;
-			nb = realloc(in->links, in->links_cap *
-			    sizeof(*in->links));
-			if (nb == NULL) {
-				r->nomem = 1;
-				return;
-			}
-			in->links = nb;
-		}
-		in->links[in->nlinks].start = (int)start;
-		in->links[in->nlinks].end = (int)in->text->len;
-		in->links[in->nlinks].dest = ts_attr_of(n, "to");
-		in->nlinks++;
+		add_link(r, in, start, ts_attr_of(n, "to"));
+	} else if (ts_is_el(n, "page-ref")) {
+		page_ref(r, in, n);
 	} else if (ts_is_el(n, "mark")) {
 		/* The symbol, then its label as the stylesheet words it. */
 		v = ts_attr_of(n, "shape");

@@ -69,6 +69,7 @@ struct validate;
 #define LIST_INDENT	14.0
 #define NOTE_INDENT	10.0
 #define RULE_GREY	0.55
+#define TICK_BOX	11.6	/* a checkbox's side: 4.1 mm */
 
 
 /* Vector marks drawn in the text (PangoAttrShape data). */
@@ -148,12 +149,22 @@ struct blk {
 	int		 lines;		/* write-space */
 	double		 height;	/* signature, write-space */
 	double		*own_cuts;	/* signature, write-space lines */
+	double		 min_h;		/* a row's least height, 0: none */
+	size_t		 part;		/* 1 + index of its part, 0: none */
 	struct paginate_box box;
 	struct paginate_col *cols;
 };
 
 struct margins {
 	double		 top, bottom, left, right;
+};
+
+/* A part of the document: its own running texts and page numbers. */
+struct part {
+	char		*run_text[2][4];/* header/footer: left center right note */
+	int		 has[2];	/* its own header, footer */
+	size_t		 first;		/* first page, from 0 */
+	size_t		 pages;
 };
 
 /* Everything about one document being rendered. */
@@ -174,7 +185,13 @@ struct render {
 	unsigned	 groups;
 	size_t		 tables;
 	int		 pending_break;
+	struct part	*parts;
+	size_t		 nparts, parts_cap;
+	size_t		 cur_part;	/* 1 + index, 0: outside parts */
 	GHashTable	*ids;		/* heading ids */
+	GHashTable	*id_pages;	/* id -> 1 + page, after a first pass */
+	size_t		 page_refs;	/* page-ref elements seen */
+	char		*lang;		/* the document's language, or NULL */
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;

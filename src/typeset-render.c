@@ -183,6 +183,9 @@ struct draw {
 	cairo_t		*cr;
 	int		 outline[4];	/* last bookmark id per level */
 	size_t		 page, pages;
+	size_t		*page_part;	/* per page: 1 + its part, 0: none */
+	size_t		*page_num;	/* per page: its number in its part */
+	size_t		 loose;		/* pages outside every part */
 };
 
 /* Is line j of c shown in [from, to)? */
@@ -447,6 +450,23 @@ substitute(const char *s, size_t page, size_t pages)
 	return g_string_free(o, FALSE);
 }
 
+/* The running texts of the page: its part's where the part has them. */
+static char *const *
+running_of(const struct draw *dr, int which)
+{
+	size_t	p = dr->page_part[dr->page];
+
+	if (p > 0 && dr->r->parts[p - 1].has[which])
+		return dr->r->parts[p - 1].run_text[which];
+	return dr->r->run_text[which];
+}
+
+/*
+ * Left, centre and right each in their own third of the line, cut with
+ * an ellipsis when longer; the note under the footer across the page.
+ * {page} and {pages} count within the page's part; pages outside every
+ * part are counted among themselves.
+ */
 static void
 draw_running(struct draw *dr, int which, double top)
 {
@@ -455,18 +475,24 @@ draw_running(struct draw *dr, int which, double top)
 					     PANGO_ALIGN_RIGHT,
 					     PANGO_ALIGN_CENTER };
 	struct render			*r = dr->r;
+	char *const			*texts = running_of(dr, which);
 	PangoLayout			*l;
 	PangoFontDescription		*fd;
 	char				*text;
-	double				 w = r->body_w;
-	size_t				 k;
+	double				 w, x;
+	size_t				 k, page = dr->page_num[dr->page];
+	size_t				 p = dr->page_part[dr->page];
+	size_t				 pages = dr->loose;
 
+	if (p > 0)
+		pages = r->parts[p - 1].pages;
 	for (k = 0; k < 4; k++) {
-		if (r->run_text[which][k] == NULL ||
-		    r->run_text[which][k][0] == '\0')
+		if (texts[k] == NULL || texts[k][0] == '\0')
 			continue;
-		text = substitute(r->run_text[which][k], dr->page + 1,
-		    dr->pages);
+		text = substitute(texts[k], page, pages);
+		w = k == 3 ? r->body_w : r->body_w / 3 - 4;
+		x = k == 3 ? r->m.left : r->m.left + (r->body_w / 3) * k +
+		    (k == 0 ? 0 : k == 1 ? 2 : 4);
 		l = pango_layout_new(r->ctx);
 		fd = ts_font_for(RUN_SIZE, 0, k == 3);
 		pango_layout_set_font_description(l, fd);
@@ -477,7 +503,7 @@ draw_running(struct draw *dr, int which, double top)
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_text(l, text, -1);
 		cairo_set_source_rgb(dr->cr, 0.3, 0.3, 0.3);
-		cairo_move_to(dr->cr, r->m.left, k == 3 ? top + 12 : top);
+		cairo_move_to(dr->cr, x, k == 3 ? top + 12 : top);
 		pango_cairo_show_layout(dr->cr, l);
 		g_object_unref(l);
 		g_free(text);
@@ -489,11 +515,12 @@ static void
 draw_page_furniture(struct draw *dr)
 {
 	struct render	*r = dr->r;
+	char *const	*head = running_of(dr, 0);
 	size_t		 k;
 	int		 header = 0;
 
 	for (k = 0; k < 3; k++)
-		if (r->run_text[0][k] != NULL && r->run_text[0][k][0] != '\0')
+		if (head[k] != NULL && head[k][0] != '\0')
 			header = 1;
 	if (header) {
 		draw_running(dr, 0, r->m.top - 36);
@@ -503,6 +530,38 @@ draw_page_furniture(struct draw *dr)
 	rule(dr->cr, r->m.left, r->m.left + r->body_w,
 	    r->page_h - r->m.bottom + 20, 0.4, RULE_GREY);
 	draw_running(dr, 1, r->page_h - r->m.bottom + 26);
+}
+
+/* Which part each page belongs to, and each part's first page and count. */
+static int
+number_parts(struct draw *dr, const struct paginate *pg)
+{
+	struct render	*r = dr->r;
+	struct part	*p;
+	size_t		 i, k;
+
+	if ((dr->page_part = calloc(pg->pages + 1, sizeof(size_t))) == NULL ||
+	    (dr->page_num = calloc(pg->pages + 1, sizeof(size_t))) == NULL)
+		return -1;
+	for (i = 0; i < pg->nfrags; i++)
+		if (!pg->frags[i].repeat)
+			dr->page_part[pg->frags[i].page] =
+			    r->blks[pg->frags[i].box].part;
+	for (k = 0; k < r->nparts; k++) {
+		p = &r->parts[k];
+		p->pages = 0;
+		for (i = 0; i < pg->pages; i++)
+			if (dr->page_part[i] == k + 1) {
+				if (p->pages == 0)
+					p->first = i;
+				p->pages++;
+				dr->page_num[i] = p->pages;
+			}
+	}
+	for (i = 0; i < pg->pages; i++)
+		if (dr->page_part[i] == 0)
+			dr->page_num[i] = ++dr->loose;
+	return 0;
 }
 
 static void
@@ -537,6 +596,12 @@ ts_draw_all(struct render *r, const struct paginate *pg, struct membuf *out)
 	memset(&dr, 0, sizeof(dr));
 	dr.r = r;
 	dr.pages = pg->pages;
+	if (number_parts(&dr, pg) != 0) {
+		diag_error(r->d, r->name, 0, "out of memory numbering pages");
+		free(dr.page_part);
+		free(dr.page_num);
+		return TYPESET_INTERNAL;
+	}
 	dr.surface = cairo_pdf_surface_create_for_stream(membuf_write, out,
 	    r->page_w, r->page_h);
 	cairo_pdf_surface_restrict_to_version(dr.surface,
@@ -567,5 +632,7 @@ ts_draw_all(struct render *r, const struct paginate *pg, struct membuf *out)
 		st = TYPESET_INTERNAL;
 	}
 	cairo_surface_destroy(dr.surface);
+	free(dr.page_part);
+	free(dr.page_num);
 	return st;
 }

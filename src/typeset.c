@@ -6,7 +6,10 @@
  * and table cell, and measure its lines), paginate (pure arithmetic in
  * paginate.c), draw (typeset-render.c: page by page into a PDF surface
  * that writes into memory).  The page count is known before anything is
- * drawn, so "Page N of M" needs no second layout.
+ * drawn, so "Page N of M" needs no second layout.  A document with
+ * page references (<page-ref>) is built and paginated twice: the first
+ * pass finds each section's page with a placeholder of the same width,
+ * the second prints the numbers.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +19,12 @@
 #include "typeset-int.h"
 #include "validate.h"
 
+/* Free the blocks, the parts and what a build pass made. */
 static void
-render_free(struct render *r)
+render_clear(struct render *r)
 {
 	struct blk	*b;
-	size_t		 i, k;
+	size_t		 i, k, j;
 
 	for (i = 0; i < r->nblks; i++) {
 		b = &r->blks[i];
@@ -42,6 +46,34 @@ render_free(struct render *r)
 		free(b->own_cuts);
 	}
 	free(r->blks);
+	r->blks = NULL;
+	r->nblks = r->cap = 0;
+	for (i = 0; i < r->nparts; i++)
+		for (j = 0; j < 2; j++)
+			for (k = 0; k < 4; k++)
+				free(r->parts[i].run_text[j][k]);
+	free(r->parts);
+	r->parts = NULL;
+	r->nparts = r->parts_cap = r->cur_part = 0;
+	if (r->ids != NULL)
+		g_hash_table_remove_all(r->ids);
+	free(r->link_to);
+	free(r->link_line);
+	r->link_to = NULL;
+	r->link_line = NULL;
+	r->nlink_to = r->link_cap = 0;
+	r->groups = 0;
+	r->tables = 0;
+	r->pending_break = 0;
+	r->page_refs = 0;
+}
+
+static void
+render_free(struct render *r)
+{
+	size_t	k;
+
+	render_clear(r);
 	for (k = 0; k < 4; k++) {
 		free(r->meta[k]);
 		free(r->run_text[0][k]);
@@ -49,12 +81,89 @@ render_free(struct render *r)
 	}
 	if (r->ids != NULL)
 		g_hash_table_destroy(r->ids);
-	free(r->link_to);
-	free(r->link_line);
+	if (r->id_pages != NULL)
+		g_hash_table_destroy(r->id_pages);
+	xmlFree(r->lang);
 	if (r->ctx != NULL)
 		g_object_unref(r->ctx);
 	if (r->sys_ctx != NULL)
 		g_object_unref(r->sys_ctx);
+}
+
+/* Remember the page each section id starts on (for <page-ref>). */
+static int
+note_id_pages(struct render *r, const struct paginate *pg)
+{
+	const struct blk	*b;
+	size_t			 i;
+
+	if (r->id_pages == NULL && (r->id_pages = g_hash_table_new_full(
+	    g_str_hash, g_str_equal, free, NULL)) == NULL)
+		return -1;
+	for (i = 0; i < pg->nfrags; i++) {
+		b = &r->blks[pg->frags[i].box];
+		if (b->id != NULL && pg->frags[i].first &&
+		    !g_hash_table_contains(r->id_pages, b->id))
+			g_hash_table_insert(r->id_pages, strdup(b->id),
+			    GSIZE_TO_POINTER(pg->frags[i].page + 1));
+	}
+	return 0;
+}
+
+/*
+ * Build the blocks of body and paginate them.  Returns the pagination,
+ * or NULL with *st set after reporting.
+ */
+static struct paginate *
+build_and_paginate(struct render *r, const xmlNode *body,
+    enum typeset_status *st)
+{
+	struct paginate_box	*boxes = NULL;
+	struct paginate		*pg = NULL;
+	enum paginate_status	 pst;
+	size_t			 i;
+
+	*st = TYPESET_REJECTED;
+	if (body != NULL)
+		ts_build_blocks(r, body, 0);
+	for (i = 0; i < r->nlink_to; i++)
+		if (!g_hash_table_contains(r->ids, r->link_to[i])) {
+			diag_report(r->d, DIAG_ERROR, r->name, r->link_line[i],
+			    0, "link to '%s': no section has this id",
+			    r->link_to[i]);
+			r->failed = 1;
+		}
+	if (r->nomem) {
+		diag_error(r->d, r->name, 0, "out of memory laying out the "
+		    "document");
+		*st = TYPESET_INTERNAL;
+		goto out;
+	}
+	if (r->failed)
+		goto out;
+	if (r->nblks > 0 &&
+	    (boxes = calloc(r->nblks, sizeof(*boxes))) == NULL) {
+		*st = TYPESET_INTERNAL;
+		goto out;
+	}
+	for (i = 0; i < r->nblks; i++)
+		boxes[i] = r->blks[i].box;
+	pg = paginate_run(boxes, r->nblks, r->body_h, TYPESET_MAX_PAGES, &pst);
+	if (pg == NULL) {
+		if (pst == PAGINATE_TOO_MANY_PAGES)
+			diag_error(r->d, r->name, 0, "the document would have "
+			    "more than %d pages", TYPESET_MAX_PAGES);
+		else {
+			diag_error(r->d, r->name, 0, "out of memory "
+			    "paginating");
+			*st = TYPESET_INTERNAL;
+		}
+		goto out;
+	}
+	*st = TYPESET_OK;
+out:
+	free(boxes);
+	return pg;
 }
 
 enum typeset_status
@@ -64,12 +173,9 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 {
 	struct render		 r;
 	struct membuf		 out;
-	struct paginate_box	*boxes = NULL;
 	struct paginate		*pg = NULL;
-	enum paginate_status	 pst;
 	const xmlNode		*root, *n;
 	enum typeset_status	 st = TYPESET_REJECTED;
-	size_t			 i;
 
 	*pdf = NULL;
 	*len = 0;
@@ -85,43 +191,23 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	r.ctx = ts_context_new(ts->fontmap);
 	if (ts->sys_fontmap != NULL)
 		r.sys_ctx = ts_context_new(ts->sys_fontmap);
+	r.lang = ts_attr_of(root, "lang");
 	ts_parse_head(&r, root, paper);
 	ts_parse_date(&r, root);
 	for (n = root->children; n != NULL && !ts_is_el(n, "body"); n = n->next)
 		;
-	if (n != NULL)
-		ts_build_blocks(&r, n, 0);
-	for (i = 0; i < r.nlink_to; i++)
-		if (!g_hash_table_contains(r.ids, r.link_to[i])) {
-			diag_report(d, DIAG_ERROR, name, r.link_line[i], 0,
-			    "link to '%s': no section has this id",
-			    r.link_to[i]);
-			r.failed = 1;
-		}
-	if (r.nomem) {
-		diag_error(d, name, 0, "out of memory laying out the document");
-		st = TYPESET_INTERNAL;
+	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
 		goto out;
-	}
-	if (r.failed)
-		goto out;
-	if (r.nblks > 0 &&
-	    (boxes = calloc(r.nblks, sizeof(*boxes))) == NULL) {
-		st = TYPESET_INTERNAL;
-		goto out;
-	}
-	for (i = 0; i < r.nblks; i++)
-		boxes[i] = r.blks[i].box;
-	pg = paginate_run(boxes, r.nblks, r.body_h, TYPESET_MAX_PAGES, &pst);
-	if (pg == NULL) {
-		if (pst == PAGINATE_TOO_MANY_PAGES)
-			diag_error(d, name, 0, "the document would have more "
-			    "than %d pages", TYPESET_MAX_PAGES);
-		else {
-			diag_error(d, name, 0, "out of memory paginating");
+	if (r.page_refs > 0) {
+		/* Second pass: the page numbers are known. */
+		if (note_id_pages(&r, pg) != 0) {
 			st = TYPESET_INTERNAL;
+			goto out;
 		}
-		goto out;
+		paginate_free(pg);
+		render_clear(&r);
+		if ((pg = build_and_paginate(&r, n, &st)) == NULL)
+			goto out;
 	}
 	if ((st = ts_draw_all(&r, pg, &out)) != TYPESET_OK)
 		goto out;
@@ -133,7 +219,6 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 out:
 	free(out.data);
 	paginate_free(pg);
-	free(boxes);
 	render_free(&r);
 	return st;
 }

@@ -695,6 +695,121 @@ test_missing_glyph_warning(void **state)
 	free(msgs);
 }
 
+/*
+ * Parts number their own pages and carry their own running header; a
+ * page-ref prints the page a section starts on.
+ */
+static void
+test_parts_and_page_refs(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *xml, *text, *pg, want[80];
+	struct buf	 b;
+	int		 i, k, pages, alpha, beta;
+
+	buf_open(&b);
+	fprintf(b.f, "%s<footer><right>Page {page} of {pages}</right>"
+	    "</footer><body><section id='index'><heading>Index</heading>"
+	    "<p>Alpha starts on page <page-ref to='alpha'/>, Beta on page "
+	    "<page-ref to='beta'/>.</p></section>", HEAD);
+	for (k = 0; k < 2; k++) {
+		fprintf(b.f, "<part><header><left>Applicant %s</left>"
+		    "</header><section id='%s'><heading>%s</heading>",
+		    k ? "Beta" : "Alpha", k ? "beta" : "alpha",
+		    k ? "Beta" : "Alpha");
+		for (i = 0; i < (k ? 90 : 140); i++)
+			fprintf(b.f, "<p>Line %d of %s.</p>", i,
+			    k ? "beta" : "alpha");
+		fprintf(b.f, "</section></part>");
+	}
+	fprintf(b.f, "</body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("parts.pdf", out, sizeof(out)));
+	free(xml);
+	text = capture("pdftotext '%s' -", out);
+	/* the index on page 1, then alpha's pages, then beta's */
+	pages = pdf_pages(out);
+	for (i = 2, alpha = 0; i <= pages; i++) {
+		pg = page_text(text, i);
+		if (strstr(pg, "of alpha") != NULL)
+			alpha++;
+		free(pg);
+	}
+	beta = pages - 1 - alpha;
+	assert_true(alpha >= 3 && beta >= 2);
+	pg = page_text(text, 1);
+	snprintf(want, sizeof(want), "Alpha starts on page 2, Beta on page "
+	    "%d.", 2 + alpha);
+	if (strstr(pg, want) == NULL)
+		fail_msg("no '%s' in '%s'", want, pg);
+	assert_non_null(strstr(pg, "Page 1 of 1"));
+	free(pg);
+	for (i = 2; i <= pages; i++) {
+		pg = page_text(text, i);
+		snprintf(want, sizeof(want), "Page %d of %d", i <= 1 + alpha ?
+		    i - 1 : i - 1 - alpha, i <= 1 + alpha ? alpha : beta);
+		if (strstr(pg, want) == NULL)
+			fail_msg("page %d: no '%s'", i, want);
+		if (strstr(pg, i <= 1 + alpha ? "Applicant Alpha" :
+		    "Applicant Beta") == NULL)
+			fail_msg("page %d: not its part's header", i);
+		free(pg);
+	}
+	free(text);
+}
+
+/* E-mail addresses break only before '@' or '.'; spans span columns. */
+static void
+test_address_breaks(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char *const mails[] = {
+		"slindqvist@northshore-imh.example.org",
+		"pkowalski@milwaukeefamily.example.org",
+		"maria.jose.nguyen-ostergaard@example-association.org",
+	};
+	char		 out[PATH_MAX], *xml, *text, *line, *save = NULL;
+	char		*prev = NULL;
+	struct buf	 b;
+	size_t		 m, k, n;
+	int		 w;
+
+	buf_open(&b);
+	fprintf(b.f, "%s<body>", HEAD);
+	/* the addresses in columns of many widths */
+	for (w = 5; w <= 40; w += 5) {
+		fprintf(b.f, "<table><col width='%d'/><col width='%d'/>"
+		    "<row><cell span='2'>Spanning note</cell></row><row>",
+		    w, 100 - w);
+		for (m = 0; m < 1; m++)
+			fprintf(b.f, "<cell>%s %s %s</cell>", mails[0],
+			    mails[1], mails[2]);
+		fprintf(b.f, "<cell>x</cell></row></table>");
+	}
+	fprintf(b.f, "</body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("mails.pdf", out, sizeof(out)));
+	free(xml);
+	text = capture("pdftotext -raw '%s' -", out);
+	assert_int_equal(count(text, "Spanning note"), 8);
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    prev = line, line = strtok_r(NULL, "\n", &save)) {
+		if (prev == NULL)
+			continue;
+		n = strlen(prev);
+		for (m = 0; m < 3; m++)
+			for (k = 1; k < strlen(mails[m]); k++)
+				if (n >= k && strcmp(prev + n - k, "") != 0 &&
+				    strncmp(prev + n - k, mails[m], k) == 0 &&
+				    strncmp(line, mails[m] + k,
+				    strlen(mails[m]) - k) == 0 &&
+				    mails[m][k] != '@' && mails[m][k] != '.')
+					fail_msg("%s broken as '%.*s' | '%s'",
+					    mails[m], (int)k, mails[m], line);
+	}
+	free(text);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -952,6 +1067,8 @@ main(void)
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_parts_and_page_refs),
+		cmocka_unit_test(test_address_breaks),
 		cmocka_unit_test(test_invalid_rejected),
 		cmocka_unit_test(test_page_limit),
 		cmocka_unit_test(test_hostile_text),
