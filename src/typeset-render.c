@@ -195,14 +195,21 @@ line_shown(const struct cell *c, size_t j, double from, double to)
 	return c->top[j] >= from - 1e-6 && c->cuts[j] <= to + 1e-6;
 }
 
-static void
+/*
+ * The links of line j: the first one's Link element is opened here and
+ * closed by the caller after the line is drawn, so that it contains its
+ * text (Cairo 1.16 draws a line at once: the element holds the whole
+ * line); any other link on the line gets its annotation only.  Returns
+ * 1 when a Link element is open.
+ */
+static int
 draw_links(struct draw *dr, const struct cell *c, size_t j, double x,
     double y)
 {
 	PangoLayoutLine	*line = pango_layout_get_line_readonly(c->layout,
 			    (int)j);
 	GString		*attrs;
-	int		*ranges, n, k;
+	int		*ranges, n, k, open = 0;
 	size_t		 i;
 	int		 start, end;
 
@@ -217,18 +224,22 @@ draw_links(struct draw *dr, const struct cell *c, size_t j, double x,
 			attrs = g_string_new("rect=[");
 			for (k = 0; k < n; k++)
 				g_string_append_printf(attrs, "%.2f %.2f %.2f "
-				    "%.2f ", x + (double)ranges[2 * k] /
-				    PANGO_SCALE, y + c->top[j], (double)(
+				    "%.2f ", x + c->lx[j] +
+				    (double)ranges[2 * k] / PANGO_SCALE,
+				    y + c->top[j], (double)(
 				    ranges[2 * k + 1] - ranges[2 * k]) /
 				    PANGO_SCALE, c->cuts[j] - c->top[j]);
 			g_string_append_printf(attrs, "] dest='%s'",
 			    c->links[i].dest);
 			cairo_tag_begin(dr->cr, CAIRO_TAG_LINK, attrs->str);
-			cairo_tag_end(dr->cr, CAIRO_TAG_LINK);
+			if (open)
+				cairo_tag_end(dr->cr, CAIRO_TAG_LINK);
+			open = 1;
 			g_string_free(attrs, TRUE);
 		}
 		g_free(ranges);
 	}
+	return open;
 }
 
 /*
@@ -240,17 +251,19 @@ draw_cell(struct draw *dr, const struct cell *c, double x, double y,
     double from, double to)
 {
 	size_t	j;
+	int	open;
 
 	if (c->layout == NULL)
 		return;
 	for (j = 0; j < c->nlines; j++) {
 		if (!line_shown(c, j, from, to))
 			continue;
+		open = c->nlinks > 0 && draw_links(dr, c, j, x, y - from);
 		cairo_move_to(dr->cr, x + c->lx[j], y - from + c->base[j]);
 		pango_cairo_show_layout_line(dr->cr,
 		    pango_layout_get_line_readonly(c->layout, (int)j));
-		if (c->nlinks > 0)
-			draw_links(dr, c, j, x, y - from);
+		if (open)
+			cairo_tag_end(dr->cr, CAIRO_TAG_LINK);
 	}
 }
 

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "outfile.h"
+#include "pdfpost.h"
 #include "typeset-int.h"
 #include "validate.h"
 
@@ -174,8 +175,10 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	struct render		 r;
 	struct membuf		 out;
 	struct paginate		*pg = NULL;
+	struct pdfpost_info	 info;
 	const xmlNode		*root, *n;
 	enum typeset_status	 st = TYPESET_REJECTED;
+	char			 err[512];
 
 	*pdf = NULL;
 	*len = 0;
@@ -211,9 +214,16 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	}
 	if ((st = ts_draw_all(&r, pg, &out)) != TYPESET_OK)
 		goto out;
-	*pdf = out.data;
-	*len = out.len;
-	out.data = NULL;
+	/* What Cairo 1.16 cannot write: the language, the title shown. */
+	info.lang = r.lang;
+	info.display_title = 1;
+	info.header_scope = 1;
+	if (pdfpost_run(out.data, out.len, &info, pdf, len, err,
+	    sizeof(err)) != 0) {
+		diag_error(d, name, 0, "cannot finish the PDF: %s", err);
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
 	if (pages != NULL)
 		*pages = pg->pages;
 out:

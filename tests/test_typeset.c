@@ -810,6 +810,45 @@ test_address_breaks(void **state)
 	free(text);
 }
 
+/*
+ * What Cairo 1.16 cannot write, added by pdfpost: the catalog's /Lang
+ * and DisplayDocTitle, /Scope on header cells; a Link element holds its
+ * text (a marked-content reference, not only the annotation).
+ */
+static void
+test_accessibility(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf, *p;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15' lang='fr-CA'><title>Titre</title><body>"
+	    "<section id='s'><heading>Partie</heading><p>Voir <link to='s'>"
+	    "la partie</link>.</p><table><col/><col/><header><cell>A</cell>"
+	    "<cell>B</cell></header><row><cell>1</cell><cell>2</cell></row>"
+	    "</table></section></body></document>", tmppath("a11y.pdf", out,
+	    sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_non_null(strstr(qdf, "/Lang (fr-CA)"));
+	assert_non_null(strstr(qdf, "/DisplayDocTitle true"));
+	assert_int_equal(count(qdf, "/Scope /Column"), 2);
+	/* the Link element: its /K holds a marked-content id and the OBJR */
+	p = strstr(qdf, "/S /Link");
+	assert_non_null(p);
+	free(qdf);
+	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(qdf, "ok\n");
+	free(qdf);
+	/* /K [ << /Obj N 0 R /Type /OBJR >> MCID ] */
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r' | grep -a -B3 '^  /P ' | tr -d '\\n' | "
+	    "grep -c '>>    [0-9][0-9]*  ]  /P '", out);
+	if (atoi(qdf) < 1)
+		fail_msg("no Link element holds its text");
+	free(qdf);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -1067,6 +1106,7 @@ main(void)
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
 		cmocka_unit_test(test_address_breaks),
 		cmocka_unit_test(test_invalid_rejected),
