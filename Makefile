@@ -31,7 +31,7 @@ PKG_CONFIG	?= pkg-config
 INSTALL		?= install
 
 PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangoft2 cairo-pdf \
-		  fontconfig
+		  fontconfig fribidi libqpdf
 TEST_PKGS	= cmocka
 
 # Debian packages behind the pkg-config names and the test tools.
