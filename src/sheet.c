@@ -210,6 +210,7 @@ struct words {
 	char	*type;
 	char	**words;	/* NULL-terminated */
 	char	*expect;	/* its documentation, or "" */
+	long	 maxlen;	/* its xs:maxLength, or 0 */
 };
 
 struct sheet_schema {
@@ -317,6 +318,10 @@ sheet_schema_load(const char *xsd_path, struct diag *d)
 		s->types[s->ntypes].expect = strdup(doc != NULL &&
 		    doc[0] != NULL ? doc[0] : "");
 		strv_free(doc);
+		doc = select_strings(xp, t, "xs:restriction/xs:maxLength/@value");
+		s->types[s->ntypes].maxlen = doc != NULL && doc[0] != NULL ?
+		    strtol(doc[0], NULL, 10) : 0;
+		strv_free(doc);
 		if (s->types[s->ntypes].type == NULL ||
 		    s->types[s->ntypes].words == NULL ||
 		    s->types[s->ntypes].expect == NULL) {
@@ -379,6 +384,14 @@ sheet_schema_expect(const struct sheet_schema *s, const char *type)
 	const struct words	*w = type_find(s, type);
 
 	return w != NULL ? w->expect : "";
+}
+
+long
+sheet_schema_maxlen(const struct sheet_schema *s, const char *type)
+{
+	const struct words	*w = type_find(s, type);
+
+	return w != NULL ? w->maxlen : 0;
 }
 
 const char *const *

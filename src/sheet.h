@@ -106,6 +106,10 @@ const char *const *sheet_schema_words(const struct sheet_schema *,
 const char	*sheet_schema_expect(const struct sheet_schema *,
 		    const char *type);
 
+/* The xs:maxLength of a named type, in characters, or 0. */
+long		 sheet_schema_maxlen(const struct sheet_schema *,
+		    const char *type);
+
 /* The portfolio's sections in schema order, NULL-terminated (borrowed). */
 const char *const *sheet_schema_sections(const struct sheet_schema *);
 

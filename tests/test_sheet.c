@@ -1,0 +1,519 @@
+/*
+ * test_sheet: the spreadsheet modules, csvtab (CSV with libcsv), export
+ * and import, called as a library.  The round trips then run the real
+ * binary's `endorse check --format xml` on the result, so that "the
+ * checklist is identical" means the golden checklist, rule by rule.
+ */
+#include "harness.h"
+
+#include <ctype.h>
+
+#include <libxml/parser.h>
+
+#include "catalog.h"
+#include "csvtab.h"
+#include "datadir.h"
+#include "diag.h"
+#include "export.h"
+#include "import.h"
+#include "sheet.h"
+#include "validate.h"
+#include "xmlload.h"
+
+#define AS_OF	"--as-of=2025-06-30"
+
+static const char *const kinds[] = { "people", "training", "sessions",
+    "positions", "leadership", "references" };
+#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
+
+struct fixture {
+	struct datadir		*dd;
+	struct catalog		*cat;
+	struct validate		*v;
+	struct sheet_schema	*s;
+};
+
+static int
+setup(void **state)
+{
+	static struct fixture	fx;
+	struct diag		d;
+	char			path[PATH_MAX];
+
+	xmlload_init();
+	diag_init(&d, stderr, "test");
+	if ((fx.dd = datadir_open(&d)) == NULL ||
+	    (fx.cat = catalog_open(fx.dd, &d)) == NULL)
+		return -1;
+	srcpath("schemas/applicant.xsd", path, sizeof(path));
+	fx.v = validate_new(path, fx.cat->codes, &d);
+	if (fx.v == NULL || validate_set_ref_target(fx.v, "person") == -1)
+		return -1;
+	if ((fx.s = sheet_schema_load(path, &d)) == NULL)
+		return -1;
+	*state = &fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	sheet_schema_free(fx->s);
+	validate_free(fx->v);
+	catalog_free(fx->cat);
+	datadir_free(fx->dd);
+	xmlCleanupParser();
+	return 0;
+}
+
+/* snprintf into a PATH_MAX buffer, failing the test when it is cut. */
+static void
+pathf(char *buf, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, PATH_MAX, fmt, ap);
+	va_end(ap);
+	if (n < 0 || n >= PATH_MAX)
+		fail_msg("path too long");
+}
+
+/* Messages of one call, collected. */
+struct msgs {
+	struct diag	 d;
+	FILE		*f;
+	char		*text;
+	size_t		 len;
+};
+
+static void
+msgs_open(struct msgs *m)
+{
+	m->text = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->text, &m->len);
+	assert_non_null(m->f);
+	diag_init(&m->d, m->f, "endorse");
+}
+
+static void
+msgs_close(struct msgs *m)
+{
+	fclose(m->f);
+}
+
+/* ---------------------------------------------------------------- */
+/* csvtab                                                           */
+/* ---------------------------------------------------------------- */
+
+static struct csvtab *
+parse(const char *text, struct msgs *m)
+{
+	msgs_open(m);
+	return csvtab_parse(text, strlen(text), "t.csv", &m->d);
+}
+
+static void
+test_csv_spreadsheet_forms(void **state)
+{
+	/* BOM, CRLF, ';', a quoted cell with the delimiter, a comma, a
+	 * doubled quote and a line break, blank rows, trailing empty rows */
+	static const char text[] = "\xef\xbb\xbf" "Date;Hours;Note\r\n"
+	    "2024-01-02;1,5;plain\r\n"
+	    "\r\n"
+	    "2024-01-03;2;\"a; b, \"\"c\"\"\r\nnext line\"\r\n"
+	    "2024-01-04;3;last\r\n"
+	    ";;\r\n"
+	    ";;\r\n";
+	struct msgs	 m;
+	struct csvtab	*t = parse(text, &m);
+
+	(void)state;
+	msgs_close(&m);
+	assert_non_null(t);
+	assert_string_equal(m.text, "");
+	assert_int_equal(t->delim, ';');
+	assert_int_equal(t->header.ncells, 3);
+	assert_string_equal(t->header.cells[0], "Date");
+	assert_int_equal(t->nrows, 3);
+	assert_string_equal(t->rows[0].cells[1], "1,5");
+	assert_int_equal(t->rows[0].line, 2);
+	assert_string_equal(t->rows[1].cells[2], "a; b, \"c\"\r\nnext line");
+	assert_int_equal(t->rows[1].line, 4);
+	assert_int_equal(t->rows[2].line, 6);
+	assert_string_equal(t->rows[2].cells[2], "last");
+	csvtab_free(t);
+	free(m.text);
+}
+
+static void
+test_csv_delimiters(void **state)
+{
+	struct msgs	 m;
+	struct csvtab	*t;
+
+	(void)state;
+	t = parse("a,b\n1,2\n", &m);
+	msgs_close(&m);
+	assert_int_equal(t->delim, ',');
+	assert_int_equal(t->rows[0].line, 2);
+	csvtab_free(t);
+	free(m.text);
+	t = parse("a\tb\n1\t2\n", &m);
+	msgs_close(&m);
+	assert_int_equal(t->delim, '\t');
+	assert_string_equal(t->rows[0].cells[1], "2");
+	csvtab_free(t);
+	free(m.text);
+	/* a ';' inside quotes does not count */
+	t = parse("\"x;y;z\",b\n", &m);
+	msgs_close(&m);
+	assert_int_equal(t->delim, ',');
+	assert_int_equal(t->header.ncells, 2);
+	csvtab_free(t);
+	free(m.text);
+}
+
+static void
+test_csv_refused(void **state)
+{
+	struct msgs	 m;
+	struct csvtab	*t;
+
+	(void)state;
+	t = parse("a,b\n1,\"open\n2,3\n", &m);
+	msgs_close(&m);
+	assert_null(t);
+	assert_non_null(strstr(m.text, "t.csv:2: error: a quoted cell "
+	    "starting on this row has no closing quotation mark"));
+	free(m.text);
+
+	t = parse("a,b\nx,caf\xe9\n", &m);
+	msgs_close(&m);
+	assert_null(t);
+	assert_non_null(strstr(m.text, "t.csv:2: error: the file is not "
+	    "UTF-8 text (byte 0xE9): save it as 'CSV UTF-8'"));
+	free(m.text);
+
+	msgs_open(&m);
+	t = csvtab_parse("\xff\xfe" "a\0,\0", 6, "t.csv", &m.d);
+	msgs_close(&m);
+	assert_null(t);
+	assert_non_null(strstr(m.text, "UTF-16"));
+	free(m.text);
+
+	t = parse("\r\n\r\n", &m);
+	msgs_close(&m);
+	assert_null(t);
+	assert_non_null(strstr(m.text, "the file is empty"));
+	free(m.text);
+}
+
+static void
+test_csv_format_parses_back(void **state)
+{
+	static const char *const header[] = { "name", "note" };
+	struct csvtab	*t = csvtab_new(header, 2), *back;
+	struct msgs	 m;
+	char		*buf;
+	size_t		 len;
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(csvtab_add_row(t), 0);
+	assert_int_equal(csvtab_set(t, 0, 0, " Ortiz, José "), 0);
+	assert_int_equal(csvtab_set(t, 0, 1, "say \"hi\"\nthen go"), 0);
+	assert_int_equal(csvtab_add_row(t), 1);
+	assert_int_equal(csvtab_set(t, 1, 0, "plain"), 0);
+	buf = csvtab_format(t, &len);
+	assert_non_null(buf);
+	assert_memory_equal(buf, "\xef\xbb\xbfname,note\r\n", 14);
+	assert_non_null(strstr(buf, "\r\nplain,\r\n"));
+	msgs_open(&m);
+	back = csvtab_parse(buf, len, "t.csv", &m.d);
+	msgs_close(&m);
+	assert_non_null(back);
+	assert_int_equal(back->nrows, 2);
+	/* libcsv keeps the spaces inside quotes */
+	assert_string_equal(back->rows[0].cells[0], " Ortiz, José ");
+	assert_string_equal(back->rows[0].cells[1], "say \"hi\"\nthen go");
+	assert_string_equal(back->rows[1].cells[1], "");
+	csvtab_free(back);
+	csvtab_free(t);
+	free(buf);
+	free(m.text);
+}
+
+static void
+test_sheet_keys_and_fold(void **state)
+{
+	const struct sheet_kind	*k = sheet_kind_find("training");
+	char			*f;
+
+	(void)state;
+	assert_non_null(k);
+	assert_int_equal(sheet_column_find(k, "About RS/C"),
+	    sheet_column_find(k, "about-rsc"));
+	assert_true(sheet_column_find(k, "HOURS") >= 0);
+	assert_true(sheet_column_find(k, " Competency Areas ") >= 0);
+	assert_int_equal(sheet_column_find(k, "hourz"), -1);
+	/* NFC and case folding: a decomposed é, capitals, double spaces */
+	f = sheet_fold("  JOSE\xcc\x81   Ortiz ");
+	assert_string_equal(f, "jos\xc3\xa9 ortiz");
+	free(f);
+}
+
+static void
+test_schema_facts(void **state)
+{
+	struct fixture		*fx = *state;
+	const char *const	*w = sheet_schema_words(fx->s,
+				    "session-format");
+	const char *const	*sec = sheet_schema_sections(fx->s);
+
+	assert_non_null(w);
+	assert_string_equal(w[0], "individual");
+	assert_string_equal(w[2], "peer-group");
+	assert_null(w[3]);
+	assert_non_null(strstr(sheet_schema_expect(fx->s, "date"),
+	    "YYYY-MM-DD"));
+	assert_int_equal(sheet_schema_maxlen(fx->s, "title"), 400);
+	assert_string_equal(sec[0], "applicant");
+	assert_string_equal(sec[3], "training");
+	assert_null(sheet_schema_words(fx->s, "date"));
+}
+
+/* ---------------------------------------------------------------- */
+/* Round trips                                                      */
+/* ---------------------------------------------------------------- */
+
+/* endorse check --format xml on path: its standard output. */
+static char *
+checklist_of(const char *path)
+{
+	struct run	 r;
+	char		*out;
+
+	run_endorse(&r, "check", AS_OF, "--format", "xml", path, NULL);
+	assert_false(r.timed_out);
+	if (r.status > 2)
+		fail_msg("%s: exit %d: %s", path, r.status, r.err);
+	out = strdup(r.out);
+	run_free(&r);
+	return out;
+}
+
+/* Export example into dir, then import the CSV files listed into out. */
+static void
+round_trip(struct fixture *fx, const char *example, const char *dir,
+    const char *out, const char *const *csv, size_t ncsv)
+{
+	struct msgs		 m;
+	enum xmlload_status	 st;
+	enum import_status	 ir;
+	xmlDocPtr		 doc;
+
+	msgs_open(&m);
+	doc = xmlload_file(example, NULL, &m.d, &st);
+	assert_non_null(doc);
+	assert_int_equal(validate_run(fx->v, doc, example, &m.d), 0);
+	if (dir != NULL)
+		assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+	xmlFreeDoc(doc);
+	ir = import_run(fx->v, fx->s, example, csv, ncsv, out, &m.d);
+	msgs_close(&m);
+	if (ir != IMPORT_OK)
+		fail_msg("%s: import %d: %s", example, ir, m.text);
+	assert_string_equal(m.text, "");
+	free(m.text);
+}
+
+static void
+csv_paths(const char *dir, char paths[NKINDS][PATH_MAX],
+    const char *ptrs[NKINDS])
+{
+	size_t	i;
+
+	for (i = 0; i < NKINDS; i++) {
+		pathf(paths[i], "%s/%s.csv", dir, kinds[i]);
+		ptrs[i] = paths[i];
+	}
+}
+
+static void
+test_round_trip_every_example(void **state)
+{
+	struct fixture	*fx = *state;
+	size_t		 n, i, base;
+	char		**names = list_dir("examples", ".xml", &n);
+	char		 ex[PATH_MAX], dir[PATH_MAX], out[PATH_MAX];
+	char		 gold[PATH_MAX], paths[NKINDS][PATH_MAX];
+	const char	*ptrs[NKINDS];
+	char		*want, *got;
+
+	assert_true(n >= 8);
+	for (i = 0; i < n; i++) {
+		base = strlen(names[i]) - 4;
+		pathf(ex, "examples/%s", names[i]);
+		pathf(dir, "%s/rt-%.*s", tmpdir(), (int)base,
+		    names[i]);
+		pathf(out, "%s.xml", dir);
+		csv_paths(dir, paths, ptrs);
+		round_trip(fx, ex, dir, out, ptrs, NKINDS);
+		pathf(gold, "tests/check/%.*s.checklist.xml",
+		    (int)base, names[i]);
+		want = slurp(gold, NULL);
+		assert_non_null(want);
+		got = checklist_of(out);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s: the checklist after export and import "
+			    "differs from %s:\n%s", ex, gold, got);
+		free(want);
+		free(got);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/*
+ * Rewrite a CSV file as a European spreadsheet saves it: ';' between
+ * cells, the columns in reverse order, headers in capitals, every cell
+ * quoted, two empty rows at the end (BOM and CRLF stay).
+ */
+static void
+respreadsheet(const char *path)
+{
+	struct msgs	 m;
+	struct csvtab	*t;
+	char		*buf;
+	size_t		 len, r, c, nc;
+	FILE		*f;
+	const char	*s;
+
+	buf = slurp(path, &len);
+	assert_non_null(buf);
+	msgs_open(&m);
+	t = csvtab_parse(buf, len, path, &m.d);
+	msgs_close(&m);
+	assert_non_null(t);
+	free(buf);
+	free(m.text);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("\xef\xbb\xbf", f);
+	nc = t->header.ncells;
+	for (r = 0; r <= t->nrows; r++) {
+		const struct csvtab_row *row = r == 0 ? &t->header :
+		    &t->rows[r - 1];
+
+		for (c = 0; c < nc; c++) {
+			fputs(c ? ";\"" : "\"", f);
+			for (s = row->cells[nc - 1 - c]; *s != '\0'; s++) {
+				if (*s == '"')
+					fputc('"', f);
+				fputc(r == 0 ? toupper((unsigned char)*s) :
+				    *s, f);
+			}
+			fputc('"', f);
+		}
+		fputs("\r\n", f);
+	}
+	fputs(";;\r\n\r\n", f);
+	assert_int_equal(fclose(f), 0);
+	csvtab_free(t);
+}
+
+static void
+test_round_trip_as_a_spreadsheet_saves(void **state)
+{
+	struct fixture	*fx = *state;
+	size_t		 n, i, k, base;
+	char		**names = list_dir("examples", ".xml", &n);
+	char		 ex[PATH_MAX], dir[PATH_MAX], out[PATH_MAX];
+	char		 paths[NKINDS][PATH_MAX], *want, *got;
+	const char	*ptrs[NKINDS];
+	struct msgs	 m;
+	enum xmlload_status st;
+	xmlDocPtr	 doc;
+
+	for (i = 0; i < n; i++) {
+		base = strlen(names[i]) - 4;
+		pathf(ex, "examples/%s", names[i]);
+		pathf(dir, "%s/ss-%.*s", tmpdir(), (int)base,
+		    names[i]);
+		pathf(out, "%s.xml", dir);
+		csv_paths(dir, paths, ptrs);
+		msgs_open(&m);
+		doc = xmlload_file(ex, NULL, &m.d, &st);
+		assert_non_null(doc);
+		assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+		xmlFreeDoc(doc);
+		msgs_close(&m);
+		free(m.text);
+		for (k = 0; k < NKINDS; k++)
+			respreadsheet(paths[k]);
+		round_trip(fx, ex, NULL, out, ptrs, NKINDS);
+		want = checklist_of(ex);
+		got = checklist_of(out);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s: checklist differs after a spreadsheet "
+			    "round trip:\n%s", ex, got);
+		free(want);
+		free(got);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* A quoted cell with a comma and a line break reaches the XML as is. */
+static void
+test_quoted_cell_with_comma_and_newline(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 csv[PATH_MAX], out[PATH_MAX], *xml;
+	const char	*ptrs[1];
+
+	tmppath("positions.csv", csv, sizeof(csv));
+	tmppath("quoted.xml", out, sizeof(out));
+	{
+		static const char text[] = "start,end,work,role,employer,"
+		    "description\r\n2016-06-01,ongoing,direct-service "
+		    "supervised,Home Visitor,\"Redbud, Tulsa\",\"Weekly "
+		    "visits, at home\r\nand in the clinic\"\r\n";
+		spew(csv, text, sizeof(text) - 1);
+	}
+	ptrs[0] = csv;
+	round_trip(fx, "examples/ok-clinical-ready.xml", NULL, out, ptrs, 1);
+	xml = slurp(out, NULL);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "<employer>Redbud, Tulsa</employer>"));
+	/* CRLF inside a cell is a line break, as XML reads it */
+	assert_non_null(strstr(xml, "<description>Weekly visits, at home"
+	    "\nand in the clinic</description>"));
+	/* the leadership activities stay, after the new position */
+	assert_non_null(strstr(xml, "</position>\n    <leadership "));
+	assert_null(strstr(xml, "Clinical Supervisor"));
+	free(xml);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_spreadsheet_forms),
+		cmocka_unit_test(test_csv_delimiters),
+		cmocka_unit_test(test_csv_refused),
+		cmocka_unit_test(test_csv_format_parses_back),
+		cmocka_unit_test(test_sheet_keys_and_fold),
+		cmocka_unit_test(test_schema_facts),
+		cmocka_unit_test(test_round_trip_every_example),
+		cmocka_unit_test(test_round_trip_as_a_spreadsheet_saves),
+		cmocka_unit_test(test_quoted_cell_with_comma_and_newline),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
