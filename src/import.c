@@ -73,7 +73,8 @@ cell_error(struct ctx *c, const struct table *tb, long line, int fcol,
 {
 	va_list	 ap;
 	char	*msg = NULL;
-	int	 col = fcol >= 0 ? tb->colmap[fcol] : -1;
+	int	 col = fcol >= 0 && (size_t)fcol < tb->width ?
+	    tb->colmap[fcol] : -1;
 
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
@@ -191,18 +192,18 @@ check_date(struct ctx *c, const struct table *tb, long line, int fcol,
 		return 0;
 	if (ongoing_ok && strcasecmp(v, "ongoing") == 0)
 		return 0;
-	if (looks_like_other_date(v) || (strspn(v, "0123456789") ==
+	if (strlen(v) == 10 && v[4] == '-' && v[7] == '-' &&
+	    strspn(v, "0123456789-") == 10)
+		cell_error(c, tb, line, fcol, "'%s' is not a date of the "
+		    "calendar (or is before 1900 or after 2199): expected %s",
+		    v, expect_of(c, ongoing_ok ? "end-date" : "date"));
+	else if (looks_like_other_date(v) || (strspn(v, "0123456789") ==
 	    strlen(v) && strlen(v) == 5))
 		cell_error(c, tb, line, fcol, "'%s' is not written YYYY-MM-DD:"
 		    " a spreadsheet may have reformatted the date; write it "
 		    "as YYYY-MM-DD (such as 2024-09-30)%s and format the "
 		    "column as text so that it stays so", clip(v, q,
 		    sizeof(q)), ongoing_ok ? ", or 'ongoing'," : "");
-	else if (strlen(v) == 10 && v[4] == '-' && v[7] == '-' &&
-	    strspn(v, "0123456789-") == 10)
-		cell_error(c, tb, line, fcol, "'%s' is not a date of the "
-		    "calendar (or is before 1900 or after 2199): expected %s",
-		    v, expect_of(c, ongoing_ok ? "end-date" : "date"));
 	else
 		cell_error(c, tb, line, fcol, "'%s' is not a date: expected "
 		    "%s", clip(v, q, sizeof(q)), expect_of(c, ongoing_ok ?

@@ -500,6 +500,287 @@ test_quoted_cell_with_comma_and_newline(void **state)
 	free(xml);
 }
 
+/* ---------------------------------------------------------------- */
+/* Bad cells                                                        */
+/* ---------------------------------------------------------------- */
+
+#define EXAMPLE	"examples/ok-clinical-ready.xml"
+
+/*
+ * Import the CSV texts (name, text pairs, NULL-ended) into the example;
+ * returns the status, the messages in *msgs and the document in *docp
+ * (NULL: freed).
+ */
+static enum import_status
+import_texts(struct fixture *fx, char **msgs, xmlDocPtr *docp, ...)
+{
+	struct csvtab		*tabs[8];
+	const char		*names[8], *text;
+	struct msgs		 m;
+	enum xmlload_status	 st;
+	enum import_status	 rc;
+	xmlDocPtr		 doc;
+	va_list			 ap;
+	size_t			 n = 0, i;
+
+	msgs_open(&m);
+	doc = xmlload_file(EXAMPLE, NULL, &m.d, &st);
+	assert_non_null(doc);
+	va_start(ap, docp);
+	while ((names[n] = va_arg(ap, const char *)) != NULL) {
+		text = va_arg(ap, const char *);
+		tabs[n] = csvtab_parse(text, strlen(text), names[n], &m.d);
+		assert_non_null(tabs[n]);
+		n++;
+	}
+	va_end(ap);
+	rc = import_tables(doc, EXAMPLE, fx->s, tabs, names, n, &m.d);
+	msgs_close(&m);
+	for (i = 0; i < n; i++)
+		csvtab_free(tabs[i]);
+	if (docp != NULL)
+		*docp = doc;
+	else
+		xmlFreeDoc(doc);
+	*msgs = m.text;
+	return rc;
+}
+
+static void
+expect_msg(const char *msgs, const char *want)
+{
+	if (strstr(msgs, want) == NULL)
+		fail_msg("expected\n  %s\nin\n%s", want, msgs);
+}
+
+#define TRAINING_HEAD	"start,end,hours,title,provider,relationship-based\r\n"
+#define COURSE(start, hours) start ",," hours ",Course,Provider,yes\r\n"
+
+static void
+test_bad_dates(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
+	    TRAINING_HEAD COURSE("2024-01-05", "2") COURSE("5/17/2013", "2")
+	    COURSE("2024-02-30", "2") COURSE("17.05.2013", "1")
+	    COURSE("41411", "1") COURSE("soon", "1"), NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "endorse: training.csv:3:1: error: column 'start': "
+	    "'5/17/2013' is not written YYYY-MM-DD: a spreadsheet may have "
+	    "reformatted the date; write it as YYYY-MM-DD (such as "
+	    "2024-09-30) and format the column as text so that it stays "
+	    "so\n");
+	expect_msg(msgs, "training.csv:4:1: error: column 'start': "
+	    "'2024-02-30' is not a date of the calendar");
+	expect_msg(msgs, "training.csv:5:1: error: column 'start': "
+	    "'17.05.2013' is not written YYYY-MM-DD");
+	expect_msg(msgs, "training.csv:6:1: error: column 'start': '41411' "
+	    "is not written YYYY-MM-DD");
+	expect_msg(msgs, "training.csv:7:1: error: column 'start': 'soon' is "
+	    "not a date: expected a date written YYYY-MM-DD, such as "
+	    "2024-09-30");
+	/* the good row is not reported; every bad one is */
+	assert_null(strstr(msgs, "training.csv:2:"));
+	free(msgs);
+}
+
+static void
+test_bad_hours(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
+	    TRAINING_HEAD COURSE("2024-01-05", "-3")
+	    COURSE("2024-01-05", "1.255") COURSE("2024-01-05", "\"1,5\"")
+	    COURSE("2024-01-05", "lots") COURSE("2024-01-05", "123456")
+	    COURSE("2024-01-05", ""), NULL), IMPORT_REJECTED);
+	expect_msg(msgs, "training.csv:2:3: error: column 'hours': '-3' is a "
+	    "negative number of hours: expected a number of clock hours, 0 "
+	    "or more, with at most two decimal places (such as 1.25)\n");
+	expect_msg(msgs, "training.csv:3:3: error: column 'hours': '1.255' "
+	    "has more than two decimal places (hours are never rounded)");
+	expect_msg(msgs, "training.csv:4:3: error: column 'hours': '1,5' has "
+	    "a decimal comma: write hours with a decimal point, such as 1.5");
+	expect_msg(msgs, "training.csv:5:3: error: column 'hours': 'lots' is "
+	    "not a number of hours");
+	expect_msg(msgs, "training.csv:6:3: error: column 'hours': '123456' "
+	    "is more hours than a portfolio can hold");
+	expect_msg(msgs, "training.csv:7:3: error: column 'hours': the cell "
+	    "is empty: expected a number of clock hours");
+	free(msgs);
+}
+
+static void
+test_bad_words(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "sessions.csv",
+	    "date,hours,format,provider\r\n"
+	    "2024-01-09,1.5,one-on-one,p-hale\r\n"
+	    "2024-01-10,1.5,Individual,p-hale\r\n", "training.csv",
+	    TRAINING_HEAD "2024-01-05,,2,Course,Provider,maybe\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "sessions.csv:2:3: error: column 'format': "
+	    "'one-on-one' is not one of the words this column takes: "
+	    "expected the form of the session: individual, group, or "
+	    "peer-group (a group without a supervisor/consultant)\n");
+	/* case does not matter */
+	assert_null(strstr(msgs, "sessions.csv:3:"));
+	expect_msg(msgs, "training.csv:2:6: error: column "
+	    "'relationship-based': 'maybe' is not one of the words this "
+	    "column takes: expected 'yes' or 'no'");
+	free(msgs);
+}
+
+static void
+test_unknown_person(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "sessions.csv",
+	    "date,hours,format,provider,provider name\r\n"
+	    "2024-01-09,1.5,individual,,Dr. Nobody\r\n"
+	    "2024-01-10,1.5,individual,p-nobody,\r\n"
+	    "2024-01-11,1.5,individual,p-hale,José Ortiz\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "sessions.csv:2:5: error: column 'provider name': "
+	    "'Dr. Nobody' matches no one in " EXAMPLE ": expected the name "
+	    "of a person listed there");
+	expect_msg(msgs, "sessions.csv:3:4: error: column 'provider': no one "
+	    "in " EXAMPLE " has the id 'p-nobody'");
+	expect_msg(msgs, "sessions.csv:4:5: error: column 'provider name': "
+	    "'José Ortiz' is not the name of 'p-hale' in " EXAMPLE
+	    " ('Dr. Marguerite Hale'): correct the id or the name");
+	free(msgs);
+}
+
+static void
+test_person_by_name(void **state)
+{
+	char		*msgs;
+	xmlDocPtr	 doc;
+	xmlChar		*buf;
+	int		 len;
+
+	/* NFC and case folding: a decomposed é in capitals */
+	assert_int_equal(import_texts(*state, &msgs, &doc, "sessions.csv",
+	    "Date;Hours;Format;Provider;Provider Name\r\n"
+	    "2024-01-09;1.5;individual;;JOSE\xcc\x81   ORTIZ\r\n", NULL),
+	    IMPORT_OK);
+	assert_string_equal(msgs, "");
+	xmlDocDumpMemory(doc, &buf, &len);
+	assert_non_null(strstr((char *)buf, "<session date=\"2024-01-09\" "
+	    "hours=\"1.5\" format=\"individual\" provider=\"p-ortiz\"/>"));
+	assert_null(strstr((char *)buf, "session date=\"2023-03-14\""));
+	xmlFree(buf);
+	xmlFreeDoc(doc);
+	free(msgs);
+
+	/* people.csv without ids: made from the names, linked by name */
+	assert_int_equal(import_texts(*state, &msgs, &doc, "people.csv",
+	    "name,e-mail,endorsements,approved list,vetted\r\n"
+	    "Jane Doe,jane@example.org,\"OK-AIMH IV IMHM clinical "
+	    "2009-05-01; WI-AIMH III\",OK-AIMH,WI-AIMH 2020-03-01\r\n",
+	    "references.csv", "person name,role,completed\r\n"
+	    "jane doe,rsc-provider,2025-01-02\r\n", NULL), IMPORT_OK);
+	assert_string_equal(msgs, "");
+	xmlDocDumpMemory(doc, &buf, &len);
+	assert_non_null(strstr((char *)buf, "<person id=\"p-jane-doe\">\n"
+	    "      <name>Jane Doe</name>\n"
+	    "      <email>jane@example.org</email>\n"
+	    "      <endorsement association=\"OK-AIMH\" level=\"IV\" "
+	    "designation=\"IMHM\" track=\"clinical\" earned=\"2009-05-01\"/>\n"
+	    "      <endorsement association=\"WI-AIMH\" level=\"III\"/>\n"
+	    "      <approved-provider association=\"OK-AIMH\"/>\n"
+	    "      <vetted-level-iv-clinical association=\"WI-AIMH\" "
+	    "date=\"2020-03-01\"/>\n    </person>"));
+	assert_non_null(strstr((char *)buf, "<reference person=\"p-jane-doe\" "
+	    "role=\"rsc-provider\" completed=\"2025-01-02\"/>"));
+	xmlFree(buf);
+	xmlFreeDoc(doc);
+	free(msgs);
+}
+
+static void
+test_bad_header(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
+	    "start,end,title,provider,relationship-based,hourz\r\n"
+	    "2024-01-05,,Course,Provider,yes,2\r\n", "positions.csv",
+	    "start,end,work,role,employer,start\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "training.csv:1:6: error: 'hourz' is not a column "
+	    "of training rows: expected one of 'id', 'start', 'end', "
+	    "'hours'");
+	expect_msg(msgs, "training.csv:1: error: the required column 'hours' "
+	    "is missing from the header row");
+	expect_msg(msgs, "positions.csv:1:6: error: 'start' "
+	    "names column 'start' again (it is column 1 already)");
+	free(msgs);
+}
+
+static void
+test_duplicate_id(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "people.csv",
+	    "id,name\r\np-a,Ann\r\np-b,Bea\r\np-a,Ann Again\r\n",
+	    "training.csv", "id," TRAINING_HEAD
+	    "p-b,2024-01-05,,2,Course,Provider,yes\r\n"
+	    "c 1,2024-01-05,,2,Course,Provider,yes\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "people.csv:4:1: error: column 'id': 'p-a' is "
+	    "already the id of row 2: ids must be unique\n");
+	expect_msg(msgs, "training.csv:2:1: error: column 'id': 'p-b' is "
+	    "already the id of row 3 of people.csv");
+	expect_msg(msgs, "training.csv:3:1: error: column 'id': 'c 1' is not "
+	    "an id: expected an identifier of letters, digits");
+	free(msgs);
+}
+
+static void
+test_too_many_cells(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
+	    TRAINING_HEAD "2024-01-05,,2,Course, Ltd.,Provider,yes\r\n"
+	    "2024-01-05,,2,Course,Provider,yes,,\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "training.csv:2:7: error: this row has 7 cells but "
+	    "the header row names 6 columns: the extra cell holds 'yes' (is "
+	    "a comma or semicolon in a cell not quoted?)\n");
+	/* empty cells past the end are what spreadsheets pad with */
+	assert_null(strstr(msgs, "training.csv:3:"));
+	free(msgs);
+}
+
+static void
+test_kind_from_header(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "Sheet1.csv",
+	    "Date,Hours,Format,Provider\r\n2024-01-09,1.5,group,p-hale\r\n",
+	    "export (2).csv", "what,ever\r\n", NULL), IMPORT_REJECTED);
+	expect_msg(msgs, "export (2).csv: error: cannot tell what the rows "
+	    "are: name the file training.csv");
+	assert_null(strstr(msgs, "Sheet1.csv"));
+	free(msgs);
+	assert_int_equal(import_texts(*state, &msgs, NULL, "Sheet1.csv",
+	    "Date,Hours,Format,Provider\r\n2024-01-09,1.5,group,p-hale\r\n",
+	    "amelie-sessions.csv", "date,hours,format\r\n", NULL),
+	    IMPORT_REJECTED);
+	expect_msg(msgs, "amelie-sessions.csv: error: Sheet1.csv and "
+	    "amelie-sessions.csv both hold sessions");
+	free(msgs);
+}
+
 int
 main(void)
 {
@@ -513,6 +794,15 @@ main(void)
 		cmocka_unit_test(test_round_trip_every_example),
 		cmocka_unit_test(test_round_trip_as_a_spreadsheet_saves),
 		cmocka_unit_test(test_quoted_cell_with_comma_and_newline),
+		cmocka_unit_test(test_bad_dates),
+		cmocka_unit_test(test_bad_hours),
+		cmocka_unit_test(test_bad_words),
+		cmocka_unit_test(test_unknown_person),
+		cmocka_unit_test(test_person_by_name),
+		cmocka_unit_test(test_bad_header),
+		cmocka_unit_test(test_duplicate_id),
+		cmocka_unit_test(test_too_many_cells),
+		cmocka_unit_test(test_kind_from_header),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
