@@ -1228,6 +1228,46 @@ ids_of_doc(struct ctx *c, const struct table *tbs, size_t n, xmlNodePtr node)
 	}
 }
 
+/*
+ * With people replaced, the sessions and references that stay must still
+ * point at someone: say so with their line rather than leave it to the
+ * validation of the result.
+ */
+static int
+refs_still_resolve(struct ctx *c, const struct table *tbs, size_t n,
+    xmlNodePtr node)
+{
+	static const char *const refs[][2] = { { "session", "provider" },
+	    { "reference", "person" } };
+	xmlNodePtr	 ch;
+	xmlChar		*id;
+	size_t		 i;
+	int		 bad = 0;
+
+	for (ch = node->children; ch != NULL; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE || replaced(tbs, n, ch))
+			continue;
+		for (i = 0; i < 2; i++) {
+			if (!is_element(ch, refs[i][0]) || (id = xmlGetProp(ch,
+			    (const xmlChar *)refs[i][1])) == NULL)
+				continue;
+			if (person_by_id(c, (const char *)id) == NULL) {
+				diag_error(c->d, c->docname, xmlGetLineNo(ch),
+				    "the %s's %s '%s' is not in %s: add the "
+				    "person there, or import %s.csv too",
+				    refs[i][0], refs[i][1], (const char *)id,
+				    c->people_from, i == 0 ? "sessions" :
+				    "references");
+				bad = 1;
+			}
+			xmlFree(id);
+		}
+		if (refs_still_resolve(c, tbs, n, ch) == -1)
+			bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
 /* The indentation of one level: what precedes the first section. */
 static void
 indent_unit(xmlNodePtr root, char *buf, size_t bufsz)
@@ -1487,6 +1527,9 @@ import_tables(xmlDocPtr doc, const char *docname,
 	for (i = 0; i < n; i++)
 		if (table_rows(&c, &tbs[i]) == -1)
 			bad = 1;
+	if (have_people && refs_still_resolve(&c, tbs, n,
+	    xmlDocGetRootElement(doc)) == -1)
+		bad = 1;
 	if (c.oom)
 		goto oom;
 	if (bad)

@@ -685,7 +685,9 @@ test_person_by_name(void **state)
 	    "Jane Doe,jane@example.org,\"OK-AIMH IV IMHM clinical "
 	    "2009-05-01; WI-AIMH III\",OK-AIMH,WI-AIMH 2020-03-01\r\n",
 	    "references.csv", "person name,role,completed\r\n"
-	    "jane doe,rsc-provider,2025-01-02\r\n", NULL), IMPORT_OK);
+	    "jane doe,rsc-provider,2025-01-02\r\n", "sessions.csv",
+	    "date,hours,format,provider name\r\n"
+	    "2024-01-09,1,individual,Jane  Doe\r\n", NULL), IMPORT_OK);
 	assert_string_equal(msgs, "");
 	xmlDocDumpMemory(doc, &buf, &len);
 	assert_non_null(strstr((char *)buf, "<person id=\"p-jane-doe\">\n"
@@ -780,6 +782,90 @@ test_kind_from_header(void **state)
 	expect_msg(msgs, "amelie-sessions.csv: error: Sheet1.csv and "
 	    "amelie-sessions.csv both hold sessions");
 	free(msgs);
+}
+
+static void
+test_people_replaced_under_sessions(void **state)
+{
+	char	*msgs;
+
+	/* p-hale leaves; the example's sessions and reference stay */
+	assert_int_equal(import_texts(*state, &msgs, NULL, "people.csv",
+	    "id,name\r\np-ortiz,José Ortiz\r\np-nguyen,Linh Nguyen\r\n",
+	    NULL), IMPORT_REJECTED);
+	expect_msg(msgs, "endorse: " EXAMPLE ":112: error: the session's "
+	    "provider 'p-hale' is not in people.csv: add the person there, "
+	    "or import sessions.csv too\n");
+	expect_msg(msgs, EXAMPLE ":166: error: the reference's person "
+	    "'p-hale' is not in people.csv");
+	free(msgs);
+}
+
+/* Nothing is written when a cell is bad, and an old output stays. */
+static void
+test_nothing_written_on_error(void **state)
+{
+	struct fixture	*fx = *state;
+	struct msgs	 m;
+	char		 csv[PATH_MAX], out[PATH_MAX], *kept;
+	const char	*ptrs[1];
+	struct stat	 st;
+
+	tmppath("bad/training.csv", csv, sizeof(csv));
+	tmppath("bad", out, sizeof(out));
+	mkdir(out, 0777);
+	spew(csv, TRAINING_HEAD COURSE("5/17/2013", "2"),
+	    strlen(TRAINING_HEAD COURSE("5/17/2013", "2")));
+	ptrs[0] = csv;
+	tmppath("bad/new.xml", out, sizeof(out));
+	msgs_open(&m);
+	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, out,
+	    &m.d), IMPORT_REJECTED);
+	assert_int_equal(stat(out, &st), -1);
+	spew(out, "old", 3);
+	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, out,
+	    &m.d), IMPORT_REJECTED);
+	/* the output may not be an input */
+	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, EXAMPLE,
+	    &m.d), IMPORT_CANNOT_CREATE);
+	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, csv,
+	    &m.d), IMPORT_CANNOT_CREATE);
+	msgs_close(&m);
+	kept = slurp(out, NULL);
+	assert_string_equal(kept, "old");
+	free(kept);
+	expect_msg(m.text, "bad/training.csv:2:1: error: column 'start': "
+	    "'5/17/2013' is not written YYYY-MM-DD");
+	expect_msg(m.text, "error: the output is the portfolio read with "
+	    "--into");
+	free(m.text);
+}
+
+static void
+test_csv_limits(void **state)
+{
+	struct msgs	 m;
+	struct csvtab	*t;
+	char		*big;
+	size_t		 n = CSVTAB_MAX_BYTES + 1;
+
+	(void)state;
+	big = malloc(n);
+	assert_non_null(big);
+	memset(big, 'a', n);
+	msgs_open(&m);
+	t = csvtab_parse(big, n, "big.csv", &m.d);
+	assert_null(t);
+	memset(big, '\n', n);
+	t = csvtab_parse(big, 70000, "lines.csv", &m.d);
+	assert_null(t);
+	msgs_close(&m);
+	expect_msg(m.text, "big.csv: error: the file is larger than 1048576 "
+	    "bytes");
+	expect_msg(m.text, "lines.csv: error: the file has more than 65535 "
+	    "lines");
+	free(m.text);
+	free(big);
 }
 
 /* ---------------------------------------------------------------- */
@@ -914,6 +1000,9 @@ main(void)
 		cmocka_unit_test(test_duplicate_id),
 		cmocka_unit_test(test_too_many_cells),
 		cmocka_unit_test(test_kind_from_header),
+		cmocka_unit_test(test_people_replaced_under_sessions),
+		cmocka_unit_test(test_nothing_written_on_error),
+		cmocka_unit_test(test_csv_limits),
 		cmocka_unit_test(test_new_every_association_and_track),
 		cmocka_unit_test(test_new_refuses),
 	};
