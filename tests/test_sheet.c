@@ -501,6 +501,73 @@ test_quoted_cell_with_comma_and_newline(void **state)
 	free(xml);
 }
 
+/* examples/csv/ is the export of its example, byte for byte. */
+static void
+test_examples_csv_current(void **state)
+{
+	struct msgs		 m;
+	enum xmlload_status	 st;
+	xmlDocPtr		 doc;
+	char			 dir[PATH_MAX], a[PATH_MAX], b[PATH_MAX];
+	char			*want, *got;
+	size_t			 i, wl, gl;
+
+	(void)state;
+	pathf(dir, "%s/examples-csv", tmpdir());
+	msgs_open(&m);
+	doc = xmlload_file("examples/ok-clinical-ready.xml", NULL, &m.d, &st);
+	assert_non_null(doc);
+	assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+	xmlFreeDoc(doc);
+	msgs_close(&m);
+	free(m.text);
+	for (i = 0; i < NKINDS; i++) {
+		pathf(a, "examples/csv/%s.csv", kinds[i]);
+		pathf(b, "%s/%s.csv", dir, kinds[i]);
+		want = slurp(a, &wl);
+		got = slurp(b, &gl);
+		assert_non_null(want);
+		assert_non_null(got);
+		if (wl != gl || memcmp(want, got, wl) != 0)
+			fail_msg("%s is not the export of "
+			    "examples/ok-clinical-ready.xml any more: copy %s",
+			    a, b);
+		free(want);
+		free(got);
+	}
+}
+
+/* Every column is documented under its file in schemas/README.md. */
+static void
+test_columns_documented(void **state)
+{
+	const struct sheet_kind	*k;
+	char			*doc = slurp("schemas/README.md", NULL);
+	char			 head[64], cell[96];
+	const char		*sec, *end, *at;
+	size_t			 i, j;
+
+	(void)state;
+	assert_non_null(doc);
+	for (i = 0; (k = sheet_kind_at(i)) != NULL; i++) {
+		snprintf(head, sizeof(head), "### %s.csv\n", k->name);
+		if ((sec = strstr(doc, head)) == NULL)
+			fail_msg("schemas/README.md has no section %s", head);
+		if ((end = strstr(sec + 1, "\n#")) == NULL)
+			end = sec + strlen(sec);
+		for (j = 0; j < k->ncolumns; j++) {
+			snprintf(cell, sizeof(cell), "| `%s`",
+			    k->columns[j].header);
+			at = strstr(sec, cell);
+			if (at == NULL || at > end)
+				fail_msg("column '%s' of %s.csv is not in its "
+				    "table in schemas/README.md",
+				    k->columns[j].header, k->name);
+		}
+	}
+	free(doc);
+}
+
 /* ---------------------------------------------------------------- */
 /* Bad cells                                                        */
 /* ---------------------------------------------------------------- */
@@ -991,6 +1058,8 @@ main(void)
 		cmocka_unit_test(test_round_trip_every_example),
 		cmocka_unit_test(test_round_trip_as_a_spreadsheet_saves),
 		cmocka_unit_test(test_quoted_cell_with_comma_and_newline),
+		cmocka_unit_test(test_examples_csv_current),
+		cmocka_unit_test(test_columns_documented),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_bad_hours),
 		cmocka_unit_test(test_bad_words),
