@@ -60,6 +60,8 @@ PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS	= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+# libcsv (spreadsheet import/export) has no pkg-config file.
+PKG_LIBS	+= -lcsv
 
 ALL_CFLAGS	= $(WARNINGS) $(SAN_FLAGS) -D_GNU_SOURCE \
 		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
