@@ -1206,6 +1206,346 @@ REN_wi_not_specified(void **state)
 	xmlFreeDoc(cl);
 }
 
+/* ---- issue 10: the defects, each named by its rule id ---------------- */
+
+/* The text of an XPath expression over a fresh evaluation of p. */
+static char *
+eval_string(const struct pf *p, const char *as_of, const char *assoc,
+    const char *expr)
+{
+	xmlDocPtr	 cl = evaluate_pf(p, as_of, assoc, NULL, NULL, NULL);
+	char		*s = xpath_string(cl, expr);
+
+	xmlFreeDoc(cl);
+	return s;
+}
+
+static void
+expect_absent(const struct pf *p, const char *as_of, const char *id,
+    const char *words)
+{
+	char	 expr[512], *all;
+
+	snprintf(expr, sizeof(expr), "concat(/c:checklist/c:rule[@id='%s']"
+	    "/c:explanation, ' | ', /c:checklist/c:rule[@id='%s']/c:shortfall,"
+	    " ' | ', /c:checklist/c:rule[@id='%s']/c:evidence)", id, id, id);
+	all = eval_string(p, as_of, NULL, expr);
+	if (strstr(all, words) != NULL)
+		fail_msg("%s: '%s' should not be in: %s", id, words, all);
+	free(all);
+}
+
+/*
+ * Two entries name one person (NFC + case folding): one rates, the other
+ * provides RS/C and records the IMHM-Clinical endorsement.  What one
+ * entry records holds for the person.
+ */
+#define SPLIT_PEOPLE \
+	"<person id='p1'><name>Rosa Provider</name><endorsement " \
+	    "association='WI-AIMH' level='IV' designation='IMHM' " \
+	    "track='clinical'/></person>" \
+	"<person id='p2'><name>Sam Supervisor</name></person>" \
+	"<person id='p3'><name>Rita Recipient</name></person>" \
+	"<person id='p4'><name>ROSA  provider</name></person>"
+
+static void
+REF2_endorsement_on_another_entry_of_the_person(void **state)
+{
+	struct pf	p = { .people = SPLIT_PEOPLE, .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p4' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "met", "ROSA provider has earned "
+	    "endorsement at Level IV");
+	expect(&p, NULL, "REF-1", "met", NULL);
+	expect(&p, "WI-AIMH", "REF-2", "met", NULL);
+}
+
+static void
+REF2_pooled_for_providers_too(void **state)
+{
+	/* The sessions name the entry without the endorsement. */
+	struct pf	p = { .people = SPLIT_PEOPLE, .rsc =
+	    "<session date='2023-01-05' hours='25' format='individual' "
+	    "provider='p4'/>"
+	    "<session date='2024-01-04' hours='25' format='group' "
+	    "provider='p1'/>" };
+	xmlDocPtr	cl;
+	char		*n;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, "WI-AIMH", NULL, NULL, NULL);
+	expect_full(cl, "RSC-3", "met", NULL);
+	expect_full(cl, "RSC-1", "met", "50 RS/C hours");
+	/* one person: one row with all 50 hours */
+	n = xpath_string(cl, "string(count(/c:checklist/c:rule[@id='RSC-3']"
+	    "/c:evidence/c:item))");
+	assert_string_equal(n, "1");
+	free(n);
+	xmlFreeDoc(cl);
+}
+
+static void
+REF1_same_email_is_one_person_other_email_is_not(void **state)
+{
+	struct pf	p = { .people =
+	    "<person id='p1'><name>Rosa Provider</name><email>r@x.org</email>"
+	    "<endorsement association='WI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person>"
+	    "<person id='p2'><name>Rosa Provider</name><email>other@x.org"
+	    "</email></person>"
+	    "<person id='p3'><name>R. Provider</name><email>R@X.org</email>"
+	    "</person>",
+	    .references =
+	    "<reference person='p1' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p2' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>" };
+
+	(void)state;
+	/* p2 has another e-mail: another person; p3 the same e-mail */
+	expect(&p, NULL, "REF-1", "not-met", "2 of 3");
+}
+
+/*
+ * BSN plus a university IMH certificate: EDU-1 sends the certificate to
+ * review, and post-graduate time counts from its award, saying so.
+ */
+static void
+WRKC1_post_graduate_from_certificate_program(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15' transcript-received='2025-01-10'>"
+	    "<description>BSN</description><institution>U</institution>"
+	    "</other-degree>"
+	    "<program kind='university-certificate' completed='2016-05-01' "
+	    "transcript-received='2025-01-10'><title>Infant Mental Health "
+	    "Graduate Certificate</title><institution>State University"
+	    "</institution></program>" };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "EDU-1", "review", NULL);
+	/* 2016-05-02 to 2018-05-31 */
+	expect_full(cl, "WRK-C1", "met", "760 days");
+	expect_full(cl, "WRK-C1", "met", "EDU-1 sends to the committee");
+	expect_full(cl, "WRK-C2", "met", NULL);
+	expect_full(cl, "EDU-2", "met", NULL);
+	s = xpath_string(cl, "concat(/c:checklist/c:totals/c:post-graduate/"
+	    "@basis, ' ', /c:checklist/c:totals/c:post-graduate/@from)");
+	assert_string_equal(s, "review 2016-05-02");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* Before the degree: "not counted", never a negative count; each
+ * position once per kind of experience. */
+#define INTERNSHIP_PATH \
+	"<position id='i1' start='2014-05-10' end='2015-05-10' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>Clinic</employer></position>" \
+	"<position id='w1' start='2015-06-01' end='2016-12-31' " \
+	    "work='direct-service supervised'><role>Clinician</role>" \
+	    "<employer>Family Center</employer></position>" \
+	C2_POSITION
+
+static void
+WRKC1_no_negative_days(void **state)
+{
+	struct pf	p = { .experience = INTERNSHIP_PATH };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "WRK-C1", "met", "graduate internship");
+	expect_full(cl, "WRK-C1", "met", "before the degree: not counted");
+	s = xpath_string(cl, "string(count(/c:checklist/c:rule[@id='WRK-C1']"
+	    "/c:evidence/c:item[contains(., '-1 days') or contains(., ': -')]))");
+	assert_string_equal(s, "0");
+	free(s);
+	/* the internship: once as internship (366 days), once as
+	 * post-graduate work (none) */
+	s = xpath_string(cl, "concat(count(/c:checklist/c:rule[@id='WRK-C1']"
+	    "/c:evidence/c:item[@ref='i1']), ' ', /c:checklist/c:rule[@id="
+	    "'WRK-C1']/c:evidence/c:item[@ref='i1'][1]/@days, ' ', "
+	    "/c:checklist/c:rule[@id='WRK-C1']/c:evidence/c:item[@ref='i1']"
+	    "[2]/@days)");
+	assert_string_equal(s, "2 366 0");
+	free(s);
+	xmlFreeDoc(cl);
+	/* a position that ends before the degree, in a one-kind rule */
+	p.application = "association='OK-AIMH' level='IV' track='policy'";
+	p.experience = "<position start='2010-01-01' end='2012-12-31' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" POLICY_WORK;
+	expect(&p, NULL, "WRK-P1", "met", "before the degree: not counted");
+	expect_absent(&p, NULL, "WRK-P1", ": -");
+}
+
+/* WRK-C1 met by path B cites the line that states the internship path;
+ * OK-AIMH's two footnotes differ, and a note says so. */
+static void
+WRKC1_citation_follows_path(void **state)
+{
+	struct pf	p = { .experience = INTERNSHIP_PATH };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	s = rule_field(cl, "WRK-C1", "@source");
+	assert_string_equal(s, "ok-aimh-level-iv-mentor.txt:164");
+	free(s);
+	s = rule_field(cl, "WRK-C1", "c:note");
+	if (strstr(s, "line 31") == NULL || strstr(s, "line 164") == NULL)
+		fail_msg("note: %s", s);
+	free(s);
+	xmlFreeDoc(cl);
+	cl = evaluate_pf(&base, NULL, NULL, NULL, NULL, NULL);
+	s = rule_field(cl, "WRK-C1", "@source");
+	assert_string_equal(s, "ok-aimh-level-iv-mentor.txt:31");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* Lapsed on the day after the last membership that ended; the next one
+ * starts later. */
+static void
+MEM1_lapse_date_not_in_the_future(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2022-01-01'/>"
+	    "<membership association='WI-AIMH' since='2022-01-01' "
+	    "paid-through='2022-12-31'/>"
+	    "<membership association='WI-AIMH' since='2023-09-01' "
+	    "paid-through='2024-08-31'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, "2023-06-15", NULL, NULL, NULL, NULL);
+	expect_full(cl, "MEM-1", "not-met", "lapsed since 2023-01-01");
+	expect_full(cl, "MEM-1", "not-met", "starts 2023-09-01");
+	xmlFreeDoc(cl);
+	expect_absent(&p, "2023-06-15", "MEM-1", "2024-09-01");
+}
+
+/* Advice speaks from the evaluation date forward. */
+static void
+RSC2_advice_from_the_evaluation_date(void **state)
+{
+	struct pf	p = { .rsc =
+	    "<session date='2023-03-14' hours='25' format='individual' "
+	    "provider='p1'/>"
+	    "<session date='2023-11-16' hours='25' format='group' "
+	    "provider='p1'/>" };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "RSC-2", "not-met", "starts with the session of "
+	    "2023-11-16");
+	expect_full(cl, "RSC-2", "not-met", "through at least 2025-06-30, "
+	    "with 25 more hours, by 2025-11-15");
+	s = rule_field(cl, "RSC-2", "c:shortfall");
+	if (strstr(s, "2024-03-13") != NULL)
+		fail_msg("advice in the past: %s", s);
+	free(s);
+	xmlFreeDoc(cl);
+	/* long past: a new window from the evaluation date */
+	cl = evaluate_pf(&p, "2027-01-01", NULL, NULL, NULL, NULL);
+	expect_full(cl, "RSC-2", "not-met", "a new window starting now needs "
+	    "50 hours, through at least 2027-12-31");
+	xmlFreeDoc(cl);
+}
+
+/* WI states no renewal rules: the result says so. */
+static void
+REN_no_rules_stated(void **state)
+{
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, "WI-AIMH", NULL, "renewal", "2024");
+	s = xpath_string(cl, "string(/c:checklist/c:summary)");
+	if (strstr(s, "states no renewal requirements") == NULL ||
+	    strstr(s, "every requirement") != NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+	s = xpath_string(cl, "string(/c:checklist/@unspecified)");
+	assert_string_equal(s, "true");
+	free(s);
+	xmlFreeDoc(cl);
+	/* OK states them */
+	cl = evaluate_pf(&base, NULL, NULL, NULL, "renewal", "2024");
+	s = xpath_string(cl, "string(/c:checklist/@unspecified)");
+	assert_string_equal(s, "");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* The overall sentences do not name the program. */
+static void
+result_sentences_do_not_name_the_program(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='master' imh-specific='yes' "
+	    "awarded='2015-05-15' transcript-received='2025-01-10'>"
+	    "<description>MA in IMH</description><institution>U"
+	    "</institution></other-degree>" };
+	char		*s;
+
+	(void)state;
+	s = eval_string(&base, NULL, NULL, "string(/c:checklist/c:summary)");
+	if (strstr(s, "endorse") != NULL || strstr(s, "Ready") == NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+	s = eval_string(&p, NULL, NULL, "string(/c:checklist/c:summary)");
+	if (strstr(s, "endorse") != NULL || strstr(s, "review") == NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+}
+
+/* EDU-2 judges what EDU-1 relies on; other degrees are shown. */
+static void
+EDU2_extra_degree_shown_not_judged(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15'><description>BA</description><institution>"
+	    "College</institution></other-degree>"
+	    "<degree kind='MA' awarded='2015-05-15' "
+	    "transcript-received='2025-01-10'><institution>State "
+	    "University</institution></degree>" };
+	struct pf	q = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15' transcript-received='2025-01-10'>"
+	    "<description>BSN</description><institution>U</institution>"
+	    "</other-degree>"
+	    "<program kind='university-certificate' completed='2016-05-01'>"
+	    "<title>IMH Certificate</title><institution>State University"
+	    "</institution></program>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-2", "met", "BA, College (not relied on by "
+	    "EDU-1: shown, not judged)");
+	expect(&q, NULL, "EDU-2", "not-met", "IMH Certificate, State "
+	    "University");
+	expect_absent(&q, NULL, "EDU-2", "Send the official transcript for: "
+	    "BSN");
+}
+
 /* ---- the evaluation as a whole --------------------------------------- */
 
 static void
@@ -1339,6 +1679,17 @@ main(void)
 		cmocka_unit_test(REN2_advice_only),
 		cmocka_unit_test(REN3_membership_lapsed_not_met),
 		cmocka_unit_test(REN_wi_not_specified),
+		cmocka_unit_test(REF2_endorsement_on_another_entry_of_the_person),
+		cmocka_unit_test(REF2_pooled_for_providers_too),
+		cmocka_unit_test(REF1_same_email_is_one_person_other_email_is_not),
+		cmocka_unit_test(WRKC1_post_graduate_from_certificate_program),
+		cmocka_unit_test(WRKC1_no_negative_days),
+		cmocka_unit_test(WRKC1_citation_follows_path),
+		cmocka_unit_test(MEM1_lapse_date_not_in_the_future),
+		cmocka_unit_test(RSC2_advice_from_the_evaluation_date),
+		cmocka_unit_test(REN_no_rules_stated),
+		cmocka_unit_test(result_sentences_do_not_name_the_program),
+		cmocka_unit_test(EDU2_extra_degree_shown_not_judged),
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(track_override),
 		cmocka_unit_test(session_names_a_degree),
