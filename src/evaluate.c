@@ -37,6 +37,7 @@ struct evaluate {
 	struct validate		*schema;	/* requirements.xsd */
 	struct rules		*rules;		/* loaded so far */
 	size_t			 nrules;
+	int			 internal;	/* the last run's failure */
 };
 
 /*
@@ -895,6 +896,7 @@ evaluate_run(struct evaluate *ev, xmlDocPtr portfolio, const char *name,
 	const char		*params[13], *assoc;
 	int			 n = 0;
 
+	ev->internal = 0;
 	applied = applied_association(portfolio);
 	assoc = prm->association != NULL ? prm->association :
 	    (const char *)applied;
@@ -923,9 +925,17 @@ evaluate_run(struct evaluate *ev, xmlDocPtr portfolio, const char *name,
 	opt.params = params;
 	opt.functions = functions;
 	res = xsltrun_run(ev->style, portfolio, name, &opt, d);
+	if (res == NULL)
+		ev->internal = xsltrun_failed_internally(ev->style);
 out:
 	xmlFree(applied);
 	return res;
+}
+
+int
+evaluate_failed_internally(const struct evaluate *ev)
+{
+	return ev != NULL && ev->internal;
 }
 
 enum evaluate_result

@@ -11,6 +11,8 @@
  */
 #include "harness.h"
 
+#include <time.h>
+
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -1546,6 +1548,233 @@ EDU2_extra_degree_shown_not_judged(void **state)
 	    "BSN");
 }
 
+/* ---- every schema cap, and near the 1 MiB input cap ------------------ */
+
+/* YYYY-MM-DD of 2010-01-01 + n days. */
+static const char *
+day_str(int n, char *buf, size_t bufsz)
+{
+	time_t		t = 1262304000 + (time_t)n * 86400;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, bufsz, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/*
+ * A valid portfolio with every list of applicant.xsd at its maxOccurs:
+ * 20 degrees, 2000 courses (some with the 10 competencies), 200
+ * positions, 200 leadership activities, 2000 RS/C sessions, 500 people
+ * (some with 20 endorsements, approved lists and vettings), 20
+ * references and 10 statements, 10 exams, 50 memberships, 50 fees, 100
+ * renewals of 5 memberships.  pad makes titles that long, to approach
+ * the input cap.  The caller frees the text.
+ */
+static char *
+cap_portfolio(size_t pad, size_t *lenp)
+{
+	static const char *const comp[] = { "theoretical-foundations",
+	    "law-regulation-policy", "systems-expertise",
+	    "direct-service-skills", "working-with-others", "communicating",
+	    "thinking", "reflection", "administration",
+	    "research-evaluation" };
+	char	 *buf = NULL, d1[16], d2[16], title[256];
+	size_t	  len = 0;
+	FILE	 *f = open_memstream(&buf, &len);
+	int	  i, j;
+
+	assert_non_null(f);
+	memset(title, 'T', sizeof(title));
+	title[pad < sizeof(title) - 1 ? pad : sizeof(title) - 1] = '\0';
+	fputs("<portfolio xmlns='urn:endorse:portfolio:1' version='1'>\n"
+	    "<applicant><name>Cap Applicant</name></applicant>\n"
+	    "<application association='OK-AIMH' level='IV' "
+	    "track='clinical'/>\n<education>\n", f);
+	for (i = 0; i < 20; i++)
+		fprintf(f, i % 2 ? "<degree kind='MA' awarded='20%02d-05-15'"
+		    " transcript-received='2025-01-10'><institution>U%d"
+		    "</institution></degree>\n" : "<other-degree level='master'"
+		    " imh-specific='yes' awarded='20%02d-05-15'><description>D"
+		    "</description><institution>U%d</institution>"
+		    "</other-degree>\n", 5 + i / 4, i);
+	fputs("</education>\n<training>\n", f);
+	for (i = 0; i < 2000; i++) {
+		fprintf(f, "<course start='%s' hours='%d.25' "
+		    "relationship-based='%s'><title>%s%d</title><provider>P"
+		    "</provider>", day_str(i * 2, d1, sizeof(d1)), 1 + i % 7,
+		    i % 5 ? "yes" : "no", title, i);
+		for (j = 0; j < (i % 200 == 0 ? 10 : 1); j++)
+			fprintf(f, "<competency>%s</competency>",
+			    comp[(i + j) % 10]);
+		fputs("</course>\n", f);
+	}
+	fputs("</training>\n<experience>\n", f);
+	for (i = 0; i < 200; i++)
+		fprintf(f, "<position id='pos%d' start='%s' end='%s' "
+		    "work='%s'><role>%s</role><employer>E%d</employer>"
+		    "</position>\n", i, day_str(i * 25, d1, sizeof(d1)),
+		    i % 3 == 0 ? "ongoing" : day_str(i * 25 + 400, d2,
+		    sizeof(d2)), i % 4 == 0 ? "rsc-provision" : i % 4 == 1 ?
+		    "direct-service graduate-internship supervised" :
+		    "direct-service supervised", title, i);
+	for (i = 0; i < 200; i++)
+		fprintf(f, "<leadership activity='conference-planning' "
+		    "scope='%s' start='%s'><description>%s</description>"
+		    "</leadership>\n", i % 2 ? "state" : "local",
+		    day_str(i * 10, d1, sizeof(d1)), title);
+	fputs("</experience>\n<reflective-supervision>\n", f);
+	for (i = 0; i < 2000; i++)
+		fprintf(f, "<session date='%s' hours='1.5' format='%s' "
+		    "provider='q%d'/>\n", day_str(2000 + i, d1, sizeof(d1)),
+		    i % 3 ? "individual" : "group", i % 500);
+	fputs("</reflective-supervision>\n<people>\n", f);
+	for (i = 0; i < 500; i++) {
+		/* every tenth entry names the person before it again */
+		fprintf(f, "<person id='q%d'><name>Person %d</name>", i,
+		    i % 10 == 9 ? i - 1 : i);
+		for (j = 0; j < (i < 5 ? 20 : i % 7 == 0 ? 1 : 0); j++)
+			fprintf(f, "<endorsement association='WI-AIMH' "
+			    "level='IV' designation='IMHM' track='clinical'/>");
+		for (j = 0; j < (i < 5 ? 20 : i % 11 == 0 ? 1 : 0); j++)
+			fputs("<approved-provider association='OK-AIMH'/>", f);
+		for (j = 0; j < (i < 5 ? 20 : 0); j++)
+			fputs("<vetted-level-iv-clinical association="
+			    "'WI-AIMH'/>", f);
+		fputs("</person>\n", f);
+	}
+	fputs("</people>\n<references>\n", f);
+	for (i = 0; i < 20; i++)
+		fprintf(f, "<reference person='q%d' role='%s' "
+		    "completed='2025-01-%02d'/>\n", i * 7, i % 3 == 0 ?
+		    "program-supervisor" : i % 3 == 1 ? "rsc-provider" :
+		    "rsc-recipient", 1 + i);
+	for (i = 0; i < 10; i++)
+		fprintf(f, "<statement kind='no-rsc-provider'>S%d</statement>\n",
+		    i);
+	fputs("</references>\n<attestations>\n"
+	    "<ethics signed='2025-01-01'/>\n", f);
+	for (i = 0; i < 10; i++)
+		fprintf(f, "<exam status='%s' date='2024-%02d-01'/>\n",
+		    i == 9 ? "passed" : "failed", 1 + i);
+	for (i = 0; i < 50; i++)
+		fprintf(f, "<membership association='OK-AIMH' since='%d-01-01' "
+		    "paid-through='%d-12-31'/>\n", 1980 + i, 1980 + i);
+	for (i = 0; i < 50; i++)
+		fprintf(f, "<fee kind='registration' association='WI-AIMH' "
+		    "amount='1' paid='2024-01-%02d'/>\n", 1 + i % 28);
+	fputs("</attestations>\n<renewals>\n", f);
+	for (i = 0; i < 100; i++) {
+		fprintf(f, "<renewal year='%d' training-hours='15'>", 1926 + i);
+		for (j = 0; j < 5; j++)
+			fprintf(f, "<membership association='OK-AIMH' "
+			    "paid-through='%d-12-31'/>", 1926 + i);
+		fputs("</renewal>\n", f);
+	}
+	fputs("</renewals>\n</portfolio>\n", f);
+	assert_int_equal(fclose(f), 0);
+	*lenp = len;
+	return buf;
+}
+
+/* Load, validate and evaluate a portfolio text; the checklist must be
+ * valid.  Returns the checklist. */
+static xmlDocPtr
+evaluate_text(const char *xml, size_t len, const char *kind,
+    const char *year)
+{
+	struct evaluate_params	 prm = { AS_OF, NULL, NULL, "initial", NULL };
+	enum xmlload_status	 status;
+	xmlDocPtr		 doc, cl;
+
+	prm.kind = kind;
+	prm.year = year;
+	doc = xmlload_memory(xml, len, "cap.xml", &fx.diag, &status);
+	assert_non_null(doc);
+	assert_int_equal(validate_run(fx.applicant, doc, "cap.xml",
+	    &fx.diag), 0);
+	cl = evaluate_run(fx.ev, doc, "cap.xml", &prm, &fx.diag);
+	if (cl == NULL)
+		fail_msg("evaluation failed (internal: %d)",
+		    evaluate_failed_internally(fx.ev));
+	assert_int_equal(validate_run(fx.checklist, cl, "checklist",
+	    &fx.diag), 0);
+	xmlFreeDoc(doc);
+	return cl;
+}
+
+static void
+caps_every_list_at_max_occurs(void **state)
+{
+	size_t		 len;
+	char		*xml = cap_portfolio(1, &len), *s;
+	xmlDocPtr	 cl;
+
+	(void)state;
+	assert_true(len < XMLLOAD_MAX_BYTES);
+	cl = evaluate_text(xml, len, "initial", NULL);
+	/* the facts are all there: 2000 sessions, every course once */
+	s = xpath_string(cl, "concat(count(/c:checklist/c:rule[@id='RSC-1']/"
+	    "c:entries/c:item), ' ', count(/c:checklist/c:rule[@id='TRN-1']/"
+	    "c:evidence/c:item), ' ', /c:checklist/c:totals/c:raters/"
+	    "@distinct, ' ', /c:checklist/c:totals/c:rsc-hours/@recorded)");
+	assert_string_equal(s, "2000 2000 20 3000");
+	free(s);
+	expect_full(cl, "REF-2", "met", NULL);
+	expect_full(cl, "WRK-C1", "met", NULL);
+	xmlFreeDoc(cl);
+	cl = evaluate_text(xml, len, "renewal", "2025");
+	xmlFreeDoc(cl);
+	free(xml);
+}
+
+static void
+caps_near_the_input_size_cap(void **state)
+{
+	size_t		 len, pad;
+	char		*xml;
+	xmlDocPtr	 cl;
+
+	(void)state;
+	/* the longest titles that keep the file under 1 MiB */
+	for (pad = 200; ; pad -= 5) {
+		xml = cap_portfolio(pad, &len);
+		if (len < XMLLOAD_MAX_BYTES)
+			break;
+		free(xml);
+	}
+	assert_true(len > XMLLOAD_MAX_BYTES - 20 * 1024);
+	cl = evaluate_text(xml, len, "initial", NULL);
+	expect_full(cl, "RSC-1", "met", NULL);
+	xmlFreeDoc(cl);
+	free(xml);
+}
+
+/*
+ * The real binary: check succeeds at every cap, with its exit status of
+ * a verdict.  (packet at the caps is packet.xsl's: 218 pages in about
+ * 6 s here, most of it packet.xsl's own running totals; not timed in a
+ * test on a shared machine.)
+ */
+static void
+caps_check_succeeds(void **state)
+{
+	char		 path[PATH_MAX];
+	size_t		 len;
+	char		*xml = cap_portfolio(1, &len);
+	struct run	 r;
+
+	(void)state;
+	tmppath("cap.xml", path, sizeof(path));
+	spew(path, xml, len);
+	free(xml);
+	run_endorse(&r, "check", "--as-of", AS_OF, path, NULL);
+	if (r.status > 2)
+		fail_msg("check: exit %d: %s", r.status, r.err);
+	assert_non_null(strstr(r.out, "RSC-1"));
+	run_free(&r);
+}
+
 /* ---- the evaluation as a whole --------------------------------------- */
 
 static void
@@ -1690,6 +1919,9 @@ main(void)
 		cmocka_unit_test(REN_no_rules_stated),
 		cmocka_unit_test(result_sentences_do_not_name_the_program),
 		cmocka_unit_test(EDU2_extra_degree_shown_not_judged),
+		cmocka_unit_test(caps_every_list_at_max_occurs),
+		cmocka_unit_test(caps_near_the_input_size_cap),
+		cmocka_unit_test(caps_check_succeeds),
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(track_override),
 		cmocka_unit_test(session_names_a_degree),
