@@ -16,7 +16,7 @@
   <!-- Current on the evaluation date (end dates inclusive).  Lapsed: since
        the day after the last membership that ended on or before the
        evaluation date; one that starts later is shown as starting. -->
-  <xsl:template match="r:rule[@type = 'membership']" mode="verdict">
+  <xsl:template match="r:membership" mode="verdict">
     <xsl:variable name="all" select="$pf/p:attestations/p:membership"/>
     <xsl:variable name="current" select="$all[
         number(translate(@paid-through, '-', '')) &gt;= $as-of-num and
@@ -88,7 +88,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'fee']" mode="verdict">
+  <xsl:template match="r:fee" mode="verdict">
     <xsl:variable name="rule" select="."/>
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@amount"/></xsl:call-template></xsl:variable>
     <xsl:variable name="paid-rtf">
@@ -129,7 +129,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'signature']" mode="verdict">
+  <xsl:template match="r:signature" mode="verdict">
     <xsl:variable name="e" select="$pf/p:attestations/p:ethics"/>
     <v>
       <xsl:choose>
@@ -146,7 +146,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'exam']" mode="verdict">
+  <xsl:template match="r:exam" mode="verdict">
     <!-- a result dated after the evaluation date is not known yet -->
     <xsl:variable name="last-rtf">
       <xsl:for-each select="$pf/p:attestations/p:exam[@status = 'scheduled' or

@@ -43,7 +43,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'degree']" mode="verdict">
+  <xsl:template match="r:degree" mode="verdict">
     <xsl:variable name="rule" select="."/>
     <v>
       <xsl:choose>
@@ -90,7 +90,7 @@
   </xsl:template>
 
   <!-- Transcripts for what EDU-1 relies on; the rest is shown, not judged. -->
-  <xsl:template match="r:rule[@type = 'transcripts']" mode="verdict">
+  <xsl:template match="r:transcripts" mode="verdict">
     <xsl:variable name="claimed" select="$edu-relied"/>
     <xsl:variable name="lacking" select="$claimed[not(@transcript-received) or number(translate(@transcript-received, '-', '')) &gt; $as-of-num]"/>
     <v>
@@ -137,7 +137,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'on-request']" mode="verdict">
+  <xsl:template match="r:on-request" mode="verdict">
     <xsl:variable name="request" select="$pf/p:education/p:in-service-request"/>
     <v>
       <xsl:choose>
@@ -175,7 +175,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'hours']" mode="verdict">
+  <xsl:template match="r:hours" mode="verdict">
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@min"/></xsl:call-template></xsl:variable>
     <xsl:variable name="t-rtf"><xsl:call-template name="training-entries"/></xsl:variable>
     <xsl:variable name="items" select="ef:cumulate(exsl:node-set($t-rtf)/c:t, 'c')"/>
@@ -217,7 +217,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'judgement']" mode="verdict">
+  <xsl:template match="r:judgement" mode="verdict">
     <v status="review">
       <xsl:choose>
         <xsl:when test="@evidence = 'competencies'">

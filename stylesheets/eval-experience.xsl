@@ -135,7 +135,7 @@
   <!-- Each experience rule of the track, measured once; the path used
        (the first met, else the closest) is marked used="true". -->
   <xsl:variable name="measured-rtf">
-    <xsl:for-each select="$ruleset/r:rule[@type = 'experience']">
+    <xsl:for-each select="$ruleset/r:experience">
       <xsl:variable name="rule" select="."/>
       <xsl:variable name="paths-rtf"><xsl:call-template name="measure-paths"><xsl:with-param name="rule" select="$rule"/></xsl:call-template></xsl:variable>
       <m rule="{@id}">
@@ -154,11 +154,11 @@
   </xsl:variable>
   <xsl:variable name="measured" select="exsl:node-set($measured-rtf)/c:m"/>
 
-  <xsl:template match="r:rule[@type = 'experience']" mode="verdict">
+  <xsl:template match="r:experience" mode="verdict">
     <xsl:variable name="rule" select="."/>
     <xsl:variable name="best" select="$measured[@rule = $rule/@id]/c:path[@used = 'true']"/>
     <!-- The other rule whose days these must be distinct from. -->
-    <xsl:variable name="other" select="$ruleset/r:rule[@id = $rule/@distinct-from]"/>
+    <xsl:variable name="other" select="$ruleset/r:*[@id = $rule/@distinct-from]"/>
     <xsl:variable name="op" select="$measured[@rule = $other/@id]/c:path[@used = 'true']"/>
     <xsl:variable name="together">
       <xsl:choose>
@@ -225,7 +225,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'leadership-scope']" mode="verdict">
+  <xsl:template match="r:leadership-scope" mode="verdict">
     <xsl:variable name="rule" select="."/>
     <xsl:variable name="acts" select="$pf/p:experience/p:leadership[number(translate(@start, '-', '')) &lt;= $as-of-num]"/>
     <xsl:variable name="ok" select="$acts[contains(concat(' ', normalize-space($rule/@scopes), ' '), concat(' ', @scope, ' '))]"/>

@@ -49,7 +49,7 @@
   <xsl:key name="entry" match="c:e" use="@id"/>
   <xsl:key name="entries-of" match="c:e" use="@group"/>
 
-  <xsl:variable name="rsc-rule" select="$ruleset/r:rule[@type = 'rsc-provider'][1]"/>
+  <xsl:variable name="rsc-rule" select="$ruleset/r:rsc-provider[1]"/>
 
   <!-- Why a person (all its entries) qualifies as an RS/C provider:
        "label;" per alternative met, '' when none. -->
@@ -138,7 +138,7 @@
        <w from to n hours valid first-end last-end/> and, when some window
        can still end on or after the evaluation date, <reach from hours
        first-end last-end/>. -->
-  <xsl:variable name="wrule" select="$ruleset/r:rule[@type = 'rsc-window'][1]"/>
+  <xsl:variable name="wrule" select="$ruleset/r:rsc-window[1]"/>
   <xsl:variable name="window-set" select="ef:window($counted, number(concat('0', $wrule/@min-months)),
       number(concat('0', $wrule/@max-months)), $as-of)"/>
   <xsl:variable name="window" select="$window-set[local-name() = 'w']"/>
@@ -180,7 +180,7 @@
   <!-- Education: what EDU-1 relies on; where post-graduate starts  -->
   <!-- ============================================================ -->
 
-  <xsl:variable name="edu-rule" select="$ruleset/r:rule[@type = 'degree'][1]"/>
+  <xsl:variable name="edu-rule" select="$ruleset/r:degree[1]"/>
   <xsl:variable name="edu-listed" select="$pf/p:education/p:degree[
       contains(concat(' ', normalize-space($edu-rule/@degrees), ' '), concat(' ', @kind, ' '))]"/>
   <xsl:variable name="edu-review" select="$pf/p:education/p:other-degree[@imh-specific = 'yes' and @level != 'bachelor'] |

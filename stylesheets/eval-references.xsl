@@ -15,7 +15,7 @@
     xmlns:ef="urn:endorse:functions"
     exclude-result-prefixes="p r c exsl ef">
 
-  <xsl:template match="r:rule[@type = 'references']" mode="verdict">
+  <xsl:template match="r:references" mode="verdict">
     <xsl:variable name="n" select="number(@count)"/>
     <xsl:variable name="have" select="count($raters)"/>
     <v>
@@ -50,7 +50,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'rater-endorsed']" mode="verdict">
+  <xsl:template match="r:rater-endorsed" mode="verdict">
     <xsl:variable name="rule" select="."/>
     <xsl:variable name="ok-rtf">
       <xsl:for-each select="$raters">
@@ -126,7 +126,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'reference-roles']" mode="verdict">
+  <xsl:template match="r:reference-roles" mode="verdict">
     <xsl:variable name="comp" select="r:composition[@track = $trk]"/>
     <xsl:variable name="slots-rtf">
       <xsl:call-template name="fill-slots"><xsl:with-param name="slots" select="$comp/r:slot"/></xsl:call-template>

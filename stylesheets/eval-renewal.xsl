@@ -22,7 +22,7 @@
     <short><xsl:value-of select="concat('Record the continuing education and membership for ', $year, '.')"/></short>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'renewal-hours']" mode="verdict">
+  <xsl:template match="r:renewal-hours" mode="verdict">
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@min"/></xsl:call-template></xsl:variable>
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
     <v>
@@ -48,7 +48,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'renewal-topic-hours']" mode="verdict">
+  <xsl:template match="r:renewal-topic-hours" mode="verdict">
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@min"/></xsl:call-template></xsl:variable>
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
     <v status="met">
@@ -68,7 +68,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'renewal-membership']" mode="verdict">
+  <xsl:template match="r:renewal-membership" mode="verdict">
     <xsl:variable name="end" select="number(concat($year, '1231'))"/>
     <xsl:variable name="m" select="($ren/p:membership | $pf/p:attestations/p:membership)[number(translate(@paid-through, '-', '')) &gt;= $end]"/>
     <v>
@@ -86,7 +86,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'renewal-receives-rsc']" mode="verdict">
+  <xsl:template match="r:renewal-receives-rsc" mode="verdict">
     <v status="met">
       <xsl:choose>
         <xsl:when test="$ren/@receives-rsc = 'yes'"><x>Receives reflective supervision/consultation: followed.</x></xsl:when>

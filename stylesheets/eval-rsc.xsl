@@ -16,7 +16,7 @@
     xmlns:ef="urn:endorse:functions"
     exclude-result-prefixes="p r c exsl ef">
 
-  <xsl:template match="r:rule[@type = 'rsc-hours']" mode="verdict">
+  <xsl:template match="r:rsc-hours" mode="verdict">
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@min"/></xsl:call-template></xsl:variable>
     <xsl:variable name="have-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$rsc-total"/></xsl:call-template></xsl:variable>
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
@@ -69,7 +69,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'rsc-window']" mode="verdict">
+  <xsl:template match="r:rsc-window" mode="verdict">
     <xsl:variable name="need"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@min"/></xsl:call-template></xsl:variable>
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
     <xsl:variable name="frame" select="concat(@min-months, ' to ', @max-months, ' months')"/>
@@ -129,7 +129,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'rsc-provider']" mode="verdict">
+  <xsl:template match="r:rsc-provider" mode="verdict">
     <xsl:variable name="with" select="$sessions[@provider != '' and @format != 'peer-group']"/>
     <xsl:variable name="bad" select="$with[@reason = 'provider does not qualify']"/>
     <xsl:variable name="good" select="$with[@why != '']"/>
@@ -197,7 +197,7 @@
     </v>
   </xsl:template>
 
-  <xsl:template match="r:rule[@type = 'rsc-identified']" mode="verdict">
+  <xsl:template match="r:rsc-identified" mode="verdict">
     <xsl:variable name="out" select="$sessions[not(@provider != '') or @format = 'peer-group' or @reason = 'after the evaluation date']"/>
     <v>
       <xsl:choose>

@@ -15,7 +15,7 @@
   Every verdict explains itself in one sentence, lists its evidence and,
   when not met, the exact shortfall.  Arithmetic on hours is done in
   integer hundredths; dates become day numbers (days since 1970-01-01,
-  ef:day).  Each rule type is one template, chosen by the rule's @type: a
+  ef:day).  Each rule type is one template, chosen by the rule's element: a
   new association is a new rule file, not a change here.
 
   The facts every rule reads are computed once (eval-facts.xsl), in time
@@ -102,7 +102,7 @@
       </xsl:message>
     </xsl:if>
     <xsl:variable name="rows-rtf">
-      <xsl:for-each select="$ruleset/r:rule">
+      <xsl:for-each select="$ruleset/r:*">
         <xsl:call-template name="rule"/>
       </xsl:for-each>
     </xsl:variable>
@@ -156,7 +156,7 @@
   </xsl:template>
 
   <xsl:template name="totals">
-    <xsl:variable name="trule" select="$ruleset/r:rule[@type = 'hours'][1]"/>
+    <xsl:variable name="trule" select="$ruleset/r:hours[1]"/>
     <xsl:variable name="train-rtf"><xsl:call-template name="training-entries"/></xsl:variable>
     <xsl:variable name="train" select="exsl:node-set($train-rtf)/c:t"/>
     <totals>
@@ -179,7 +179,7 @@
           <xsl:if test="$wrule/@min"><xsl:attribute name="need"><xsl:value-of select="$wrule/@min"/></xsl:attribute></xsl:if>
         </rsc-window>
       </xsl:if>
-      <xsl:for-each select="$ruleset/r:rule[@type = 'experience']">
+      <xsl:for-each select="$ruleset/r:experience">
         <xsl:variable name="rule" select="."/>
         <xsl:if test="not(@tracks) or contains(concat(' ', @tracks, ' '), concat(' ', $trk, ' '))">
           <xsl:variable name="best" select="$measured[@rule = $rule/@id]/c:path[@used = 'true']"/>
@@ -194,7 +194,7 @@
       <xsl:if test="$grad">
         <graduate date="{$grad/@date}"><xsl:value-of select="$grad"/></graduate>
       </xsl:if>
-      <xsl:if test="$ruleset/r:rule[@type = 'degree']">
+      <xsl:if test="$ruleset/r:degree">
         <post-graduate>
           <xsl:attribute name="basis">
             <xsl:choose>
@@ -206,7 +206,7 @@
           <xsl:value-of select="$grad-why"/>
         </post-graduate>
       </xsl:if>
-      <xsl:variable name="arule" select="$ruleset/r:rule[@type = 'judgement' and @evidence = 'competencies'][1]"/>
+      <xsl:variable name="arule" select="$ruleset/r:judgement[@evidence = 'competencies'][1]"/>
       <xsl:if test="$arule/r:area">
         <xsl:variable name="areas-rtf"><xsl:call-template name="areas"><xsl:with-param name="rule" select="$arule"/></xsl:call-template></xsl:variable>
         <xsl:variable name="areas" select="exsl:node-set($areas-rtf)/c:area"/>
@@ -223,7 +223,7 @@
     <xsl:variable name="applies" select="not(@tracks) or contains(concat(' ', @tracks, ' '), concat(' ', $trk, ' '))"/>
     <xsl:variable name="verdict-rtf">
       <xsl:choose>
-        <xsl:when test="@type = 'not-applicable'">
+        <xsl:when test="self::r:not-applicable">
           <v status="not-applicable"><x><xsl:value-of select="r:otherwise"/></x></v>
         </xsl:when>
         <xsl:when test="not($applies) and r:otherwise/@status = 'advice-if-none' and count($sessions) = 0">
@@ -264,10 +264,10 @@
       <xsl:attribute name="type">
         <xsl:choose>
           <xsl:when test="@as"><xsl:value-of select="@as"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="@type"/></xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
-      <xsl:if test="@type = 'judgement'"><xsl:attribute name="judgement">yes</xsl:attribute></xsl:if>
+      <xsl:if test="self::r:judgement"><xsl:attribute name="judgement">yes</xsl:attribute></xsl:if>
       <requirement><xsl:value-of select="normalize-space(r:text)"/></requirement>
       <explanation><xsl:value-of select="normalize-space($v/c:x)"/></explanation>
       <xsl:if test="$v/c:short">
