@@ -20,7 +20,7 @@
 #include "datadir.h"
 #include "diag.h"
 #include "evaluate.h"
-#include "validate.h"
+#include "rulecheck.h"
 #include "xmlload.h"
 #include "xsltrun.h"
 
@@ -34,7 +34,7 @@ struct rules {
 struct evaluate {
 	struct xsltrun		*style;		/* evaluate.xsl */
 	const struct catalog	*catalog;
-	struct validate		*schema;	/* requirements.xsd */
+	struct rulecheck	*rulecheck;	/* requirements.xsd and more */
 	struct rules		*rules;		/* loaded so far */
 	size_t			 nrules;
 	int			 internal;	/* the last run's failure */
@@ -781,9 +781,7 @@ evaluate_new(const struct datadir *dd, const struct catalog *cat,
 	if ((ev = calloc(1, sizeof(*ev))) == NULL)
 		return NULL;
 	ev->catalog = cat;
-	if (datadir_path(dd, "schemas/requirements.xsd", path,
-	    sizeof(path)) == NULL ||
-	    (ev->schema = validate_new(path, NULL, d)) == NULL)
+	if ((ev->rulecheck = rulecheck_new(dd, d)) == NULL)
 		goto fail;
 	if (datadir_path(dd, "stylesheets/evaluate.xsl", path,
 	    sizeof(path)) == NULL ||
@@ -803,7 +801,7 @@ evaluate_free(struct evaluate *ev)
 	if (ev == NULL)
 		return;
 	xsltrun_free(ev->style);
-	validate_free(ev->schema);
+	rulecheck_free(ev->rulecheck);
 	for (i = 0; i < ev->nrules; i++) {
 		free(ev->rules[i].association);
 		free(ev->rules[i].path);
@@ -834,7 +832,7 @@ rules_get(struct evaluate *ev, const char *association, const char *name,
 	}
 	if ((doc = xmlload_file(e->path, NULL, d, &status)) == NULL)
 		return NULL;
-	if (validate_run(ev->schema, doc, e->path, d) == -1) {
+	if (rulecheck_run(ev->rulecheck, doc, e->path, d) == -1) {
 		xmlFreeDoc(doc);
 		return NULL;
 	}

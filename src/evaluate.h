@@ -6,7 +6,8 @@
  * portfolio under libxslt's security preferences (SECURITY.md rule 9):
  * no file or network writes, no directory creation, and document() may
  * read only the rule file of the association being evaluated, which was
- * read and checked against schemas/requirements.xsd once per process.
+ * read and checked (rulecheck: schemas/requirements.xsd and the checks a
+ * schema cannot make) once per process.
  * Rule files are found through the catalog.
  *
  * Included by cli.  The caller owns the struct evaluate (evaluate_free)
