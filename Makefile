@@ -189,8 +189,13 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
+# -x: check again with each example grown to 1, 4, 10 and 40 times its
+# entries (within the schema's caps): linear growth shows as ratios near
+# the factors.
+BENCH_FACTORS	= 1,4,10,40
 bench: build/bench/bench_check
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
+	    -x $(BENCH_FACTORS) $(EXAMPLES)
 
 # The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
 # with nothing else, against whole endorse runs (bench/floor.sh).
