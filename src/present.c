@@ -19,6 +19,7 @@
 static const char *const stylesheets[PRESENT__COUNT] = {
 	"stylesheets/packet.xsl",
 	"stylesheets/review.xsl",
+	"stylesheets/renewal.xsl",
 };
 
 struct present {

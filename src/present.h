@@ -29,6 +29,7 @@ struct present;
 enum present_kind {
 	PRESENT_PACKET,		/* the applicant's application packet */
 	PRESENT_REVIEW,		/* the committee's review checklist */
+	PRESENT_RENEWAL,	/* the continuing-endorsement statement */
 	PRESENT__COUNT
 };
 
