@@ -175,8 +175,13 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS)
 
+# -x: check again with each example grown to 1, 4, 10 and 40 times its
+# entries (within the schema's caps): linear growth shows as ratios near
+# the factors.
+BENCH_FACTORS	= 1,4,10,40
 bench: build/bench/bench_check
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
+	    -x $(BENCH_FACTORS) $(EXAMPLES)
 
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).

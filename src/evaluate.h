@@ -50,6 +50,13 @@ xmlDocPtr	 evaluate_run(struct evaluate *, xmlDocPtr portfolio,
 		    const char *name, const struct evaluate_params *,
 		    struct diag *d);
 
+/*
+ * Whether the last evaluate_run returned NULL because of endorse itself
+ * (an XSLT limit, no memory: "internal error", exit 70) rather than the
+ * portfolio or rule file (exit 65).
+ */
+int		 evaluate_failed_internally(const struct evaluate *);
+
 /* The overall result of a checklist evaluate_run made. */
 enum evaluate_result evaluate_result(xmlDocPtr checklist);
 
