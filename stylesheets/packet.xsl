@@ -21,9 +21,7 @@
     xmlns:c="urn:endorse:checklist:1"
     xmlns:p="urn:endorse:portfolio:1"
     xmlns="urn:endorse:layout:1"
-    xmlns:l="urn:endorse:layout:1"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="e c p l exsl">
+    exclude-result-prefixes="e c p">
 
   <xsl:include href="common.xsl"/>
 
@@ -45,24 +43,6 @@
       <xsl:when test="starts-with($type, 'rsc-')">rsc</xsl:when>
       <xsl:when test="$type = 'references' or $type = 'rater-endorsed' or $type = 'reference-roles'">references</xsl:when>
       <xsl:otherwise>attestations</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- 12.25 h, exact: hours are summed in hundredths. -->
-  <xsl:template name="hundredths">
-    <xsl:param name="h"/>
-    <xsl:value-of select="number(substring-before(concat('0', $h, '.'), '.')) * 100 +
-        number(substring(concat(substring-after($h, '.'), '00'), 1, 2))"/>
-  </xsl:template>
-  <xsl:template name="fmt-hours">
-    <xsl:param name="c"/>
-    <xsl:variable name="i" select="floor($c div 100)"/>
-    <xsl:variable name="f" select="$c - $i * 100"/>
-    <xsl:value-of select="$i"/>
-    <xsl:choose>
-      <xsl:when test="$f = 0"/>
-      <xsl:when test="$f mod 10 = 0"><xsl:value-of select="concat('.', $f div 10)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('.', format-number($f, '00'))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -237,28 +217,37 @@
           <table field="training log">
             <col width="13"/><col width="37"/><col width="24"/><col width="10"/><col width="16"/>
             <header><cell>Date</cell><cell>Title</cell><cell>Provider</cell><cell>Hours</cell><cell>Running total</cell></header>
+            <xsl:variable name="trn" select="$cl/c:rule[@type = 'hours'][1]"/>
             <xsl:for-each select="$courses">
-              <xsl:variable name="rb-rtf">
-                <xsl:for-each select=". | preceding-sibling::p:course">
-                  <xsl:if test="@relationship-based = 'yes'"><h><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@hours"/></xsl:call-template></h></xsl:if>
-                </xsl:for-each>
-              </xsl:variable>
-              <xsl:variable name="running" select="sum(exsl:node-set($rb-rtf)/l:h)"/>
+              <!-- the checklist's running total: counted hours up to this
+                   course, the as-of cut-off respected -->
+              <xsl:variable name="pos" select="position()"/>
+              <xsl:variable name="ev" select="$trn/c:evidence/c:item[@n = $pos]"/>
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
                   <span field="training title"><xsl:value-of select="p:title"/></span>
-                  <xsl:if test="@relationship-based != 'yes'"><br/><i>not relationship-based: not counted</i></xsl:if>
+                  <xsl:if test="$ev/@status = 'excluded'"><br/><i><xsl:value-of select="concat($ev/@reason, ': not counted')"/></i></xsl:if>
                   <xsl:if test="@in-service = 'yes'"><br/><i>in-service training</i></xsl:if>
-                  <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:call-template name="word"><xsl:with-param name="code" select="."/></xsl:call-template></xsl:for-each></i></xsl:if>
+                  <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:variable name="area" select="$cl/c:totals/c:competencies/c:area[@id = current()]"/><xsl:choose><xsl:when test="$area"><xsl:value-of select="$area/@name"/></xsl:when><xsl:otherwise><xsl:call-template name="word"><xsl:with-param name="code" select="."/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:for-each></i></xsl:if>
                 </cell>
                 <cell><span field="training provider"><xsl:value-of select="p:provider"/></span></cell>
                 <cell><xsl:value-of select="@hours"/></cell>
-                <cell><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$running"/></xsl:call-template></cell>
+                <cell><xsl:value-of select="$ev/@running"/></cell>
               </row>
             </xsl:for-each>
           </table>
-          <p><b>Relationship-based training: <xsl:value-of select="$cl/c:totals/c:training-hours"/> clock hours.</b></p>
+          <p><b><xsl:value-of select="concat('Relationship-based training: ', $cl/c:totals/c:training-hours, ' clock hours')"/><xsl:if test="$cl/c:totals/c:training-hours/@need"><xsl:value-of select="concat(' (', $cl/c:totals/c:training-hours/@need, ' required)')"/></xsl:if>.</b></p>
+          <xsl:variable name="areas" select="$cl/c:totals/c:competencies"/>
+          <xsl:if test="$areas">
+            <p style="small"><xsl:value-of select="concat('Your training covers ', $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
+              <xsl:if test="$areas/c:area[@covered = 'false']">
+                <xsl:text> Not covered: </xsl:text>
+                <xsl:for-each select="$areas/c:area[@covered = 'false']"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@name"/></xsl:for-each>
+                <xsl:text>.</xsl:text>
+              </xsl:if>
+            </p>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise><p>No training is recorded.</p></xsl:otherwise>
       </xsl:choose>
@@ -364,9 +353,9 @@
               <xsl:value-of select="concat('Window: ', $cl/c:totals/c:rsc-window/@hours, ' hours from ', $cl/c:totals/c:rsc-window/@from, ' to ', $cl/c:totals/c:rsc-window/@to, ' (', $cl/c:totals/c:rsc-window/@sessions, ' sessions)')"/>
               <xsl:variable name="wr" select="$cl/c:rule[@type = 'rsc-window']"/>
               <xsl:choose>
-                <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'">: a window that meets <xsl:call-template name="rule-id"><xsl:with-param name="id" select="$wr/@id"/></xsl:call-template>.</xsl:when>
                 <xsl:when test="not($wr) or $wr/@status = 'not-applicable'">.</xsl:when>
-                <xsl:otherwise>: the longest run so far; it does not yet meet <xsl:call-template name="rule-id"><xsl:with-param name="id" select="$wr/@id"/></xsl:call-template>.</xsl:otherwise>
+                <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'"><xsl:value-of select="concat(', within ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months: it meets ')"/><xsl:call-template name="rule-id"><xsl:with-param name="id" select="$wr/@id"/></xsl:call-template>.</xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(': the longest run so far; ', $wr/@id, ' asks for ', $cl/c:totals/c:rsc-window/@need, ' hours over ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months.')"/></xsl:otherwise>
               </xsl:choose>
             </xsl:if>
           </p>
