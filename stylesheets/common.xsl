@@ -110,8 +110,20 @@
     <xsl:variable name="g">
       <xsl:call-template name="replace"><xsl:with-param name="s" select="$f"/><xsl:with-param name="from" select="'direct service supervised'"/><xsl:with-param name="to" select="'direct service under supervision'"/></xsl:call-template>
     </xsl:variable>
+    <xsl:variable name="g2">
+      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g"/><xsl:with-param name="from" select="'rsc to practitioners'"/><xsl:with-param name="to" select="'reflective supervision/consultation for practitioners'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="g3">
+      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g2"/><xsl:with-param name="from" select="'represent imh at conferences'"/><xsl:with-param name="to" select="'representing infant mental health at conferences'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="g4">
+      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g3"/><xsl:with-param name="from" select="'imh presentations'"/><xsl:with-param name="to" select="'infant mental health presentations'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="g5">
+      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g4"/><xsl:with-param name="from" select="'syllabi integration'"/><xsl:with-param name="to" select="'infant mental health in syllabi'"/></xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="h">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g"/><xsl:with-param name="from" select="'requirement endorse can check'"/><xsl:with-param name="to" select="'requirement that can be checked from the portfolio'"/></xsl:call-template>
+      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g5"/><xsl:with-param name="from" select="'requirement endorse can check'"/><xsl:with-param name="to" select="'requirement that can be checked from the portfolio'"/></xsl:call-template>
     </xsl:variable>
     <!-- A period before the degree is not counted: never a negative count. -->
     <xsl:choose>

@@ -100,7 +100,7 @@
           <heading>Checklist summary</heading>
           <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of your portfolio it reads; under each requirement is the line of the ', $cl/@association, ' requirements where it is written.')"/></p>
           <table field="checklist">
-            <col width="10"/><col width="14"/><col width="34"/><col width="42"/>
+            <col width="10"/><col width="17"/><col width="33"/><col width="40"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
             <xsl:for-each select="$cl/c:rule[@status != 'not-applicable']">
               <xsl:variable name="sec"><xsl:call-template name="section-of"><xsl:with-param name="type" select="@type"/></xsl:call-template></xsl:variable>
@@ -419,7 +419,7 @@
     <section level="2" id="attestations">
       <heading>Attestations, examination, membership and fees</heading>
       <table field="attestations">
-        <col width="10"/><col width="14"/><col width="30"/><col width="46"/>
+        <col width="10"/><col width="17"/><col width="30"/><col width="43"/>
         <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
         <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam']">
           <row>

@@ -171,7 +171,7 @@
         <heading>Requirements: computed verdicts</heading>
         <p style="small">For each rule, the verdict computed from the portfolio, its evidence and where the requirement is written. Tick whether you agree; where the committee judges, tick what it finds. Note anything the committee should discuss on the line under the rule.</p>
         <table field="verdicts">
-          <col width="10"/><col width="15"/><col width="51"/><col width="24"/>
+          <col width="10"/><col width="17"/><col width="49"/><col width="24"/>
           <header><cell>Rule</cell><cell>Verdict</cell><cell>Requirement, finding and evidence</cell><cell>Reviewer</cell></header>
           <xsl:for-each select="$cl/c:rule[not(@judgement)]">
             <row>
