@@ -57,7 +57,7 @@ endif
 # Recursively expanded on purpose: evaluated when a recipe runs, after
 # 'deps' has installed what pkg-config looks for.
 PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS))
+PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv
 TEST_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS	= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
