@@ -738,20 +738,21 @@ worker_spawn(struct batch *b, struct worker *w, struct worker *all,
 	return 0;
 }
 
-/* The first line of a worker's diagnostics, for the roster. */
+/*
+ * The first error of a worker's diagnostics (else its first line), for
+ * the roster, without "endorse: FILE:LINE: error: ".
+ */
 static char *
 first_line(const char *msg, size_t len)
 {
-	const char	*nl = memchr(msg, '\n', len);
-	const char	*p = msg;
-	size_t		 n = nl != NULL ? (size_t)(nl - msg) : len;
+	const char	*p = msg, *e, *nl;
+	size_t		 n;
 	char		*s;
 
-	/* drop "endorse: FILE: error: " down to the message */
-	if ((s = memmem(p, n, "error: ", 7)) != NULL) {
-		n -= (size_t)(s + 7 - p);
-		p = s + 7;
-	}
+	if ((e = memmem(msg, len, ": error: ", 9)) != NULL)
+		p = e + 9;
+	nl = memchr(p, '\n', len - (size_t)(p - msg));
+	n = nl != NULL ? (size_t)(nl - p) : len - (size_t)(p - msg);
 	if ((s = malloc(n + 1)) == NULL)
 		return NULL;
 	memcpy(s, p, n);
