@@ -133,25 +133,18 @@ demo: deps
 # The examples' outcomes are written for this evaluation date.
 DEMO_AS_OF	= 2025-06-30
 
-# check exits 1 (not ready) or 2 (needs review) for some examples: that is
-# their verdict, not a failure; anything above 2 is.
+# check and batch exit 1 (not ready) or 2 (needs review) for some examples:
+# that is their verdict, not a failure; anything above 2 is.  The batch
+# writes, per example, out/NAME.checklist.xml, NAME.packet.pdf and
+# NAME.review.pdf, then out/roster.csv and out/roster.pdf; a second
+# 'make demo' redoes only what changed (out/manifest.txt).
 demo-run: endorse
 	@mkdir -p out
 	./endorse validate $(EXAMPLES)
-	@for f in $(EXAMPLES); do \
-		b=$$(basename $$f .xml); \
-		./endorse check --as-of $(DEMO_AS_OF) $$f; rc=$$?; \
-		[ $$rc -le 2 ] || exit $$rc; \
-		./endorse check --as-of $(DEMO_AS_OF) --format xml $$f \
-		    > out/$$b.checklist.xml; rc=$$?; \
-		[ $$rc -le 2 ] || exit $$rc; \
-		./endorse packet --as-of $(DEMO_AS_OF) -o out/$$b.packet.pdf \
-		    $$f || exit $$?; \
-		./endorse review --as-of $(DEMO_AS_OF) -o out/$$b.review.pdf \
-		    $$f || exit $$?; \
-	done
+	./endorse check --as-of $(DEMO_AS_OF) $(EXAMPLES); [ $$? -le 2 ]
+	./endorse batch --as-of $(DEMO_AS_OF) -o out examples; [ $$? -le 2 ]
 	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
-	@echo "demo: checklists, packets and review checklists are in out/"
+	@echo "demo: checklists, packets, review checklists and the roster are in out/"
 
 # The pictures in the README, made from the real output of the demo: the
 # packet's cover, the first page of reviewer 1's copy, the consensus page
@@ -190,17 +183,20 @@ regress-update: endorse $(TESTS)
 # Speed is measured here, never in tests.  BENCH_ROUNDS passes over the
 # examples with everything loaded once, as a batch worker would.
 BENCH_ROUNDS	= 50
+# Batch sizes bench/bench_batch.sh runs, each with -j 1 and -j 2.
+BENCH_BATCH	= 20 200
 build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
 # -x: check again with each example grown to 1, 4, 10 and 40 times its
 # entries (within the schema's caps): linear growth shows as ratios near
-# the factors.
+# the factors.  Then batches (bench/bench_batch.sh).
 BENCH_FACTORS	= 1,4,10,40
-bench: build/bench/bench_check
+bench: build/bench/bench_check endorse
 	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
 	    -x $(BENCH_FACTORS) $(EXAMPLES)
+	@$(TEST_ENV) sh bench/bench_batch.sh $(BENCH_BATCH)
 
 # The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
 # with nothing else, against whole endorse runs (bench/floor.sh).

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -17,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 
+#include "batch.h"
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
@@ -56,6 +58,9 @@ enum cli_opt {
 	OPT_EMIT,
 	OPT_YEAR,
 	OPT_PAPER,
+	OPT_OUTDIR,
+	OPT_JOBS,
+	OPT_FORCE,
 	OPT__COUNT
 };
 
@@ -66,6 +71,7 @@ enum cli_opt {
 
 static int	date_ok(const char *);
 static int	year_ok(const char *);
+static int	jobs_ok(const char *);
 
 static const char *const tracks[] = { "clinical", "policy",
     "research-faculty", NULL };
@@ -95,6 +101,10 @@ static const struct cli_option options[OPT__COUNT] = {
 	[OPT_EMIT] =	{ "emit", 0, NULL, emit_stages, NULL },
 	[OPT_YEAR] =	{ "year", 0, "a year such as 2025", NULL, year_ok },
 	[OPT_PAPER] =	{ "paper", 0, NULL, papers, NULL },
+	[OPT_OUTDIR] =	{ "output", 'o', "a directory", NULL, NULL },
+	[OPT_JOBS] =	{ "jobs", 'j', "a number of workers from 1 to 64", NULL,
+			  jobs_ok },
+	[OPT_FORCE] =	{ "force", 0, NULL, NULL, NULL },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -120,6 +130,8 @@ static int	cmd_validate(struct cli *, const struct cli_command *,
 static int	cmd_check(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_packet(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_batch(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_associations(struct cli *, const struct cli_command *,
 		    struct cli_args *);
@@ -224,6 +236,30 @@ static const struct cli_command commands[] = {
 	  "out; the others are printed.  --emit checklist takes one file.\n"
 	  "\n"
 	  "Options and exit status as for 'endorse packet'.\n" },
+	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
+	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE), NULL,
+	  "check and print a season of applicants into a directory",
+	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
+	  "                     [--track TRACK] [--paper letter|a4] INPUT...",
+	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
+	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
+	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
+	  "file name), then OUTDIR/roster.csv and OUTDIR/roster.pdf for the\n"
+	  "chair.  A re-run redoes only the applicants whose portfolio, rules,\n"
+	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).\n"
+	  "\n"
+	  "  -o, --output DIR    the output directory (made when missing)\n"
+	  "  -j, --jobs N        worker processes (default: the processors)\n"
+	  "  --force             redo every applicant\n"
+	  "  -q, --quiet         no progress and no summary line\n"
+	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: the worst over all applicants, as for 'endorse check'\n"
+	  "(0, 2, 1), then 65 some input rejected, 66 an input cannot be\n"
+	  "opened, 73 an output cannot be written, 70 a worker died or hit a\n"
+	  "limit; 64 usage error.\n" },
 	{ "associations", cmd_associations, OPT(OPT_HELP), NULL,
 	  "list the associations endorse has rules for",
 	  "",
@@ -490,6 +526,13 @@ date_ok(const char *s)
 	    d > mdays[m - 1] || (m == 2 && d == 29 && !leap))
 		return 0;
 	return 1;
+}
+
+static int
+jobs_ok(const char *s)
+{
+	return strlen(s) <= 2 && strspn(s, "0123456789") == strlen(s) &&
+	    atoi(s) >= 1 && atoi(s) <= BATCH_MAX_JOBS;
 }
 
 static int
@@ -1194,6 +1237,114 @@ out:
 		xmlFreeDoc(entries[j].portfolio);
 	}
 	free(entries);
+	return worst;
+}
+
+static int
+exit_of_outcome(enum batch_outcome oc)
+{
+	switch (oc) {
+	case BATCH_READY:
+		return CLI_OK;
+	case BATCH_REVIEW:
+		return CLI_REVIEW;
+	case BATCH_NOT_READY:
+		return CLI_NOT_READY;
+	case BATCH_REJECTED:
+		return CLI_DATAERR;
+	case BATCH_CANNOT_OPEN:
+		return CLI_NOINPUT;
+	case BATCH_CANNOT_WRITE:
+		return CLI_CANTCREAT;
+	case BATCH_FAILED:
+	case BATCH__OUTCOMES:
+		break;
+	}
+	return CLI_SOFTWARE;
+}
+
+/* Whether the directory dir is one of the inputs (or holds them). */
+static int
+outdir_is_input(const char *dir, char *const *in, int n)
+{
+	struct stat	so, si;
+	int		i;
+
+	if (stat(dir, &so) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (stat(in[i], &si) == 0 && S_ISDIR(si.st_mode) &&
+		    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+			return i;
+	return -1;
+}
+
+static int
+cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	struct batch_options	 bo;
+	struct batch_totals	 t;
+	char			 today[16], created[32], key[512];
+	long			 cpus;
+	int			 rc, i, worst = CLI_OK;
+
+	(void)c;
+	memset(&bo, 0, sizeof(bo));
+	if (a->noperands == 0)
+		return usage_error(cli, NULL, "no inputs: give portfolio "
+		    "files or directories");
+	if ((bo.outdir = a->value[OPT_OUTDIR]) == NULL)
+		return usage_error(cli, NULL, "-o OUTDIR is required");
+	if (strcmp(bo.outdir, "-") == 0)
+		return usage_error(cli, NULL, "-o wants a directory, not "
+		    "standard output");
+	for (i = 0; i < a->noperands; i++)
+		if (strcmp(a->operand[i], "-") == 0)
+			return usage_error(cli, NULL, "a batch reads files, "
+			    "not standard input");
+	if ((i = outdir_is_input(bo.outdir, a->operand, a->noperands)) >= 0)
+		return usage_error(cli, NULL, "the output directory '%s' is "
+		    "the input '%s': its outputs would be read as inputs next "
+		    "time", bo.outdir, a->operand[i]);
+	if ((rc = eval_params(cli, a, &bo.prm, today, sizeof(today))) != -1)
+		return rc;
+	if (document_date(cli, bo.prm.as_of, created, sizeof(created)) == -1)
+		return CLI_USAGE;
+	bo.inputs = a->operand;
+	bo.ninputs = a->noperands;
+	bo.created = created;
+	bo.paper = a->value[OPT_PAPER] == NULL ? TYPESET_PAPER_DEFAULT :
+	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
+	    TYPESET_PAPER_LETTER;
+	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.quiet = a->value[OPT_QUIET] != NULL;
+	if (a->value[OPT_JOBS] != NULL)
+		bo.jobs = atoi(a->value[OPT_JOBS]);
+	else {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		bo.jobs = cpus < 1 ? 1 : cpus > BATCH_MAX_JOBS ?
+		    BATCH_MAX_JOBS : (int)cpus;
+	}
+	snprintf(key, sizeof(key), "as-of=%s\ncreated=%s\nassociation=%s\n"
+	    "track=%s\npaper=%d\n", bo.prm.as_of, created,
+	    bo.prm.association != NULL ? bo.prm.association : "",
+	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper);
+	bo.options_key = key;
+	if (batch_run(cli->pipeline, &bo, &t, &cli->diag) == -1)
+		return t.setup_failed ? CLI_CANTCREAT : CLI_SOFTWARE;
+	if (t.interrupted) {
+		/* Die of the signal, as the user asked, now that all is tidy. */
+		pipeline_free(cli->pipeline);
+		cli->pipeline = NULL;
+		fflush(NULL);
+		signal(t.interrupted, SIG_DFL);
+		raise(t.interrupted);
+		return CLI_SOFTWARE;
+	}
+	for (i = 0; i < BATCH__OUTCOMES; i++)
+		if (t.count[i] > 0)
+			worst = cli_exit_worst(worst,
+			    exit_of_outcome((enum batch_outcome)i));
 	return worst;
 }
 

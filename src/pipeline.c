@@ -178,6 +178,20 @@ pipeline_layout(struct pipeline *p, enum present_kind kind,
 }
 
 enum pipeline_status
+pipeline_layout_document(struct pipeline *p, enum present_kind kind,
+    xmlDocPtr in, const char *name, const char *created, xmlDocPtr *layout,
+    struct diag *d)
+{
+	*layout = NULL;
+	if (pipeline_load(p, PIPELINE_PRESENT, d) == -1)
+		return PIPELINE_INTERNAL;
+	if ((*layout = present_run_document(p->present, kind, in, name,
+	    created, d)) == NULL)
+		return PIPELINE_INTERNAL;
+	return PIPELINE_OK;
+}
+
+enum pipeline_status
 pipeline_pdf(struct pipeline *p, xmlDocPtr layout, const char *source_name,
     enum typeset_paper paper, unsigned char **pdf, size_t *len,
     struct diag *d)

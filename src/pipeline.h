@@ -89,6 +89,11 @@ enum pipeline_status pipeline_layout(struct pipeline *, enum present_kind,
 		    const struct present_entry *, size_t n,
 		    const char *created, xmlDocPtr *layout, struct diag *);
 
+/* The same from an input document the caller built (the roster). */
+enum pipeline_status pipeline_layout_document(struct pipeline *,
+		    enum present_kind, xmlDocPtr in, const char *name,
+		    const char *created, xmlDocPtr *layout, struct diag *);
+
 /* Typeset a layout into a PDF in memory (*pdf, *len). */
 enum pipeline_status pipeline_pdf(struct pipeline *, xmlDocPtr layout,
 		    const char *source_name, enum typeset_paper,

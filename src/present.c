@@ -20,6 +20,7 @@ static const char *const stylesheets[PRESENT__COUNT] = {
 	"stylesheets/packet.xsl",
 	"stylesheets/review.xsl",
 	"stylesheets/renewal.xsl",
+	"stylesheets/roster.xsl",
 };
 
 struct present {
@@ -148,6 +149,24 @@ present_run_with(struct present *pr, enum present_kind kind,
 	    &opt, d);
 	xmlFreeDoc(in);
 	return out;
+}
+
+xmlDocPtr
+present_run_document(struct present *pr, enum present_kind kind,
+    xmlDocPtr in, const char *name, const char *created, struct diag *d)
+{
+	struct xsltrun_options	 opt;
+	struct xsltrun		*xr;
+	const char		*params[3];
+
+	if ((xr = style_get(pr, kind, d)) == NULL)
+		return NULL;
+	params[0] = "created";
+	params[1] = created;
+	params[2] = NULL;
+	memset(&opt, 0, sizeof(opt));
+	opt.params = params;
+	return xsltrun_run(xr, in, name, &opt, d);
 }
 
 int

@@ -30,6 +30,7 @@ enum present_kind {
 	PRESENT_PACKET,		/* the applicant's application packet */
 	PRESENT_REVIEW,		/* the committee's review checklist */
 	PRESENT_RENEWAL,	/* the continuing-endorsement statement */
+	PRESENT_ROSTER,		/* a batch's roster for the chair */
 	PRESENT__COUNT
 };
 
@@ -60,6 +61,15 @@ xmlDocPtr	 present_run(struct present *, enum present_kind,
 xmlDocPtr	 present_run_with(struct present *, enum present_kind,
 		    const struct present_entry *, size_t n,
 		    const char *created, const char *const *extra,
+		    struct diag *d);
+
+/*
+ * Lay out an input document the caller built (the roster's <roster>, in
+ * the present namespace; see stylesheets/roster.xsl), called name in
+ * messages.  Returns the layout, or NULL after reporting to d.
+ */
+xmlDocPtr	 present_run_document(struct present *, enum present_kind,
+		    xmlDocPtr in, const char *name, const char *created,
 		    struct diag *d);
 
 /* Write a layout as XML (--emit layout).  Returns 0 or -1. */

@@ -350,11 +350,12 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 
 	if (ruleset == NULL)
 		return;
-	rules = select_all(b->rq, ruleset, "r:rule");
+	rules = select_all(b->rq, ruleset, "r:*[@id]");
 	for (i = 0; i < count(rules); i++) {
 		r = rules->nodesetval->nodeTab[i];
 		id = prop(r, "id");
-		type = prop(r, "type");
+		/* a rule's element names its type */
+		type = g_strdup((const char *)r->name);
 		tracks = prop(r, "tracks");
 		evidence = prop(r, "evidence");
 		for (j = 0; j < G_N_ELEMENTS(readers); j++)
@@ -399,11 +400,12 @@ readers_of_all(struct build *b, GString *list)
 	size_t			 j;
 	int			 i;
 
-	rules = select_all(b->rq, b->ruleset, "r:rule");
+	rules = select_all(b->rq, b->ruleset, "r:*[@id]");
 	for (i = 0; i < count(rules); i++) {
 		r = rules->nodesetval->nodeTab[i];
 		id = prop(r, "id");
-		type = prop(r, "type");
+		/* a rule's element names its type */
+		type = g_strdup((const char *)r->name);
 		evidence = prop(r, "evidence");
 		tracks = prop(r, "tracks");
 		for (j = 0; j < G_N_ELEMENTS(readers); j++)

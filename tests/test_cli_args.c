@@ -212,7 +212,7 @@ test_usage_messages(void **state)
 	run_free(&r);
 	run_endorse(&r, "check", "--paper", "a4", NOT_READY, NULL);
 	expect_usage(&r, "endorse: check: '--paper' is not an option of this "
-	    "command (it is one of packet, review); see 'endorse help "
+	    "command (it is one of packet, review, batch); see 'endorse help "
 	    "check'");
 	run_free(&r);
 	run_endorse(&r, "packet", "--paper=b5", "-o", "x.pdf", NOT_READY,
