@@ -302,6 +302,12 @@ describe_parse_error(const struct parse_state *st, char *buf, size_t bufsz)
 			    "a number beyond the last character, U+10FFFF");
 			return;
 		}
+		if ((p = strstr(m, "Char value ")) != NULL &&
+		    sscanf(p, "Char value %d", &v) == 1) {
+			snprintf(buf, bufsz, "the file holds U+%04X, a "
+			    "character XML does not allow", v);
+			return;
+		}
 		if ((p = strstr(m, "0x")) != NULL &&
 		    sscanf(p, "0x%x", (unsigned *)&v) == 1) {
 			snprintf(buf, bufsz, "the file holds U+%04X, a "
@@ -511,43 +517,70 @@ on_error(void *ctx, xmlErrorPtr err)
 
 /*
  * SECURITY.md rule 6: UTF-8 and UTF-16 only, decided from the bytes
- * before libxml2 sees them.  Returns 0 or -1 after reporting.
+ * before libxml2 sees them, and a byte-order mark and an encoding
+ * declaration that say the same.  Returns 0 or -1 after reporting.
  */
 static int
 check_encoding(const unsigned char *b, size_t len, const char *name,
     struct diag *d)
 {
-	char		 enc[64];
-	const unsigned char *end, *p;
-	size_t		 i, n;
-	unsigned char	 q;
+	char		 decl[512], enc[64];
+	const char	*p, *end;
+	size_t		 i, n, skip = 0;
+	int		 utf16 = 0, be = 0;
+	char		 q;
 
-	if (len >= 2 && ((b[0] == 0xfe && b[1] == 0xff) ||
-	    (b[0] == 0xff && b[1] == 0xfe)))
-		return 0;			/* UTF-16 with its BOM */
-	if (len >= 4 && ((b[0] == 0 && b[1] == '<' && b[2] == 0) ||
-	    (b[0] == '<' && b[1] == 0 && b[2] != 0)))
-		return 0;			/* UTF-16 without BOM */
-	if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) {
-		b += 3;
-		len -= 3;
+	if (len >= 4 && ((b[0] == 0xff && b[1] == 0xfe && b[2] == 0 &&
+	    b[3] == 0) || (b[0] == 0 && b[1] == 0 && b[2] == 0xfe &&
+	    b[3] == 0xff) || (b[0] == '<' && b[1] == 0 && b[2] == 0 &&
+	    b[3] == 0) || (b[0] == 0 && b[1] == 0 && b[2] == 0 &&
+	    b[3] == '<'))) {
+		diag_error(d, name, 1, "the file is UTF-32 text, which endorse "
+		    "does not read: save it as UTF-8");
+		return -1;
 	}
-	if (len >= 2 && (b[0] == 0 || b[1] == 0 ||
-	    (b[0] == 0x4c && b[1] == 0x6f))) {
+	if (len >= 2 && b[0] == 0xfe && b[1] == 0xff)
+		utf16 = be = 1, skip = 2;
+	else if (len >= 2 && b[0] == 0xff && b[1] == 0xfe)
+		utf16 = 1, skip = 2;
+	else if (len >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0)
+		utf16 = be = 1;
+	else if (len >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0)
+		utf16 = 1;
+	else if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
+		skip = 3;
+	if (utf16 && (len - skip) % 2 != 0) {
+		diag_error(d, name, 0, "the file ends in the middle of a "
+		    "UTF-16 character: save it again, as UTF-8");
+		return -1;
+	}
+	if (!utf16 && len - skip >= 2 && (b[skip] == 0 ||
+	    b[skip + 1] == 0 || (b[skip] == 0x4c && b[skip + 1] == 0x6f))) {
 		diag_error(d, name, 1, "the file is not UTF-8 or UTF-16 "
 		    "text: save it as UTF-8");
 		return -1;
 	}
-	if (len < 5 || memcmp(b, "<?xml", 5) != 0)
-		return 0;
-	n = len < 512 ? len : 512;
-	end = memchr(b, '>', n);
-	if (end == NULL)
-		return 0;			/* the parser will say */
-	for (p = b + 5; p + 8 < end; p++)
-		if (memcmp(p, "encoding", 8) == 0)
+	/* The declaration's ASCII, whichever the encoding. */
+	for (i = skip, n = 0; n + 1 < sizeof(decl) && i < len; n++) {
+		if (utf16) {
+			if (i + 1 >= len || b[i + (be ? 0 : 1)] != 0)
+				break;
+			decl[n] = (char)b[i + (be ? 1 : 0)];
+			i += 2;
+		} else
+			decl[n] = (char)b[i++];
+		if ((unsigned char)decl[n] >= 0x80)
 			break;
-	if (p + 8 >= end)
+		if (decl[n] == '>') {
+			n++;
+			break;
+		}
+	}
+	decl[n] = '\0';
+	if (strncmp(decl, "<?xml", 5) != 0 ||
+	    (end = strstr(decl, "?>")) == NULL)
+		return 0;			/* the parser will say */
+	if ((p = strstr(decl, "encoding")) == NULL || p > end)
 		return 0;
 	for (p += 8; p < end && (*p == ' ' || *p == '=' || *p == '\t' ||
 	    *p == '\r' || *p == '\n'); p++)
@@ -556,11 +589,25 @@ check_encoding(const unsigned char *b, size_t len, const char *name,
 		return 0;
 	q = *p++;
 	for (i = 0; p < end && *p != q && i + 1 < sizeof(enc); p++)
-		enc[i++] = (char)*p;
+		enc[i++] = *p;
 	enc[i] = '\0';
+	if (utf16) {
+		if (strcasecmp(enc, "UTF-16") == 0 ||
+		    strcasecmp(enc, be ? "UTF-16BE" : "UTF-16LE") == 0)
+			return 0;
+		diag_error(d, name, 1, "the file is UTF-16, but its declaration "
+		    "says '%s': write encoding=\"UTF-16\", or save the file "
+		    "as UTF-8", enc);
+		return -1;
+	}
 	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0 ||
-	    strcasecmp(enc, "UTF-16") == 0 || strcasecmp(enc, "US-ASCII") == 0)
+	    strcasecmp(enc, "US-ASCII") == 0 || strcasecmp(enc, "ASCII") == 0)
 		return 0;
+	if (strncasecmp(enc, "UTF-16", 6) == 0) {
+		diag_error(d, name, 1, "the file is UTF-8, but its declaration "
+		    "says '%s': write encoding=\"UTF-8\"", enc);
+		return -1;
+	}
 	diag_error(d, name, 1, "encoding '%s' is not supported: save the "
 	    "file as UTF-8", enc);
 	return -1;

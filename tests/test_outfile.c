@@ -221,20 +221,23 @@ fifo_reader(const char *fifo, const char *copy, size_t stop_after)
 	_exit(n == 0 ? 0 : 4);
 }
 
-/* Wait until someone has the FIFO open for reading. */
-static void
+/*
+ * Wait until someone has the FIFO open for reading; returns a writer end
+ * the caller closes after the write under test, so that the reader sees
+ * the end of the file only then.
+ */
+static int
 wait_for_reader(const char *fifo)
 {
 	int	fd, i;
 
 	for (i = 0; i < 500; i++) {
-		if ((fd = open(fifo, O_WRONLY | O_NONBLOCK)) != -1) {
-			close(fd);
-			return;
-		}
+		if ((fd = open(fifo, O_WRONLY | O_NONBLOCK)) != -1)
+			return fd;
 		usleep(10000);
 	}
 	fail_msg("no reader on %s", fifo);
+	return -1;
 }
 
 static void
@@ -245,7 +248,7 @@ test_fifo_streamed(void **state)
 	size_t		 bigsz = 1 << 20;
 	struct stat	 sb;
 	pid_t		 pid;
-	int		 st;
+	int		 st, fd;
 
 	(void)state;
 	tmppath("out.fifo", fifo, sizeof(fifo));
@@ -265,8 +268,9 @@ test_fifo_streamed(void **state)
 	assert_non_null(big);
 	memset(big, 'p', bigsz);
 	pid = fifo_reader(fifo, copy, 0);
-	wait_for_reader(fifo);
+	fd = wait_for_reader(fifo);
 	assert_int_equal(write_out(link, big, bigsz, &msgs), OUTFILE_OK);
+	close(fd);
 	assert_string_equal(msgs, "");
 	free(msgs);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
@@ -281,9 +285,10 @@ test_fifo_streamed(void **state)
 
 	/* The reader goes away after 64 KiB: an I/O error, no SIGPIPE. */
 	pid = fifo_reader(fifo, copy, 65536);
-	wait_for_reader(fifo);
+	fd = wait_for_reader(fifo);
 	assert_int_equal(write_out(fifo, big, bigsz, &msgs),
 	    OUTFILE_IO_ERROR);
+	close(fd);
 	assert_non_null(strstr(msgs, "cannot write the output: the reader "
 	    "closed it before the end"));
 	free(msgs);

@@ -107,14 +107,57 @@ test_invalid_utf8(void **state)
 	expect_rejected(xml, strlen(xml), "not valid UTF-8 (byte 0xC3): save the file as UTF-8");
 }
 
+/* ASCII as UTF-16LE with its byte-order mark (caller frees). */
+static char *
+utf16le(const char *ascii, size_t *lenp)
+{
+	size_t	 n = strlen(ascii), i;
+	char	*out = malloc(2 + 2 * n);
+
+	assert_non_null(out);
+	out[0] = (char)0xff;
+	out[1] = (char)0xfe;
+	for (i = 0; i < n; i++) {
+		out[2 + 2 * i] = ascii[i];
+		out[3 + 2 * i] = '\0';
+	}
+	*lenp = 2 + 2 * n;
+	return out;
+}
+
 static void
 test_other_encodings_refused(void **state)
 {
 	const char *xml = "<?xml version='1.0' encoding='ISO-8859-1'?><a/>";
 
+	static const char u8_says_16[] = "\xef\xbb\xbf<?xml version='1.0' "
+	    "encoding='UTF-16'?><a/>";
+	static const char u32[] = "\xff\xfe\0\0<\0\0\0a\0\0\0/\0\0\0>\0\0\0";
+	enum xmlload_status	 status;
+	int			 ok;
+	char			*msgs, *u16;
+	size_t			 len;
+
 	(void)state;
 	expect_rejected(xml, strlen(xml), "encoding 'ISO-8859-1' is not "
 	    "supported: save the file as UTF-8");
+	/* A byte-order mark and a declaration must agree. */
+	expect_rejected(u8_says_16, sizeof(u8_says_16) - 1, "in.xml:1: error: "
+	    "the file is UTF-8, but its declaration says 'UTF-16'");
+	u16 = utf16le("<?xml version='1.0' encoding='UTF-8'?><a/>", &len);
+	expect_rejected(u16, len, "the file is UTF-16, but its declaration "
+	    "says 'UTF-8'");
+	free(u16);
+	u16 = utf16le("<?xml version='1.0' encoding='UTF-16'?><a/>", &len);
+	msgs = load(u16, len, &status, &ok);
+	assert_string_equal(msgs, "");
+	assert_true(ok);
+	free(msgs);
+	/* Half a UTF-16 character at the end; UTF-32. */
+	expect_rejected(u16, len - 1, "the file ends in the middle of a "
+	    "UTF-16 character");
+	free(u16);
+	expect_rejected(u32, sizeof(u32) - 1, "the file is UTF-32 text");
 }
 
 static void
