@@ -308,6 +308,27 @@ checklist_of(const char *path)
 	return out;
 }
 
+/*
+ * endorse check on path, as the golden text reports are kept: the file
+ * named as name, "exit N" at the end.
+ */
+static char *
+report_of(const char *path, const char *name)
+{
+	struct run	 r;
+	char		*out;
+	size_t		 n = strlen(path);
+
+	run_endorse(&r, "check", AS_OF, path, NULL);
+	assert_false(r.timed_out);
+	if (r.status > 2 || strncmp(r.out, path, n) != 0)
+		fail_msg("%s: exit %d: %s%s", path, r.status, r.out, r.err);
+	if (asprintf(&out, "%s%sexit %d\n", name, r.out + n, r.status) < 0)
+		fail();
+	run_free(&r);
+	return out;
+}
+
 /* Export example into dir, then import the CSV files listed into out. */
 static void
 round_trip(struct fixture *fx, const char *example, const char *dir,
@@ -372,6 +393,17 @@ test_round_trip_every_example(void **state)
 		got = checklist_of(out);
 		if (strcmp(want, got) != 0)
 			fail_msg("%s: the checklist after export and import "
+			    "differs from %s:\n%s", ex, gold, got);
+		free(want);
+		free(got);
+
+		/* the text report too, but for the file name it starts with */
+		pathf(gold, "tests/check/%.*s.txt", (int)base, names[i]);
+		want = slurp(gold, NULL);
+		assert_non_null(want);
+		got = report_of(out, ex);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s: the report after export and import "
 			    "differs from %s:\n%s", ex, gold, got);
 		free(want);
 		free(got);
@@ -935,6 +967,91 @@ test_csv_limits(void **state)
 	free(big);
 }
 
+/*
+ * Mangled spreadsheets never crash: each template, with bytes replaced,
+ * inserted and dropped (a fixed sequence), is refused with a message or
+ * imported; a rejected import always says why.
+ */
+static void
+test_mangled_csv(void **state)
+{
+	static const char alphabet[] = ",;\"\r\n-/.0123456789aZ \t\xc3\xa9\xff";
+	struct fixture		*fx = *state;
+	struct msgs		 m;
+	struct csvtab		*t;
+	enum xmlload_status	 st;
+	enum import_status	 rc;
+	xmlDocPtr		 doc;
+	char			 path[PATH_MAX], *text, *mut;
+	const char		*name;
+	size_t			 len, k, i, j, n, at;
+	unsigned		 seed = 12345, rejected = 0, imported = 0;
+
+	for (k = 0; k < NKINDS; k++) {
+		pathf(path, "examples/csv/%s.csv", kinds[k]);
+		text = slurp(path, &len);
+		assert_non_null(text);
+		mut = malloc(len + 64);
+		assert_non_null(mut);
+		for (i = 0; i < 150; i++) {
+			memcpy(mut, text, len);
+			n = len;
+			for (j = 0; j < 1 + i % 4; j++) {
+				seed = seed * 1103515245u + 12345u;
+				at = (seed >> 8) % n;
+				seed = seed * 1103515245u + 12345u;
+				switch ((seed >> 16) % 3) {
+				case 0:
+					mut[at] = alphabet[(seed >> 4) %
+					    (sizeof(alphabet) - 1)];
+					break;
+				case 1:
+					memmove(mut + at + 1, mut + at, n - at);
+					mut[at] = alphabet[(seed >> 4) %
+					    (sizeof(alphabet) - 1)];
+					n++;
+					break;
+				default:
+					if (n > 1) {
+						memmove(mut + at, mut + at + 1,
+						    n - at - 1);
+						n--;
+					}
+				}
+			}
+			msgs_open(&m);
+			name = kinds[k];
+			t = csvtab_parse(mut, n, name, &m.d);
+			if (t != NULL) {
+				doc = xmlload_file(EXAMPLE, NULL, &m.d, &st);
+				assert_non_null(doc);
+				rc = import_tables(doc, EXAMPLE, fx->s, &t,
+				    &name, 1, &m.d);
+				assert_true(rc == IMPORT_OK ||
+				    rc == IMPORT_REJECTED);
+				if (rc == IMPORT_OK)
+					imported++;
+				else {
+					assert_true(m.d.errors > 0);
+					rejected++;
+				}
+				xmlFreeDoc(doc);
+				csvtab_free(t);
+			} else {
+				assert_true(m.d.errors > 0);
+				rejected++;
+			}
+			msgs_close(&m);
+			free(m.text);
+		}
+		free(mut);
+		free(text);
+	}
+	/* the mutations do both: some are harmless, most are not */
+	assert_true(imported > 0);
+	assert_true(rejected > 0);
+}
+
 /* ---------------------------------------------------------------- */
 /* New portfolios                                                   */
 /* ---------------------------------------------------------------- */
@@ -1072,6 +1189,7 @@ main(void)
 		cmocka_unit_test(test_people_replaced_under_sessions),
 		cmocka_unit_test(test_nothing_written_on_error),
 		cmocka_unit_test(test_csv_limits),
+		cmocka_unit_test(test_mangled_csv),
 		cmocka_unit_test(test_new_every_association_and_track),
 		cmocka_unit_test(test_new_refuses),
 	};
