@@ -1,6 +1,7 @@
 /*
  * xsltrun: run a stylesheet safely (see xsltrun.h).
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,18 +109,177 @@ on_compile_error(void *ctx, const char *fmt, ...)
 	char			 msg[1024];
 	va_list			 ap;
 	size_t			 n;
+	char			*p = msg;
+	long			 line = 0;
 
 	va_start(ap, fmt);
 	n = format_message(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		diag_error(cc->diag, cc->path, 0, "%s", msg);
+	if (n == 0)
+		return;
+	if (strncmp(p, "line ", 5) == 0) {
+		line = strtol(p + 5, &p, 10);
+		if (strncmp(p, ": ", 2) == 0)
+			p += 2;
+		else {
+			p = msg;
+			line = 0;
+		}
+	}
+	diag_error(cc->diag, cc->path, line, "%s", p);
+}
+
+/*
+ * A stylesheet module may name another only by a bare file name of the
+ * shipped directory ("common.xsl"): no directory part, no scheme, no
+ * "..", no xml:base to move the base.
+ */
+static int
+module_name_ok(const xmlChar *href)
+{
+	const xmlChar	*p;
+	size_t		 n;
+
+	if (href == NULL || href[0] == '\0' || href[0] == '.')
+		return 0;
+	for (p = href; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		    *p == '.'))
+			return 0;
+	n = (size_t)(p - href);
+	return n > 4 && strcmp((const char *)href + n - 4, ".xsl") == 0 &&
+	    strstr((const char *)href, "..") == NULL;
+}
+
+/* The first element of the tree from n that breaks that rule, or NULL. */
+static xmlNodePtr
+find_bad_module(xmlNodePtr n)
+{
+	xmlNodePtr	 c, bad;
+	xmlChar		*href;
+	int		 ok;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlHasNsProp(n, BAD_CAST "base", XML_XML_NAMESPACE))
+			return n;
+		if (n->ns != NULL && xmlStrEqual(n->ns->href, XSLT_NAMESPACE) &&
+		    (xmlStrEqual(n->name, BAD_CAST "include") ||
+		    xmlStrEqual(n->name, BAD_CAST "import"))) {
+			href = xmlGetNsProp(n, BAD_CAST "href", NULL);
+			ok = module_name_ok(href);
+			xmlFree(href);
+			if (!ok)
+				return n;
+		}
+		if ((c = n->children) != NULL && (bad = find_bad_module(c)))
+			return bad;
+	}
+	return NULL;
+}
+
+/* Report a stylesheet module that names a module it may not. */
+static int
+check_modules(xmlDocPtr doc, xsltStylesheetPtr style)
+{
+	static const char	 why[] = "a stylesheet may include only a "
+	    "stylesheet of its own directory, by file name";
+	const char		*what, *quoted;
+	xmlNodePtr		 bad;
+	xmlChar			*href;
+
+	if ((bad = find_bad_module(doc->children)) == NULL)
+		return 0;
+	if ((href = xmlGetNsProp(bad, BAD_CAST "base",
+	    XML_XML_NAMESPACE)) != NULL)
+		what = "xml:base";
+	else {
+		href = xmlGetNsProp(bad, BAD_CAST "href", NULL);
+		what = xmlStrEqual(bad->name, BAD_CAST "import") ?
+		    "xsl:import" : "xsl:include";
+	}
+	quoted = href != NULL ? (const char *)href : "";
+	/* The principal stylesheet's lines are its own; a module names itself. */
+	if (style == NULL)
+		xsltTransformError(NULL, style, NULL, "line %ld: %s '%s' is "
+		    "refused: %s\n", (long)xmlGetLineNo(bad), what, quoted, why);
+	else
+		xsltTransformError(NULL, style, NULL, "%s '%s' in %s (line "
+		    "%ld) is refused: %s\n", what, quoted, doc->URL != NULL ?
+		    (const char *)doc->URL : "a module", (long)xmlGetLineNo(bad),
+		    why);
+	xmlFree(href);
+	return -1;
+}
+
+/*
+ * The real directory of the principal stylesheet being compiled (the one
+ * xsltrun_new was given, from the data directory) into dir.
+ */
+static int
+shipped_dir(xsltStylesheetPtr style, char *dir)
+{
+	char	*slash;
+
+	while (style->parent != NULL)
+		style = style->parent;
+	if (style->doc == NULL || style->doc->URL == NULL ||
+	    realpath((const char *)style->doc->URL, dir) == NULL ||
+	    (slash = strrchr(dir, '/')) == NULL)
+		return -1;
+	slash[slash == dir ? 1 : 0] = '\0';
+	return 0;
+}
+
+/*
+ * xsl:include and xsl:import, at compile time: a file of the shipped
+ * stylesheets directory, read through xmlload, and nothing else
+ * (SECURITY.md rule 9).
+ */
+static xmlDocPtr
+load_module(const xmlChar *uri, xsltStylesheetPtr style)
+{
+	char			 dir[PATH_MAX], real[PATH_MAX], *slash, *msgs;
+	const char		*u = (const char *)uri;
+	enum xmlload_status	 status;
+	struct diag		 d;
+	xmlDocPtr		 doc = NULL;
+	size_t			 len = 0;
+	FILE			*f;
+
+	/* A plain absolute path: no scheme (http:, file:), no escapes. */
+	if (style == NULL || u[0] != '/' || strchr(u, ':') != NULL ||
+	    strchr(u, '%') != NULL || shipped_dir(style, dir) != 0 ||
+	    realpath(u, real) == NULL || (slash = strrchr(real, '/')) == NULL ||
+	    (size_t)(slash - real) != strlen(dir) ||
+	    strncmp(real, dir, strlen(dir)) != 0 ||
+	    !module_name_ok(BAD_CAST slash + 1)) {
+		xsltTransformError(NULL, style, NULL, "'%s' is refused: a "
+		    "stylesheet may include only a stylesheet of its own "
+		    "directory\n", u);
+		return NULL;
+	}
+	if ((f = open_memstream(&msgs, &len)) == NULL)
+		return NULL;
+	diag_init(&d, f, NULL);
+	doc = xmlload_file(real, NULL, &d, &status);
+	fclose(f);
+	if (len > 0)
+		xsltTransformError(NULL, style, NULL, "%s", msgs);
+	free(msgs);
+	if (doc != NULL && check_modules(doc, style) != 0) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
 }
 
 /*
  * document() may read the one document of this run and nothing else;
- * stylesheet modules (xsl:include, xsl:import) are refused.  The copy
- * handed over is freed by libxslt with the transformation.
+ * stylesheet modules come from the shipped directory (load_module).  The
+ * copy handed over is freed by libxslt with the transformation.
  */
 static xmlDocPtr
 load_document(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
@@ -130,6 +290,10 @@ load_document(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 
 	(void)dict;
 	(void)options;
+	if (uri == NULL)
+		return NULL;
+	if (type == XSLT_LOAD_STYLESHEET)
+		return load_module(uri, ctxt);
 	if (type != XSLT_LOAD_DOCUMENT || tctxt == NULL ||
 	    (call = tctxt->_private) == NULL ||
 	    call->opt->readable_path == NULL ||
@@ -171,7 +335,8 @@ xsltrun_new(const char *path, struct diag *d)
 	if ((doc = xmlload_file(path, NULL, d, &status)) == NULL)
 		goto fail;
 	xsltSetGenericErrorFunc(&cc, on_compile_error);
-	xr->style = xsltParseStylesheetDoc(doc);
+	if (check_modules(doc, NULL) == 0)
+		xr->style = xsltParseStylesheetDoc(doc);
 	xsltSetGenericErrorFunc(NULL, silent);
 	if (xr->style == NULL) {
 		xmlFreeDoc(doc);

@@ -53,6 +53,33 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A rule's status as a mark: the shape and the word. -->
+  <xsl:template name="mark">
+    <xsl:param name="s"/>
+    <xsl:param name="label"/>
+    <mark>
+      <xsl:attribute name="shape">
+        <xsl:choose>
+          <xsl:when test="$s = 'met'">check</xsl:when>
+          <xsl:when test="$s = 'not-met'">cross</xsl:when>
+          <xsl:when test="$s = 'not-applicable'">dash</xsl:when>
+          <xsl:when test="$s = 'review'">question</xsl:when>
+          <xsl:when test="$s = 'pending'">clock</xsl:when>
+          <xsl:otherwise>info</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="string($label) != ''"><xsl:value-of select="$label"/></xsl:when>
+        <xsl:when test="$s = 'met'">Met</xsl:when>
+        <xsl:when test="$s = 'not-met'">Not met</xsl:when>
+        <xsl:when test="$s = 'not-applicable'">Not applicable</xsl:when>
+        <xsl:when test="$s = 'review'">Review</xsl:when>
+        <xsl:when test="$s = 'pending'">Pending</xsl:when>
+        <xsl:otherwise>Advice</xsl:otherwise>
+      </xsl:choose>
+    </mark>
+  </xsl:template>
+
   <xsl:template name="result-status">
     <xsl:choose>
       <xsl:when test="$cl/@result = 'ready'">met</xsl:when>
@@ -111,7 +138,7 @@
             <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
             <row>
               <cell>Overall result</cell>
-              <cell><status><xsl:attribute name="value"><xsl:call-template name="result-status"/></xsl:attribute><xsl:call-template name="result-words"/></status></cell>
+              <cell><xsl:call-template name="mark"><xsl:with-param name="s"><xsl:call-template name="result-status"/></xsl:with-param><xsl:with-param name="label"><xsl:call-template name="result-words"/></xsl:with-param></xsl:call-template></cell>
             </row>
           </table>
           <p><xsl:value-of select="$cl/c:summary"/></p>
@@ -130,7 +157,7 @@
               <xsl:variable name="sec"><xsl:call-template name="section-of"><xsl:with-param name="type" select="@type"/></xsl:call-template></xsl:variable>
               <row>
                 <cell><link to="{$sec}"><xsl:value-of select="@id"/></link></cell>
-                <cell><status value="{@status}"/></cell>
+                <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
                 <cell><xsl:value-of select="c:requirement"/></cell>
                 <cell>
                   <xsl:value-of select="c:explanation"/>
@@ -141,7 +168,7 @@
           </table>
           <xsl:if test="$cl/c:rule[@status = 'not-applicable']">
             <p style="small">
-              <status value="not-applicable"/>
+              <mark shape="dash">Not applicable:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
@@ -189,7 +216,7 @@
   <xsl:template name="rule-lines">
     <xsl:param name="rules"/>
     <xsl:for-each select="$rules">
-      <p style="small"><status value="{@status}"><xsl:value-of select="@id"/></status><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
+      <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
     </xsl:for-each>
   </xsl:template>
 
@@ -437,7 +464,7 @@
         <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam']">
           <row>
             <cell><xsl:value-of select="@id"/></cell>
-            <cell><status value="{@status}"/></cell>
+            <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
             <cell><xsl:value-of select="c:requirement"/></cell>
             <cell><xsl:value-of select="c:explanation"/><xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each></cell>
           </row>

@@ -38,6 +38,33 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A rule's status as a mark: the shape and the word. -->
+  <xsl:template name="mark">
+    <xsl:param name="s"/>
+    <xsl:param name="label"/>
+    <mark>
+      <xsl:attribute name="shape">
+        <xsl:choose>
+          <xsl:when test="$s = 'met'">check</xsl:when>
+          <xsl:when test="$s = 'not-met'">cross</xsl:when>
+          <xsl:when test="$s = 'not-applicable'">dash</xsl:when>
+          <xsl:when test="$s = 'review'">question</xsl:when>
+          <xsl:when test="$s = 'pending'">clock</xsl:when>
+          <xsl:otherwise>info</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="string($label) != ''"><xsl:value-of select="$label"/></xsl:when>
+        <xsl:when test="$s = 'met'">Met</xsl:when>
+        <xsl:when test="$s = 'not-met'">Not met</xsl:when>
+        <xsl:when test="$s = 'not-applicable'">Not applicable</xsl:when>
+        <xsl:when test="$s = 'review'">Review</xsl:when>
+        <xsl:when test="$s = 'pending'">Pending</xsl:when>
+        <xsl:otherwise>Advice</xsl:otherwise>
+      </xsl:choose>
+    </mark>
+  </xsl:template>
+
   <xsl:template name="result-status">
     <xsl:param name="r"/>
     <xsl:choose>
@@ -98,10 +125,10 @@
         <row>
           <cell>Computed result</cell>
           <cell>
-            <status>
-              <xsl:attribute name="value"><xsl:call-template name="result-status"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></xsl:attribute>
-              <xsl:call-template name="result-words"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template>
-            </status>
+            <xsl:call-template name="mark">
+              <xsl:with-param name="s"><xsl:call-template name="result-status"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="label"><xsl:call-template name="result-words"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></xsl:with-param>
+            </xsl:call-template>
             <br/><xsl:value-of select="$cl/c:summary"/>
           </cell>
         </row>
@@ -116,7 +143,7 @@
           <xsl:for-each select="$cl/c:rule[not(@judgement)]">
             <row>
               <cell><xsl:value-of select="@id"/></cell>
-              <cell><status value="{@status}"/></cell>
+              <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
                 <i><xsl:value-of select="c:requirement"/></i><br/>
                 <xsl:value-of select="c:explanation"/>
