@@ -11,7 +11,6 @@
 #include "csvtab.h"
 #include "diag.h"
 #include "export.h"
-#include "outfile.h"
 #include "sheet.h"
 
 /* A growing string. */
@@ -209,7 +208,7 @@ fail:
 	return NULL;
 }
 
-enum export_status
+enum sheet_status
 export_run(xmlDocPtr doc, const char *dir, struct diag *d)
 {
 	const struct sheet_kind	*k;
@@ -217,38 +216,36 @@ export_run(xmlDocPtr doc, const char *dir, struct diag *d)
 	struct stat		 st;
 	char			 path[PATH_MAX], *buf;
 	size_t			 i, len;
-	enum outfile_status	 os;
+	enum sheet_status	 rc;
 
 	if (stat(dir, &st) == -1) {
 		if (errno != ENOENT || mkdir(dir, 0777) == -1) {
 			diag_error(d, dir, 0, "cannot create the directory: %s",
 			    strerror(errno));
-			return EXPORT_CANNOT_CREATE;
+			return SHEET_CANNOT_CREATE;
 		}
 	} else if (!S_ISDIR(st.st_mode)) {
 		diag_error(d, dir, 0, "not a directory: -o names the "
 		    "directory the CSV files go to");
-		return EXPORT_CANNOT_CREATE;
+		return SHEET_CANNOT_CREATE;
 	}
 	for (i = 0; (k = sheet_kind_at(i)) != NULL; i++) {
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s.csv", dir,
 		    k->name) >= sizeof(path)) {
 			diag_error(d, dir, 0, "the directory name is too long");
-			return EXPORT_CANNOT_CREATE;
+			return SHEET_CANNOT_CREATE;
 		}
 		if ((t = export_table(doc, k)) == NULL ||
 		    (buf = csvtab_format(t, &len)) == NULL) {
 			csvtab_free(t);
 			diag_error(d, path, 0, "out of memory");
-			return EXPORT_INTERNAL;
+			return SHEET_INTERNAL;
 		}
 		csvtab_free(t);
-		os = outfile_write(path, buf, len, d);
+		rc = sheet_save(path, buf, len, d);
 		free(buf);
-		if (os == OUTFILE_CANNOT_CREATE)
-			return EXPORT_CANNOT_CREATE;
-		if (os != OUTFILE_OK)
-			return EXPORT_IO_ERROR;
+		if (rc != SHEET_OK)
+			return rc;
 	}
-	return EXPORT_OK;
+	return SHEET_OK;
 }

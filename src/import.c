@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <glib.h>
 #include <libxml/parser.h>
@@ -16,9 +15,7 @@
 #include "csvtab.h"
 #include "diag.h"
 #include "import.h"
-#include "outfile.h"
 #include "sheet.h"
-#include "validate.h"
 #include "xmlload.h"
 
 /* How much of a cell a message quotes. */
@@ -1444,7 +1441,7 @@ table_put(struct ctx *c, struct table *tb, const char *unit)
 	section_reindent(c, sec, unit);
 }
 
-enum import_status
+enum sheet_status
 import_tables(xmlDocPtr doc, const char *docname,
     const struct sheet_schema *s, struct csvtab *const *tables,
     const char *const *names, size_t n, struct diag *d)
@@ -1455,7 +1452,7 @@ import_tables(xmlDocPtr doc, const char *docname,
 	char			 unit[32];
 	size_t			 i, j, kind;
 	int			 bad = 0, have_people = 0;
-	enum import_status	 rc = IMPORT_REJECTED;
+	enum sheet_status	 rc = SHEET_REJECTED;
 
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
@@ -1540,11 +1537,11 @@ import_tables(xmlDocPtr doc, const char *docname,
 		table_put(&c, &tbs[i], unit);
 	if (c.oom)
 		goto oom;
-	rc = IMPORT_OK;
+	rc = SHEET_OK;
 	goto out;
 oom:
 	diag_error(d, docname, 0, "out of memory");
-	rc = IMPORT_INTERNAL;
+	rc = SHEET_INTERNAL;
 out:
 	for (i = 0; tbs != NULL && i < n; i++) {
 		for (j = 0; j < tbs[i].nrows; j++)
@@ -1559,26 +1556,14 @@ out:
 	return rc;
 }
 
-/* Whether path is the same file as any of the others. */
-static int
-same_file(const char *path, const char *other)
-{
-	struct stat	a, b;
-
-	return strcmp(path, "-") != 0 && stat(path, &a) == 0 &&
-	    stat(other, &b) == 0 && a.st_dev == b.st_dev &&
-	    a.st_ino == b.st_ino;
-}
-
-enum import_status
-import_run(struct validate *v, const struct sheet_schema *s,
+enum sheet_status
+import_run(const struct sheet_check *check, const struct sheet_schema *s,
     const char *into, const char *const *csv, size_t n, const char *out,
     struct diag *d)
 {
 	enum xmlload_status	  xs;
 	enum csvtab_status	  cs;
-	enum outfile_status	  os;
-	enum import_status	  rc = IMPORT_REJECTED;
+	enum sheet_status	  rc = SHEET_REJECTED;
 	struct csvtab		**tables = NULL;
 	xmlDocPtr		  doc = NULL, back = NULL;
 	xmlChar			 *buf = NULL;
@@ -1587,55 +1572,41 @@ import_run(struct validate *v, const struct sheet_schema *s,
 	int			  len = 0, bad = 0;
 
 	outname = strcmp(out, "-") == 0 ? "<stdout>" : out;
-	if (same_file(out, into)) {
-		diag_error(d, out, 0, "the output is the portfolio read with "
-		    "--into: write to a new file (and rename it once you "
-		    "have looked at it)");
-		return IMPORT_CANNOT_CREATE;
-	}
-	for (i = 0; i < n; i++)
-		if (same_file(out, csv[i])) {
-			diag_error(d, out, 0, "the output is one of the CSV "
-			    "files read");
-			return IMPORT_CANNOT_CREATE;
-		}
 	if ((doc = xmlload_file(into, NULL, d, &xs)) == NULL)
-		return xs == XMLLOAD_CANNOT_OPEN ? IMPORT_CANNOT_OPEN :
-		    IMPORT_REJECTED;
-	if (validate_run(v, doc, into, d) != 0)
+		return xs == XMLLOAD_CANNOT_OPEN ? SHEET_CANNOT_OPEN :
+		    SHEET_REJECTED;
+	if (check->run(check->arg, doc, into, d) != 0)
 		goto out;
 	if ((tables = calloc(n ? n : 1, sizeof(*tables))) == NULL) {
-		rc = IMPORT_INTERNAL;
+		rc = SHEET_INTERNAL;
 		goto out;
 	}
 	for (i = 0; i < n; i++)
 		if ((tables[i] = csvtab_load(csv[i], NULL, d, &cs)) == NULL) {
 			if (cs == CSVTAB_CANNOT_OPEN)
-				rc = IMPORT_CANNOT_OPEN;
+				rc = SHEET_CANNOT_OPEN;
 			bad = 1;
 		}
 	if (bad)
 		goto out;
 	if ((rc = import_tables(doc, into, s, tables, csv, n, d)) !=
-	    IMPORT_OK)
+	    SHEET_OK)
 		goto out;
-	rc = IMPORT_REJECTED;
+	rc = SHEET_REJECTED;
 	xmlDocDumpMemoryEnc(doc, &buf, &len, "UTF-8");
 	if (buf == NULL) {
-		rc = IMPORT_INTERNAL;
+		rc = SHEET_INTERNAL;
 		goto out;
 	}
 	/* What is written is what is checked: read the result back. */
 	if ((back = xmlload_memory((const char *)buf, (size_t)len, outname, d,
-	    &xs)) == NULL || validate_run(v, back, outname, d) != 0) {
+	    &xs)) == NULL || check->run(check->arg, back, outname, d) != 0) {
 		diag_error(d, outname, 0, "not written: the portfolio the "
 		    "CSV files make is not valid (the lines above are those "
 		    "of the file that would have been written)");
 		goto out;
 	}
-	os = outfile_write(out, buf, (size_t)len, d);
-	rc = os == OUTFILE_OK ? IMPORT_OK : os == OUTFILE_CANNOT_CREATE ?
-	    IMPORT_CANNOT_CREATE : IMPORT_IO_ERROR;
+	rc = sheet_save(out, buf, (size_t)len, d);
 out:
 	for (i = 0; tables != NULL && i < n; i++)
 		csvtab_free(tables[i]);

@@ -10,6 +10,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "diag.h"
+#include "outfile.h"
 #include "sheet.h"
 #include "xmlload.h"
 
@@ -203,6 +204,20 @@ sheet_fold(const char *s)
 	*q = '\0';
 	g_free(folded);
 	return out;
+}
+
+enum sheet_status
+sheet_save(const char *path, const void *data, size_t len, struct diag *d)
+{
+	switch (outfile_write(path, data, len, d)) {
+	case OUTFILE_OK:
+		return SHEET_OK;
+	case OUTFILE_CANNOT_CREATE:
+		return SHEET_CANNOT_CREATE;
+	case OUTFILE_IO_ERROR:
+		break;
+	}
+	return SHEET_IO_ERROR;
 }
 
 /* One closed-list type of the schema. */

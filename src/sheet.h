@@ -83,6 +83,31 @@ char		*sheet_key(const char *s);
  */
 char		*sheet_fold(const char *s);
 
+/* What export, import and new report to their caller. */
+enum sheet_status {
+	SHEET_OK = 0,
+	SHEET_CANNOT_OPEN,	/* an input cannot be read */
+	SHEET_REJECTED,		/* a bad cell, an invalid portfolio */
+	SHEET_CANNOT_CREATE,	/* the output cannot be created */
+	SHEET_IO_ERROR,		/* writing the output failed */
+	SHEET_INTERNAL		/* out of memory, unreadable data files */
+};
+
+/*
+ * How a portfolio is checked against the schema, as `endorse validate`
+ * does: run returns 0 when doc is valid, -1 after reporting to d.  The
+ * CLI passes its pipeline's check; tests pass validate_run.
+ */
+struct sheet_check {
+	int	(*run)(void *arg, xmlDocPtr doc, const char *name,
+		    struct diag *d);
+	void	*arg;
+};
+
+/* Write a finished file through outfile (atomically): its status. */
+enum sheet_status sheet_save(const char *path, const void *data, size_t len,
+		    struct diag *d);
+
 /* The namespace of portfolios. */
 #define SHEET_NS	"urn:endorse:portfolio:1"
 

@@ -10,10 +10,8 @@
 #include <libxml/xpathInternals.h>
 
 #include "diag.h"
-#include "outfile.h"
 #include "sheet.h"
 #include "skeleton.h"
-#include "validate.h"
 #include "xmlload.h"
 
 #define XS	"http://www.w3.org/2001/XMLSchema"
@@ -624,13 +622,12 @@ out:
 	}
 }
 
-enum skeleton_status
-skeleton_write(struct validate *v, const struct sheet_schema *s,
+enum sheet_status
+skeleton_write(const struct sheet_check *check, const struct sheet_schema *s,
     const struct skeleton_params *p, const char *out, struct diag *d)
 {
 	enum xmlload_status	 st;
-	enum outfile_status	 os;
-	enum skeleton_status	 rc = SKELETON_REJECTED;
+	enum sheet_status	 rc = SHEET_REJECTED;
 	xmlDocPtr		 doc = NULL;
 	const char		*name = strcmp(out, "-") == 0 ? "<stdout>" :
 				    out;
@@ -638,17 +635,15 @@ skeleton_write(struct validate *v, const struct sheet_schema *s,
 	size_t			 len;
 
 	if ((buf = skeleton_build(s, p, d, &len)) == NULL)
-		return SKELETON_REJECTED;
+		return SHEET_REJECTED;
 	if ((doc = xmlload_memory(buf, len, name, d, &st)) == NULL ||
-	    validate_run(v, doc, name, d) != 0) {
+	    check->run(check->arg, doc, name, d) != 0) {
 		diag_error(d, name, 0, "not written: the new portfolio is not "
 		    "valid (is the name one line of at most 200 "
 		    "characters?)");
 		goto out;
 	}
-	os = outfile_write(out, buf, len, d);
-	rc = os == OUTFILE_OK ? SKELETON_OK : os == OUTFILE_CANNOT_CREATE ?
-	    SKELETON_CANNOT_CREATE : SKELETON_IO_ERROR;
+	rc = sheet_save(out, buf, len, d);
 out:
 	xmlFreeDoc(doc);
 	free(buf);

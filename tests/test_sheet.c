@@ -32,7 +32,15 @@ struct fixture {
 	struct catalog		*cat;
 	struct validate		*v;
 	struct sheet_schema	*s;
+	struct sheet_check	 check;
 };
+
+/* The schema check import and new are given: validate_run. */
+static int
+check_run(void *arg, xmlDocPtr doc, const char *name, struct diag *d)
+{
+	return validate_run(arg, doc, name, d);
+}
 
 static int
 setup(void **state)
@@ -52,6 +60,8 @@ setup(void **state)
 		return -1;
 	if ((fx.s = sheet_schema_load(path, &d)) == NULL)
 		return -1;
+	fx.check.run = check_run;
+	fx.check.arg = fx.v;
 	*state = &fx;
 	return 0;
 }
@@ -336,7 +346,7 @@ round_trip(struct fixture *fx, const char *example, const char *dir,
 {
 	struct msgs		 m;
 	enum xmlload_status	 st;
-	enum import_status	 ir;
+	enum sheet_status	 ir;
 	xmlDocPtr		 doc;
 
 	msgs_open(&m);
@@ -344,11 +354,11 @@ round_trip(struct fixture *fx, const char *example, const char *dir,
 	assert_non_null(doc);
 	assert_int_equal(validate_run(fx->v, doc, example, &m.d), 0);
 	if (dir != NULL)
-		assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+		assert_int_equal(export_run(doc, dir, &m.d), SHEET_OK);
 	xmlFreeDoc(doc);
-	ir = import_run(fx->v, fx->s, example, csv, ncsv, out, &m.d);
+	ir = import_run(&fx->check, fx->s, example, csv, ncsv, out, &m.d);
 	msgs_close(&m);
-	if (ir != IMPORT_OK)
+	if (ir != SHEET_OK)
 		fail_msg("%s: import %d: %s", example, ir, m.text);
 	assert_string_equal(m.text, "");
 	free(m.text);
@@ -483,7 +493,7 @@ test_round_trip_as_a_spreadsheet_saves(void **state)
 		msgs_open(&m);
 		doc = xmlload_file(ex, NULL, &m.d, &st);
 		assert_non_null(doc);
-		assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+		assert_int_equal(export_run(doc, dir, &m.d), SHEET_OK);
 		xmlFreeDoc(doc);
 		msgs_close(&m);
 		free(m.text);
@@ -549,7 +559,7 @@ test_examples_csv_current(void **state)
 	msgs_open(&m);
 	doc = xmlload_file("examples/ok-clinical-ready.xml", NULL, &m.d, &st);
 	assert_non_null(doc);
-	assert_int_equal(export_run(doc, dir, &m.d), EXPORT_OK);
+	assert_int_equal(export_run(doc, dir, &m.d), SHEET_OK);
 	xmlFreeDoc(doc);
 	msgs_close(&m);
 	free(m.text);
@@ -611,14 +621,14 @@ test_columns_documented(void **state)
  * returns the status, the messages in *msgs and the document in *docp
  * (NULL: freed).
  */
-static enum import_status
+static enum sheet_status
 import_texts(struct fixture *fx, char **msgs, xmlDocPtr *docp, ...)
 {
 	struct csvtab		*tabs[8];
 	const char		*names[8], *text;
 	struct msgs		 m;
 	enum xmlload_status	 st;
-	enum import_status	 rc;
+	enum sheet_status	 rc;
 	xmlDocPtr		 doc;
 	va_list			 ap;
 	size_t			 n = 0, i;
@@ -665,7 +675,7 @@ test_bad_dates(void **state)
 	    TRAINING_HEAD COURSE("2024-01-05", "2") COURSE("5/17/2013", "2")
 	    COURSE("2024-02-30", "2") COURSE("17.05.2013", "1")
 	    COURSE("41411", "1") COURSE("soon", "1"), NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "endorse: training.csv:3:1: error: column 'start': "
 	    "'5/17/2013' is not written YYYY-MM-DD: a spreadsheet may have "
 	    "reformatted the date; write it as YYYY-MM-DD (such as "
@@ -694,7 +704,7 @@ test_bad_hours(void **state)
 	    TRAINING_HEAD COURSE("2024-01-05", "-3")
 	    COURSE("2024-01-05", "1.255") COURSE("2024-01-05", "\"1,5\"")
 	    COURSE("2024-01-05", "lots") COURSE("2024-01-05", "123456")
-	    COURSE("2024-01-05", ""), NULL), IMPORT_REJECTED);
+	    COURSE("2024-01-05", ""), NULL), SHEET_REJECTED);
 	expect_msg(msgs, "training.csv:2:3: error: column 'hours': '-3' is a "
 	    "negative number of hours: expected a number of clock hours, 0 "
 	    "or more, with at most two decimal places (such as 1.25)\n");
@@ -721,7 +731,7 @@ test_bad_words(void **state)
 	    "2024-01-09,1.5,one-on-one,p-hale\r\n"
 	    "2024-01-10,1.5,Individual,p-hale\r\n", "training.csv",
 	    TRAINING_HEAD "2024-01-05,,2,Course,Provider,maybe\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "sessions.csv:2:3: error: column 'format': "
 	    "'one-on-one' is not one of the words this column takes: "
 	    "expected the form of the session: individual, group, or "
@@ -744,7 +754,7 @@ test_unknown_person(void **state)
 	    "2024-01-09,1.5,individual,,Dr. Nobody\r\n"
 	    "2024-01-10,1.5,individual,p-nobody,\r\n"
 	    "2024-01-11,1.5,individual,p-hale,José Ortiz\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "sessions.csv:2:5: error: column 'provider name': "
 	    "'Dr. Nobody' matches no one in " EXAMPLE ": expected the name "
 	    "of a person listed there");
@@ -768,7 +778,7 @@ test_person_by_name(void **state)
 	assert_int_equal(import_texts(*state, &msgs, &doc, "sessions.csv",
 	    "Date;Hours;Format;Provider;Provider Name\r\n"
 	    "2024-01-09;1.5;individual;;JOSE\xcc\x81   ORTIZ\r\n", NULL),
-	    IMPORT_OK);
+	    SHEET_OK);
 	assert_string_equal(msgs, "");
 	xmlDocDumpMemory(doc, &buf, &len);
 	assert_non_null(strstr((char *)buf, "<session date=\"2024-01-09\" "
@@ -786,7 +796,7 @@ test_person_by_name(void **state)
 	    "references.csv", "person name,role,completed\r\n"
 	    "jane doe,rsc-provider,2025-01-02\r\n", "sessions.csv",
 	    "date,hours,format,provider name\r\n"
-	    "2024-01-09,1,individual,Jane  Doe\r\n", NULL), IMPORT_OK);
+	    "2024-01-09,1,individual,Jane  Doe\r\n", NULL), SHEET_OK);
 	assert_string_equal(msgs, "");
 	xmlDocDumpMemory(doc, &buf, &len);
 	assert_non_null(strstr((char *)buf, "<person id=\"p-jane-doe\">\n"
@@ -814,7 +824,7 @@ test_bad_header(void **state)
 	    "start,end,title,provider,relationship-based,hourz\r\n"
 	    "2024-01-05,,Course,Provider,yes,2\r\n", "positions.csv",
 	    "start,end,work,role,employer,start\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "training.csv:1:6: error: 'hourz' is not a column "
 	    "of training rows: expected one of 'id', 'start', 'end', "
 	    "'hours'");
@@ -835,7 +845,7 @@ test_duplicate_id(void **state)
 	    "training.csv", "id," TRAINING_HEAD
 	    "p-b,2024-01-05,,2,Course,Provider,yes\r\n"
 	    "c 1,2024-01-05,,2,Course,Provider,yes\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "people.csv:4:1: error: column 'id': 'p-a' is "
 	    "already the id of row 2: ids must be unique\n");
 	expect_msg(msgs, "training.csv:2:1: error: column 'id': 'p-b' is "
@@ -853,7 +863,7 @@ test_too_many_cells(void **state)
 	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
 	    TRAINING_HEAD "2024-01-05,,2,Course, Ltd.,Provider,yes\r\n"
 	    "2024-01-05,,2,Course,Provider,yes,,\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "training.csv:2:7: error: this row has 7 cells but "
 	    "the header row names 6 columns: the extra cell holds 'yes' (is "
 	    "a comma or semicolon in a cell not quoted?)\n");
@@ -869,7 +879,7 @@ test_kind_from_header(void **state)
 
 	assert_int_equal(import_texts(*state, &msgs, NULL, "Sheet1.csv",
 	    "Date,Hours,Format,Provider\r\n2024-01-09,1.5,group,p-hale\r\n",
-	    "export (2).csv", "what,ever\r\n", NULL), IMPORT_REJECTED);
+	    "export (2).csv", "what,ever\r\n", NULL), SHEET_REJECTED);
 	expect_msg(msgs, "export (2).csv: error: cannot tell what the rows "
 	    "are: name the file training.csv");
 	assert_null(strstr(msgs, "Sheet1.csv"));
@@ -877,7 +887,7 @@ test_kind_from_header(void **state)
 	assert_int_equal(import_texts(*state, &msgs, NULL, "Sheet1.csv",
 	    "Date,Hours,Format,Provider\r\n2024-01-09,1.5,group,p-hale\r\n",
 	    "amelie-sessions.csv", "date,hours,format\r\n", NULL),
-	    IMPORT_REJECTED);
+	    SHEET_REJECTED);
 	expect_msg(msgs, "amelie-sessions.csv: error: Sheet1.csv and "
 	    "amelie-sessions.csv both hold sessions");
 	free(msgs);
@@ -891,7 +901,7 @@ test_people_replaced_under_sessions(void **state)
 	/* p-hale leaves; the example's sessions and reference stay */
 	assert_int_equal(import_texts(*state, &msgs, NULL, "people.csv",
 	    "id,name\r\np-ortiz,José Ortiz\r\np-nguyen,Linh Nguyen\r\n",
-	    NULL), IMPORT_REJECTED);
+	    NULL), SHEET_REJECTED);
 	expect_msg(msgs, "endorse: " EXAMPLE ":112: error: the session's "
 	    "provider 'p-hale' is not in people.csv: add the person there, "
 	    "or import sessions.csv too\n");
@@ -918,25 +928,18 @@ test_nothing_written_on_error(void **state)
 	ptrs[0] = csv;
 	tmppath("bad/new.xml", out, sizeof(out));
 	msgs_open(&m);
-	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, out,
-	    &m.d), IMPORT_REJECTED);
+	assert_int_equal(import_run(&fx->check, fx->s, EXAMPLE, ptrs, 1, out,
+	    &m.d), SHEET_REJECTED);
 	assert_int_equal(stat(out, &st), -1);
 	spew(out, "old", 3);
-	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, out,
-	    &m.d), IMPORT_REJECTED);
-	/* the output may not be an input */
-	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, EXAMPLE,
-	    &m.d), IMPORT_CANNOT_CREATE);
-	assert_int_equal(import_run(fx->v, fx->s, EXAMPLE, ptrs, 1, csv,
-	    &m.d), IMPORT_CANNOT_CREATE);
+	assert_int_equal(import_run(&fx->check, fx->s, EXAMPLE, ptrs, 1, out,
+	    &m.d), SHEET_REJECTED);
 	msgs_close(&m);
 	kept = slurp(out, NULL);
 	assert_string_equal(kept, "old");
 	free(kept);
 	expect_msg(m.text, "bad/training.csv:2:1: error: column 'start': "
 	    "'5/17/2013' is not written YYYY-MM-DD");
-	expect_msg(m.text, "error: the output is the portfolio read with "
-	    "--into");
 	free(m.text);
 }
 
@@ -980,7 +983,7 @@ test_mangled_csv(void **state)
 	struct msgs		 m;
 	struct csvtab		*t;
 	enum xmlload_status	 st;
-	enum import_status	 rc;
+	enum sheet_status	 rc;
 	xmlDocPtr		 doc;
 	char			 path[PATH_MAX], *text, *mut;
 	const char		*name;
@@ -1027,9 +1030,9 @@ test_mangled_csv(void **state)
 				assert_non_null(doc);
 				rc = import_tables(doc, EXAMPLE, fx->s, &t,
 				    &name, 1, &m.d);
-				assert_true(rc == IMPORT_OK ||
-				    rc == IMPORT_REJECTED);
-				if (rc == IMPORT_OK)
+				assert_true(rc == SHEET_OK ||
+				    rc == SHEET_REJECTED);
+				if (rc == SHEET_OK)
 					imported++;
 				else {
 					assert_true(m.d.errors > 0);
@@ -1080,8 +1083,8 @@ test_new_every_association_and_track(void **state)
 			pathf(out, "%s/new-%s-%s.xml", tmpdir(),
 			    p.association, p.track);
 			msgs_open(&m);
-			assert_int_equal(skeleton_write(fx->v, fx->s, &p, out,
-			    &m.d), SKELETON_OK);
+			assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out,
+			    &m.d), SHEET_OK);
 			msgs_close(&m);
 			assert_string_equal(m.text, "");
 			free(m.text);
@@ -1149,11 +1152,11 @@ test_new_refuses(void **state)
 	p.name = "two\nlines";
 	tmppath("refused.xml", out, sizeof(out));
 	msgs_open(&m);
-	assert_int_equal(skeleton_write(fx->v, fx->s, &p, out, &m.d),
-	    SKELETON_REJECTED);
+	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
+	    SHEET_REJECTED);
 	p.track = "surgery";
-	assert_int_equal(skeleton_write(fx->v, fx->s, &p, out, &m.d),
-	    SKELETON_REJECTED);
+	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
+	    SHEET_REJECTED);
 	msgs_close(&m);
 	expect_msg(m.text, "not written: the new portfolio is not valid");
 	expect_msg(m.text, "error: there is no track 'surgery': expected a "
