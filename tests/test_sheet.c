@@ -425,7 +425,10 @@ test_round_trip_every_example(void **state)
 /*
  * Rewrite a CSV file as a European spreadsheet saves it: ';' between
  * cells, the columns in reverse order, headers in capitals, every cell
- * quoted, two empty rows at the end (BOM and CRLF stay).
+ * quoted, two empty rows at the end (BOM and CRLF stay), and in the
+ * descriptions a line break after the first comma (a cell with a comma
+ * and a line break; the checklist reads descriptions with their spaces
+ * normalised, so its verdicts must not change).
  */
 static void
 respreadsheet(const char *path)
@@ -454,10 +457,19 @@ respreadsheet(const char *path)
 		    &t->rows[r - 1];
 
 		for (c = 0; c < nc; c++) {
+			int	broken = r == 0 || strcmp(t->header.cells[nc -
+				    1 - c], "description") != 0;
+
 			fputs(c ? ";\"" : "\"", f);
 			for (s = row->cells[nc - 1 - c]; *s != '\0'; s++) {
 				if (*s == '"')
 					fputc('"', f);
+				if (!broken && s[0] == ',' && s[1] == ' ') {
+					fputs(",\r\n", f);
+					s++;
+					broken = 1;
+					continue;
+				}
 				fputc(r == 0 ? toupper((unsigned char)*s) :
 				    *s, f);
 			}
@@ -500,6 +512,15 @@ test_round_trip_as_a_spreadsheet_saves(void **state)
 		for (k = 0; k < NKINDS; k++)
 			respreadsheet(paths[k]);
 		round_trip(fx, ex, NULL, out, ptrs, NKINDS);
+		if (strcmp(names[i], "ok-clinical-ready.xml") == 0) {
+			/* the cell with a comma and a line break got in */
+			got = slurp(out, NULL);
+			assert_non_null(got);
+			assert_non_null(strstr(got, "<description>Weekly home "
+			    "visits with infants,\ntoddlers and their "
+			    "parents"));
+			free(got);
+		}
 		want = checklist_of(ex);
 		got = checklist_of(out);
 		if (strcmp(want, got) != 0)
