@@ -37,26 +37,6 @@ str_add(struct str *b, const char *s)
 	b->len += n;
 }
 
-static int
-is_element(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrcmp(n->ns->href, (const xmlChar *)SHEET_NS) == 0 &&
-	    xmlStrcmp(n->name, (const xmlChar *)name) == 0;
-}
-
-static xmlNodePtr
-child_find(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr	c;
-
-	for (c = parent != NULL ? parent->children : NULL; c != NULL;
-	    c = c->next)
-		if (is_element(c, name))
-			return c;
-	return NULL;
-}
-
 /* Append attribute name of n (when present) to b, after sep. */
 static void
 add_attr(struct str *b, xmlNodePtr n, const char *name, const char *sep)
@@ -79,15 +59,15 @@ person_name(xmlDocPtr doc, const xmlChar *id)
 	xmlChar		*pid;
 	int		 match;
 
-	for (p = child_find(child_find(xmlDocGetRootElement(doc), "people"),
+	for (p = sheet_child(sheet_child(xmlDocGetRootElement(doc), "people"),
 	    "person"); p != NULL; p = p->next) {
-		if (!is_element(p, "person"))
+		if (!sheet_is_element(p, "person"))
 			continue;
 		pid = xmlGetProp(p, (const xmlChar *)"id");
 		match = pid != NULL && xmlStrcmp(pid, id) == 0;
 		xmlFree(pid);
 		if (match)
-			return xmlNodeGetContent(child_find(p, "name"));
+			return xmlNodeGetContent(sheet_child(p, "name"));
 	}
 	return NULL;
 }
@@ -123,7 +103,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 		xmlFree(v);
 		break;
 	case SHEET_TEXT:
-		if ((ch = child_find(e, c->node)) != NULL) {
+		if ((ch = sheet_child(e, c->node)) != NULL) {
 			v = xmlNodeGetContent(ch);
 			str_add(&b, v != NULL ? (const char *)v : "");
 			xmlFree(v);
@@ -131,7 +111,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 		break;
 	case SHEET_CHILD_WORDS:
 		for (ch = e->children; ch != NULL; ch = ch->next) {
-			if (!is_element(ch, c->node))
+			if (!sheet_is_element(ch, c->node))
 				continue;
 			v = xmlNodeGetContent(ch);
 			if (b.len > 0)
@@ -144,7 +124,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 	case SHEET_APPROVED:
 	case SHEET_VETTED:
 		for (ch = e->children; ch != NULL; ch = ch->next) {
-			if (!is_element(ch, c->node))
+			if (!sheet_is_element(ch, c->node))
 				continue;
 			memset(&one, 0, sizeof(one));
 			str_add(&one, "");
@@ -186,10 +166,10 @@ export_table(xmlDocPtr doc, const struct sheet_kind *k)
 		header[i] = k->columns[i].header;
 	if ((t = csvtab_new(header, i)) == NULL)
 		return NULL;
-	section = child_find(xmlDocGetRootElement(doc), k->section);
+	section = sheet_child(xmlDocGetRootElement(doc), k->section);
 	for (e = section != NULL ? section->children : NULL; e != NULL;
 	    e = e->next) {
-		if (!is_element(e, k->element))
+		if (!sheet_is_element(e, k->element))
 			continue;
 		if ((row = csvtab_add_row(t)) < 0)
 			goto fail;

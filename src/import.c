@@ -526,26 +526,6 @@ people_add(struct ctx *c, const char *id, const char *name)
 	c->npeople++;
 }
 
-static int
-is_element(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrcmp(n->ns->href, (const xmlChar *)SHEET_NS) == 0 &&
-	    (name == NULL || xmlStrcmp(n->name, (const xmlChar *)name) == 0);
-}
-
-static xmlNodePtr
-child_find(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr	ch;
-
-	for (ch = parent != NULL ? parent->children : NULL; ch != NULL;
-	    ch = ch->next)
-		if (is_element(ch, name))
-			return ch;
-	return NULL;
-}
-
 /* The people of the portfolio, when no people.csv replaces them. */
 static void
 people_from_doc(struct ctx *c)
@@ -553,13 +533,13 @@ people_from_doc(struct ctx *c)
 	xmlNodePtr	 p;
 	xmlChar		*id, *name;
 
-	p = child_find(child_find(xmlDocGetRootElement(c->doc), "people"),
+	p = sheet_child(sheet_child(xmlDocGetRootElement(c->doc), "people"),
 	    "person");
 	for (; p != NULL; p = p->next) {
-		if (!is_element(p, "person"))
+		if (!sheet_is_element(p, "person"))
 			continue;
 		id = xmlGetProp(p, (const xmlChar *)"id");
-		name = xmlNodeGetContent(child_find(p, "name"));
+		name = xmlNodeGetContent(sheet_child(p, "name"));
 		if (id != NULL)
 			people_add(c, (const char *)id, (const char *)name);
 		xmlFree(id);
@@ -1164,7 +1144,7 @@ table_rows(struct ctx *c, struct table *tb)
 		tb->rows[tb->nrows++] = e;
 		if (strcmp(tb->k->element, "person") == 0) {
 			id = xmlGetProp(e, (const xmlChar *)"id");
-			name = xmlNodeGetContent(child_find(e, "name"));
+			name = xmlNodeGetContent(sheet_child(e, "name"));
 			if (id != NULL)
 				people_add(c, (const char *)id,
 				    (const char *)name);
@@ -1195,8 +1175,8 @@ replaced(const struct table *tbs, size_t n, xmlNodePtr e)
 	if (e->parent == NULL || e->parent->type != XML_ELEMENT_NODE)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (is_element(e, tbs[i].k->element) &&
-		    is_element(e->parent, tbs[i].k->section) &&
+		if (sheet_is_element(e, tbs[i].k->element) &&
+		    sheet_is_element(e->parent, tbs[i].k->section) &&
 		    e->parent->parent == xmlDocGetRootElement(e->doc))
 			return 1;
 	return 0;
@@ -1245,7 +1225,7 @@ refs_still_resolve(struct ctx *c, const struct table *tbs, size_t n,
 		if (ch->type != XML_ELEMENT_NODE || replaced(tbs, n, ch))
 			continue;
 		for (i = 0; i < 2; i++) {
-			if (!is_element(ch, refs[i][0]) || (id = xmlGetProp(ch,
+			if (!sheet_is_element(ch, refs[i][0]) || (id = xmlGetProp(ch,
 			    (const xmlChar *)refs[i][1])) == NULL)
 				continue;
 			if (person_by_id(c, (const char *)id) == NULL) {
@@ -1326,14 +1306,14 @@ section_get(struct ctx *c, const struct sheet_kind *k, const char *unit)
 	const char *const	*order = sheet_schema_sections(c->s);
 	size_t			 i, j;
 
-	if ((sec = child_find(root, k->section)) != NULL)
+	if ((sec = sheet_child(root, k->section)) != NULL)
 		return sec;
 	for (i = 0; order[i] != NULL && strcmp(order[i], k->section) != 0;
 	    i++)
 		;
 	for (ch = root->children; ch != NULL; ch = ch->next)
 		for (j = 0; j < i; j++)
-			if (is_element(ch, order[j]))
+			if (sheet_is_element(ch, order[j]))
 				after = ch;
 	if ((sec = new_element(c, k->section)) == NULL)
 		return NULL;
@@ -1359,12 +1339,12 @@ section_clear(const struct sheet_kind *k, xmlNodePtr sec)
 
 	for (ch = sec->children; ch != NULL; ch = next) {
 		next = ch->next;
-		drop = is_element(ch, k->element);
+		drop = sheet_is_element(ch, k->element);
 		if (ch->type == XML_COMMENT_NODE) {
 			for (e = ch->next; e != NULL &&
 			    e->type != XML_ELEMENT_NODE; e = e->next)
 				;
-			drop = e != NULL && is_element(e, k->element);
+			drop = e != NULL && sheet_is_element(e, k->element);
 		}
 		if (!drop)
 			continue;
@@ -1416,7 +1396,7 @@ table_put(struct ctx *c, struct table *tb, const char *unit)
 	xmlNodePtr	sec, anchor = NULL;
 	size_t		i;
 
-	if ((sec = child_find(xmlDocGetRootElement(c->doc),
+	if ((sec = sheet_child(xmlDocGetRootElement(c->doc),
 	    tb->k->section)) == NULL && tb->nrows == 0)
 		return;
 	if ((sec = section_get(c, tb->k, unit)) == NULL)
@@ -1425,7 +1405,7 @@ table_put(struct ctx *c, struct table *tb, const char *unit)
 	section_reindent(c, sec, unit);
 	/* before the kind that follows, and the comments just before it */
 	if (tb->k->followed_by != NULL &&
-	    (anchor = child_find(sec, tb->k->followed_by)) != NULL)
+	    (anchor = sheet_child(sec, tb->k->followed_by)) != NULL)
 		while (anchor->prev != NULL &&
 		    (anchor->prev->type == XML_COMMENT_NODE ||
 		    is_blank_text(anchor->prev)))

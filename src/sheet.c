@@ -206,6 +206,26 @@ sheet_fold(const char *s)
 	return out;
 }
 
+int
+sheet_is_element(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrcmp(n->ns->href, (const xmlChar *)SHEET_NS) == 0 &&
+	    (name == NULL || xmlStrcmp(n->name, (const xmlChar *)name) == 0);
+}
+
+xmlNodePtr
+sheet_child(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	c;
+
+	for (c = parent != NULL ? parent->children : NULL; c != NULL;
+	    c = c->next)
+		if (sheet_is_element(c, name))
+			return c;
+	return NULL;
+}
+
 enum sheet_status
 sheet_save(const char *path, const void *data, size_t len, struct diag *d)
 {

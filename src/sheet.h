@@ -104,6 +104,12 @@ struct sheet_check {
 	void	*arg;
 };
 
+/* Whether n is the portfolio element name (NULL: any element). */
+int		 sheet_is_element(xmlNodePtr n, const char *name);
+
+/* The first child element of parent called name, or NULL. */
+xmlNodePtr	 sheet_child(xmlNodePtr parent, const char *name);
+
 /* Write a finished file through outfile (atomically): its status. */
 enum sheet_status sheet_save(const char *path, const void *data, size_t len,
 		    struct diag *d);

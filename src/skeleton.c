@@ -335,7 +335,28 @@ example(struct build *b, xmlNodePtr decl, const char *indent, int depth)
 	g_free(name);
 }
 
-/* "TRN-1 (Minimum 30 clock hours ...)" for the rules reading section. */
+/* The rule's short wording: at most about 70 characters. */
+static char *
+rule_text(struct build *b, xmlNodePtr r)
+{
+	xmlChar	*x = xmlNodeGetContent(select_one(b->rq, r, "r:text"));
+	char	*text = g_strdup(x != NULL ? (const char *)x : ""), *cut;
+
+	xmlFree(x);
+	if (g_utf8_strlen(text, -1) > 70) {
+		cut = g_utf8_offset_to_pointer(text, 66);
+		while (cut > text && *cut != ' ')
+			cut--;
+		strcpy(cut, " ...");
+	}
+	return text;
+}
+
+/*
+ * The rules of ruleset for the track that read section, as "TRN-1
+ * (Minimum 30 clock hours ...); TRN-2 (...)"; with section NULL, the ids
+ * of those no section is listed for (judgements of the whole portfolio).
+ */
 static void
 readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
     GString *list)
@@ -344,7 +365,7 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 	xmlNodePtr		 r;
 	char			*id, *type, *tracks, *evidence, *text;
 	size_t			 j;
-	int			 i;
+	int			 i, applies;
 
 	if (ruleset == NULL)
 		return;
@@ -360,21 +381,15 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 			    (readers[j].evidence == NULL ||
 			    strcmp(readers[j].evidence, evidence) == 0))
 				break;
-		if (j < G_N_ELEMENTS(readers) &&
-		    has_word(readers[j].sections, section) &&
-		    (tracks[0] == '\0' || has_word(tracks, b->p->track))) {
-			xmlChar *x = xmlNodeGetContent(select_one(b->rq, r,
-			    "r:text"));
-
-			text = g_strdup(x != NULL ? (const char *)x : "");
-			xmlFree(x);
-			if (g_utf8_strlen(text, -1) > 70) {
-				char *cut = g_utf8_offset_to_pointer(text, 66);
-
-				while (cut > text && *cut != ' ')
-					cut--;
-				strcpy(cut, " ...");
-			}
+		applies = strcmp(type, "not-applicable") != 0 &&
+		    (tracks[0] == '\0' || has_word(tracks, b->p->track));
+		if (applies && section == NULL && j == G_N_ELEMENTS(readers))
+			g_string_append_printf(list, "%s%s", list->len ? ", " :
+			    "", id);
+		else if (applies && section != NULL &&
+		    j < G_N_ELEMENTS(readers) &&
+		    has_word(readers[j].sections, section)) {
+			text = rule_text(b, r);
 			g_string_append_printf(list, "%s%s (%s)",
 			    list->len ? "; " : "", id, text);
 			g_free(text);
@@ -383,41 +398,6 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 		g_free(type);
 		g_free(tracks);
 		g_free(evidence);
-	}
-	xmlXPathFreeObject(rules);
-}
-
-/* The rules no section is listed for (whole-portfolio judgements). */
-static void
-readers_of_all(struct build *b, GString *list)
-{
-	xmlXPathObjectPtr	 rules;
-	xmlNodePtr		 r;
-	char			*id, *type, *evidence, *tracks;
-	size_t			 j;
-	int			 i;
-
-	rules = select_all(b->rq, b->ruleset, "r:rule");
-	for (i = 0; i < count(rules); i++) {
-		r = rules->nodesetval->nodeTab[i];
-		id = prop(r, "id");
-		type = prop(r, "type");
-		evidence = prop(r, "evidence");
-		tracks = prop(r, "tracks");
-		for (j = 0; j < G_N_ELEMENTS(readers); j++)
-			if (strcmp(readers[j].type, type) == 0 &&
-			    (readers[j].evidence == NULL ||
-			    strcmp(readers[j].evidence, evidence) == 0))
-				break;
-		if (j == G_N_ELEMENTS(readers) &&
-		    strcmp(type, "not-applicable") != 0 &&
-		    (tracks[0] == '\0' || has_word(tracks, b->p->track)))
-			g_string_append_printf(list, "%s%s", list->len ? ", " :
-			    "", id);
-		g_free(id);
-		g_free(type);
-		g_free(evidence);
-		g_free(tracks);
 	}
 	xmlXPathFreeObject(rules);
 }
@@ -580,7 +560,7 @@ skeleton_build(const struct sheet_schema *s, const struct skeleton_params *p,
 	wrap(b.out, "  ", txt);
 	g_free(txt);
 	all = g_string_new(NULL);
-	readers_of_all(&b, all);
+	readers_of(&b, b.ruleset, NULL, all);
 	if (all->len > 0) {
 		txt = g_strdup_printf("The committee judges the portfolio as "
 		    "a whole for %s.", all->str);

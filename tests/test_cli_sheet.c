@@ -28,20 +28,6 @@ expect(struct run *r, int status, const char *in_out, const char *in_err)
 		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
 }
 
-/* snprintf into a PATH_MAX buffer, failing the test when it is cut. */
-static void
-pathf(char *buf, const char *fmt, ...)
-{
-	va_list	ap;
-	int	n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, PATH_MAX, fmt, ap);
-	va_end(ap);
-	if (n < 0 || n >= PATH_MAX)
-		fail_msg("path too long");
-}
-
 static int
 exists(const char *path)
 {

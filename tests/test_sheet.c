@@ -79,20 +79,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* snprintf into a PATH_MAX buffer, failing the test when it is cut. */
-static void
-pathf(char *buf, const char *fmt, ...)
-{
-	va_list	ap;
-	int	n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, PATH_MAX, fmt, ap);
-	va_end(ap);
-	if (n < 0 || n >= PATH_MAX)
-		fail_msg("path too long");
-}
-
 /* Messages of one call, collected. */
 struct msgs {
 	struct diag	 d;
