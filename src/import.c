@@ -2,6 +2,7 @@
  * import: CSV rows into a portfolio (see import.h).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,6 +58,10 @@ struct ctx {
 	size_t			 npeople;
 	const char		*people_from;	/* file the people come from */
 	int			 oom;
+	/* from the schema's facets of its types "date" and "hours" */
+	char			 date_min[16], date_max[16];
+	int			 hours_frac;	/* decimal places */
+	long long		 hours_max;	/* in units of the last place */
 };
 
 /* "column 'hours': MESSAGE" at FILE:ROW:COL. */
@@ -146,6 +151,7 @@ trimmed(const char *s)
 	return cell_copy(s, 1);
 }
 
+/* A date of the calendar written YYYY-MM-DD. */
 static int
 is_date(const char *s)
 {
@@ -162,8 +168,73 @@ is_date(const char *s)
 	m = atoi(s + 5);
 	d = atoi(s + 8);
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 &&
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
 	    d <= mdays[m - 1] && !(m == 2 && d == 29 && !leap);
+}
+
+/* A date the schema takes: of the calendar and in its range. */
+static int
+date_ok(const struct ctx *c, const char *s)
+{
+	return is_date(s) && strcmp(s, c->date_min) >= 0 &&
+	    strcmp(s, c->date_max) <= 0;
+}
+
+/*
+ * Decimal digits "123.45" as a count of units of the last of frac places
+ * (12345 for frac 2); -1 when not such a number or too many places.
+ */
+static long long
+decimal_units(const char *s, int frac)
+{
+	long long	v = 0;
+	int		places = -1;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s == '.' && places == -1) {
+			places = 0;
+			continue;
+		}
+		if (!isdigit((unsigned char)*s) || places == frac ||
+		    v > (LLONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (places >= 0)
+			places++;
+	}
+	if (places == 0)
+		return -1;
+	for (places = places < 0 ? 0 : places; places < frac; places++)
+		v *= 10;
+	return v;
+}
+
+/* The facets import checks by, read from the schema. */
+static void
+facets_read(struct ctx *c)
+{
+	char	*v;
+
+	snprintf(c->date_min, sizeof(c->date_min), "0001-01-01");
+	snprintf(c->date_max, sizeof(c->date_max), "9999-12-31");
+	if ((v = sheet_schema_facet(c->s, "date", "minInclusive")) != NULL)
+		snprintf(c->date_min, sizeof(c->date_min), "%s", v);
+	free(v);
+	if ((v = sheet_schema_facet(c->s, "date", "maxInclusive")) != NULL)
+		snprintf(c->date_max, sizeof(c->date_max), "%s", v);
+	free(v);
+	v = sheet_schema_facet(c->s, "hours", "fractionDigits");
+	c->hours_frac = v != NULL ? atoi(v) : 2;
+	if (c->hours_frac < 0 || c->hours_frac > 6)
+		c->hours_frac = 2;
+	free(v);
+	v = sheet_schema_facet(c->s, "hours", "maxInclusive");
+	c->hours_max = v != NULL ? decimal_units(v, c->hours_frac) : -1;
+	if (c->hours_max < 0)
+		c->hours_max = LLONG_MAX;
+	free(v);
 }
 
 /* Written like a date, just not YYYY-MM-DD: what a spreadsheet does. */
@@ -185,15 +256,20 @@ check_date(struct ctx *c, const struct table *tb, long line, int fcol,
 {
 	char	q[80];
 
-	if (is_date(v))
+	if (date_ok(c, v))
 		return 0;
 	if (ongoing_ok && strcasecmp(v, "ongoing") == 0)
 		return 0;
-	if (strlen(v) == 10 && v[4] == '-' && v[7] == '-' &&
+	if (is_date(v))
+		cell_error(c, tb, line, fcol, "'%s' is outside the dates a "
+		    "portfolio holds, %s to %s: expected %s", v, c->date_min,
+		    c->date_max, expect_of(c, ongoing_ok ? "end-date" :
+		    "date"));
+	else if (strlen(v) == 10 && v[4] == '-' && v[7] == '-' &&
 	    strspn(v, "0123456789-") == 10)
 		cell_error(c, tb, line, fcol, "'%s' is not a date of the "
-		    "calendar (or is before 1900 or after 2199): expected %s",
-		    v, expect_of(c, ongoing_ok ? "end-date" : "date"));
+		    "calendar: expected %s", v, expect_of(c, ongoing_ok ?
+		    "end-date" : "date"));
 	else if (looks_like_other_date(v) || (strspn(v, "0123456789") ==
 	    strlen(v) && strlen(v) == 5))
 		cell_error(c, tb, line, fcol, "'%s' is not written YYYY-MM-DD:"
@@ -214,29 +290,31 @@ check_hours(struct ctx *c, const struct table *tb, long line, int fcol,
 {
 	const char	*p = v;
 	size_t		 whole, frac = 0;
+	static const char *const counts[] = { "no", "one", "two", "three" };
+	long long	 units = decimal_units(v, c->hours_frac);
 	char		 q[80];
 
+	if (units >= 0 && units <= c->hours_max)
+		return 0;
 	whole = strspn(p, "0123456789");
 	p += whole;
 	if (*p == '.') {
 		frac = strspn(p + 1, "0123456789");
 		p += 1 + frac;
 	}
-	if (*p == '\0' && whole >= 1 && whole <= 5 && (v[whole] == '\0' ||
-	    (frac >= 1 && frac <= 2)))
-		return 0;
 	clip(v, q, sizeof(q));
 	if (v[0] == '-')
 		cell_error(c, tb, line, fcol, "'%s' is a negative number of "
 		    "hours: expected %s", q, expect_of(c, "hours"));
-	else if (*p == '\0' && whole >= 1 && frac > 2)
-		cell_error(c, tb, line, fcol, "'%s' has more than two decimal "
+	else if (*p == '\0' && whole >= 1 && frac > (size_t)c->hours_frac)
+		cell_error(c, tb, line, fcol, "'%s' has more than %s decimal "
 		    "places (hours are never rounded): expected %s", q,
+		    c->hours_frac < 4 ? counts[c->hours_frac] : "the",
 		    expect_of(c, "hours"));
 	else if (*p == ',' && whole >= 1)
 		cell_error(c, tb, line, fcol, "'%s' has a decimal comma: "
 		    "write hours with a decimal point, such as 1.5", q);
-	else if (*p == '\0' && whole > 5)
+	else if (*p == '\0' && whole >= 1 && v[strlen(v) - 1] != '.')
 		cell_error(c, tb, line, fcol, "'%s' is more hours than a "
 		    "portfolio can hold: expected %s", q,
 		    expect_of(c, "hours"));
@@ -413,7 +491,7 @@ endorsement_entry(struct ctx *c, const struct table *tb, long line,
 		    (w = word_find(c, "track", tok[i])) != NULL) {
 			set_attr(c, e, "track", w);
 			track = 1;
-		} else if (!date && is_date(tok[i])) {
+		} else if (!date && date_ok(c, tok[i])) {
 			set_attr(c, e, "earned", tok[i]);
 			date = 1;
 		} else {
@@ -456,7 +534,7 @@ association_entry(struct ctx *c, const struct table *tb, long line,
 		goto out;
 	assoc = upper(tok[0]);
 	if (assoc == NULL || !is_association(assoc) || (tok[1] != NULL &&
-	    (!with_date || !is_date(tok[1]) || tok[2] != NULL))) {
+	    (!with_date || !date_ok(c, tok[1]) || tok[2] != NULL))) {
 		if (with_date)
 			cell_error(c, tb, line, fcol, "'%s' is not an "
 			    "association code with an optional date: "
@@ -1045,7 +1123,7 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 			    col->cell == SHEET_END_DATE) == -1)
 				bad = 1;
 			else
-				set_attr(c, e, col->node, is_date(v) ? v :
+				set_attr(c, e, col->node, date_ok(c, v) ? v :
 				    "ongoing");
 			break;
 		case SHEET_HOURS:
@@ -1443,6 +1521,7 @@ import_tables(xmlDocPtr doc, const char *docname,
 	    (const xmlChar *)SHEET_NS);
 	c.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    g_free);
+	facets_read(&c);
 	if ((tbs = calloc(n ? n : 1, sizeof(*tbs))) == NULL)
 		goto oom;
 

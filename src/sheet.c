@@ -421,6 +421,29 @@ sheet_schema_expect(const struct sheet_schema *s, const char *type)
 	return w != NULL ? w->expect : "";
 }
 
+char *
+sheet_schema_facet(const struct sheet_schema *s, const char *type,
+    const char *facet)
+{
+	xmlXPathContextPtr	  xp;
+	char			**v = NULL, *expr, *out = NULL;
+
+	if ((xp = xmlXPathNewContext(s->doc)) == NULL ||
+	    xmlXPathRegisterNs(xp, (const xmlChar *)"xs",
+	    (const xmlChar *)"http://www.w3.org/2001/XMLSchema") != 0)
+		goto out;
+	expr = g_strdup_printf("/xs:schema/xs:simpleType[@name='%s']/"
+	    "xs:restriction/xs:%s/@value", type, facet);
+	v = select_strings(xp, NULL, expr);
+	g_free(expr);
+	if (v != NULL && v[0] != NULL)
+		out = strdup(v[0]);
+out:
+	strv_free(v);
+	xmlXPathFreeContext(xp);
+	return out;
+}
+
 long
 sheet_schema_maxlen(const struct sheet_schema *s, const char *type)
 {

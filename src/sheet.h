@@ -137,6 +137,13 @@ const char *const *sheet_schema_words(const struct sheet_schema *,
 const char	*sheet_schema_expect(const struct sheet_schema *,
 		    const char *type);
 
+/*
+ * The value of a facet of a named simple type (facet "fractionDigits",
+ * "maxInclusive", ...), a new string, or NULL when it has none.
+ */
+char		*sheet_schema_facet(const struct sheet_schema *,
+		    const char *type, const char *facet);
+
 /* The xs:maxLength of a named type, in characters, or 0. */
 long		 sheet_schema_maxlen(const struct sheet_schema *,
 		    const char *type);

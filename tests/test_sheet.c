@@ -681,7 +681,8 @@ test_bad_dates(void **state)
 	assert_int_equal(import_texts(*state, &msgs, NULL, "training.csv",
 	    TRAINING_HEAD COURSE("2024-01-05", "2") COURSE("5/17/2013", "2")
 	    COURSE("2024-02-30", "2") COURSE("17.05.2013", "1")
-	    COURSE("41411", "1") COURSE("soon", "1"), NULL),
+	    COURSE("41411", "1") COURSE("soon", "1")
+	    COURSE("1899-12-31", "1") COURSE("2199-12-31", "1"), NULL),
 	    SHEET_REJECTED);
 	expect_msg(msgs, "endorse: training.csv:3:1: error: column 'start': "
 	    "'5/17/2013' is not written YYYY-MM-DD: a spreadsheet may have "
@@ -697,8 +698,13 @@ test_bad_dates(void **state)
 	expect_msg(msgs, "training.csv:7:1: error: column 'start': 'soon' is "
 	    "not a date: expected a date written YYYY-MM-DD, such as "
 	    "2024-09-30");
-	/* the good row is not reported; every bad one is */
+	/* the schema's range, from its facets */
+	expect_msg(msgs, "training.csv:8:1: error: column 'start': "
+	    "'1899-12-31' is outside the dates a portfolio holds, 1900-01-01 "
+	    "to 2199-12-31");
+	/* the good rows are not reported; every bad one is */
 	assert_null(strstr(msgs, "training.csv:2:"));
+	assert_null(strstr(msgs, "training.csv:9:"));
 	free(msgs);
 }
 
@@ -711,7 +717,9 @@ test_bad_hours(void **state)
 	    TRAINING_HEAD COURSE("2024-01-05", "-3")
 	    COURSE("2024-01-05", "1.255") COURSE("2024-01-05", "\"1,5\"")
 	    COURSE("2024-01-05", "lots") COURSE("2024-01-05", "123456")
-	    COURSE("2024-01-05", ""), NULL), SHEET_REJECTED);
+	    COURSE("2024-01-05", "") COURSE("2024-01-05", "99999.99")
+	    COURSE("2024-01-05", ".5") COURSE("2024-01-05", "100000.00"),
+	    NULL), SHEET_REJECTED);
 	expect_msg(msgs, "training.csv:2:3: error: column 'hours': '-3' is a "
 	    "negative number of hours: expected a number of clock hours, 0 "
 	    "or more, with at most two decimal places (such as 1.25)\n");
@@ -725,6 +733,12 @@ test_bad_hours(void **state)
 	    "is more hours than a portfolio can hold");
 	expect_msg(msgs, "training.csv:7:3: error: column 'hours': the cell "
 	    "is empty: expected a number of clock hours");
+	/* the schema's maximum is taken, one more is not */
+	assert_null(strstr(msgs, "training.csv:8:"));
+	expect_msg(msgs, "training.csv:9:3: error: column 'hours': '.5' is "
+	    "not a number of hours");
+	expect_msg(msgs, "training.csv:10:3: error: column 'hours': "
+	    "'100000.00' is more hours than a portfolio can hold");
 	free(msgs);
 }
 
