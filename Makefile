@@ -222,6 +222,12 @@ valgrind: endorse
 	    -o out/valgrind.pdf examples/wi-clinical-not-ready.xml
 	$(TEST_ENV) $(VALGRIND) ./endorse review --as-of $(DEMO_AS_OF) \
 	    -o out/valgrind.pdf $(EXAMPLES)
+	$(TEST_ENV) $(VALGRIND) ./endorse new --association OK-AIMH \
+	    --track clinical -o out/valgrind-new.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse export -o out/valgrind-csv \
+	    examples/ok-clinical-ready.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse import --into out/valgrind-new.xml \
+	    -o out/valgrind-import.xml out/valgrind-csv/*.csv
 	@echo "valgrind: no errors, no leaks of ours"
 
 # Exactly the files 'install' copies, each with its path under the data
