@@ -993,7 +993,47 @@ table_ids(struct ctx *c, struct table *tb)
 	return bad ? -1 : 0;
 }
 
-/* Check one text cell against its type's length and line rule. */
+/*
+ * The characters the schema refuses in every text (control characters,
+ * line and paragraph separators, bidirectional controls; SECURITY.md rule
+ * 7), and line breaks and tabs where one line is expected.  Returns -1
+ * after a message naming the first one.
+ */
+static int
+check_chars(struct ctx *c, const struct table *tb, long line, int fcol,
+    const char *type, const char *v, int lines_ok)
+{
+	const char	*p;
+	gunichar	 u;
+
+	for (p = v; *p != '\0'; p = g_utf8_next_char(p)) {
+		u = g_utf8_get_char(p);
+		if ((u == '\n' || u == '\t') && lines_ok)
+			continue;
+		if (u == '\n') {
+			cell_error(c, tb, line, fcol, "the cell holds a line "
+			    "break: expected %s", expect_of(c, type));
+			return -1;
+		}
+		if (u == '\t') {
+			cell_error(c, tb, line, fcol, "the cell holds a tab: "
+			    "expected %s", expect_of(c, type));
+			return -1;
+		}
+		if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 ||
+		    u == 0x2029 || u == 0x200e || u == 0x200f ||
+		    (u >= 0x202a && u <= 0x202e) ||
+		    (u >= 0x2066 && u <= 0x2069)) {
+			cell_error(c, tb, line, fcol, "the cell holds the "
+			    "invisible control character U+%04X: retype the "
+			    "cell without it", (unsigned)u);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Check one text cell against its type's length. */
 static int
 check_text(struct ctx *c, const struct table *tb, long line, int fcol,
     const char *type, const char *v)
@@ -1001,11 +1041,6 @@ check_text(struct ctx *c, const struct table *tb, long line, int fcol,
 	long	max = sheet_schema_maxlen(c->s, type);
 	long	len = g_utf8_strlen(v, -1);
 
-	if (strcmp(type, "text") != 0 && strpbrk(v, "\r\n\t") != NULL) {
-		cell_error(c, tb, line, fcol, "the cell holds a line break "
-		    "or a tab: expected %s", expect_of(c, type));
-		return -1;
-	}
 	if (max > 0 && len > max) {
 		cell_error(c, tb, line, fcol, "the cell holds %ld characters, "
 		    "more than the %ld allowed: expected %s", len, max,
@@ -1110,6 +1145,13 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 				free(id);
 				free(name);
 			}
+			continue;
+		}
+		if (check_chars(c, tb, r->line, fc, col->type, v,
+		    (col->cell == SHEET_TEXT && strcmp(col->type, "text") ==
+		    0) || col->cell == SHEET_ENDORSEMENTS ||
+		    col->cell == SHEET_VETTED) == -1) {
+			bad = 1;
 			continue;
 		}
 		switch (col->cell) {

@@ -894,6 +894,31 @@ test_too_many_cells(void **state)
 }
 
 static void
+test_control_characters(void **state)
+{
+	char	*msgs;
+
+	assert_int_equal(import_texts(*state, &msgs, NULL, "positions.csv",
+	    "start,end,work,role,employer,description\r\n"
+	    "2020-01-01,ongoing,supervised,\"Home\nVisitor\",Agency,\"two\n"
+	    "lines\tare fine here\"\r\n"
+	    "2020-01-01,ongoing,supervised,Visitor,\xe2\x80\xae" "ycnegA,\r\n"
+	    "2020-01-01,ongoing,supervised,Visitor,Agency,bell\x07\r\n", NULL),
+	    SHEET_REJECTED);
+	expect_msg(msgs, "positions.csv:2:4: error: column 'role': the cell "
+	    "holds a line break: expected a title of 1 to 400 characters on "
+	    "one line\n");
+	/* a row with line breaks in it: the next starts on line 5 */
+	assert_null(strstr(msgs, "positions.csv:2:6"));
+	expect_msg(msgs, "positions.csv:5:5: error: column 'employer': the "
+	    "cell holds the invisible control character U+202E: retype the "
+	    "cell without it\n");
+	expect_msg(msgs, "positions.csv:6:6: error: column 'description': the "
+	    "cell holds the invisible control character U+0007");
+	free(msgs);
+}
+
+static void
 test_kind_from_header(void **state)
 {
 	char	*msgs;
@@ -1209,6 +1234,7 @@ main(void)
 		cmocka_unit_test(test_bad_header),
 		cmocka_unit_test(test_duplicate_id),
 		cmocka_unit_test(test_too_many_cells),
+		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_kind_from_header),
 		cmocka_unit_test(test_people_replaced_under_sessions),
 		cmocka_unit_test(test_nothing_written_on_error),
