@@ -236,6 +236,65 @@ test_new_every_association_and_track(void **state)
 	run_free(&r);
 }
 
+/*
+ * new follows the rule file: a third association whose training rule
+ * says 45 hours and whose Policy track has no RS/C rule gets a skeleton
+ * that says so, with no code change.
+ */
+static void
+test_new_follows_the_rule_file(void **state)
+{
+	char		 dir[PATH_MAX], rules[PATH_MAX], src[PATH_MAX];
+	char		 out[PATH_MAX], *text, *p, *xml, *changed;
+	struct run	 r, r2;
+	size_t		 len;
+
+	(void)state;
+	text = slurp(srcpath("schemas/requirements/ok-aimh.xml", src,
+	    sizeof(src)), &len);
+	assert_non_null(text);
+	while ((p = strstr(text, "OK-AIMH")) != NULL)
+		memcpy(p, "ZZ-AIMH", 7);
+	assert_non_null(p = strstr(text, "Minimum 30 clock hours"));
+	memcpy(p + 8, "45", 2);
+	assert_non_null(p = strstr(text, "type=\"hours\" line=\"19\" "
+	    "min=\"30\""));
+	memcpy(strstr(p, "30"), "45", 2);
+	/* LEAD-1 becomes a Clinical-only rule */
+	assert_non_null(p = strstr(text, "<rule id=\"LEAD-1\""));
+	p += strlen("<rule id=\"LEAD-1\"");
+	if (asprintf(&changed, "%.*s tracks=\"clinical\"%s", (int)(p - text),
+	    text, p) < 0)
+		fail();
+	tmppath("zz-rules", dir, sizeof(dir));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	tmppath("zz-rules/zz-aimh.xml", rules, sizeof(rules));
+	spew(rules, changed, strlen(changed));
+	free(changed);
+	free(text);
+	tmppath("zz-new.xml", out, sizeof(out));
+
+	setenv("ENDORSE_RULES_PATH", dir, 1);
+	run_endorse(&r, "new", "--association", "ZZ-AIMH", "--track",
+	    "policy", "-o", out, NULL);
+	run_endorse(&r2, "check", AS_OF, out, NULL);
+	unsetenv("ENDORSE_RULES_PATH");
+	expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	expect(&r2, 1, "TRN-1: Needs 45 more", NULL);
+	run_free(&r2);
+	xml = slurp(out, NULL);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "ZZ-AIMH (Oklahoma Association"));
+	assert_non_null(strstr(xml, "TRN-1 (Minimum 45 clock hours"));
+	assert_non_null(strstr(xml, "<application association=\"ZZ-AIMH\" "
+	    "level=\"IV\" track=\"policy\"/>"));
+	/* Policy reads no leadership judgement here any more */
+	assert_null(strstr(xml, "LEAD-1"));
+	assert_non_null(strstr(xml, "WRK-P2 ("));
+	free(xml);
+}
+
 static void
 test_usage_errors(void **state)
 {
@@ -329,6 +388,7 @@ main(void)
 		cmocka_unit_test(test_bad_cells_exit_65_and_write_nothing),
 		cmocka_unit_test(test_failed_import_keeps_old_output),
 		cmocka_unit_test(test_new_every_association_and_track),
+		cmocka_unit_test(test_new_follows_the_rule_file),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_templates_into_a_new_portfolio),
 	};
