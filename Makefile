@@ -153,17 +153,22 @@ demo-run: endorse
 	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
 	@echo "demo: checklists, packets and review checklists are in out/"
 
-# The pictures in the README, made from the real output of the demo.
+# The pictures in the README, made from the real output of the demo: the
+# packet's cover, the first page of reviewer 1's copy, the consensus page
+# (the review's last page).
 DOC_EXAMPLE	= examples/ok-clinical-ready.xml
-docs/packet.png docs/review.png: endorse $(DOC_EXAMPLE) stylesheets/packet.xsl \
-    stylesheets/review.xsl
+docs/packet.png docs/review.png docs/consensus.png: endorse $(DOC_EXAMPLE) \
+    stylesheets/packet.xsl stylesheets/review.xsl stylesheets/common.xsl
 	@mkdir -p out
 	./endorse packet --as-of $(DEMO_AS_OF) -o out/docs-packet.pdf $(DOC_EXAMPLE)
 	./endorse review --as-of $(DEMO_AS_OF) -o out/docs-review.pdf $(DOC_EXAMPLE)
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-packet.pdf docs/packet
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-review.pdf docs/review
+	n=$$(pdfinfo out/docs-review.pdf | sed -n 's/^Pages: *//p'); \
+	    pdftoppm -png -r 60 -f $$n -l $$n -singlefile out/docs-review.pdf \
+	    docs/consensus
 
-docs: docs/packet.png docs/review.png
+docs: docs/packet.png docs/review.png docs/consensus.png
 
 test: deps
 	@$(MAKE) --no-print-directory check
@@ -189,8 +194,13 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
+# -x: check again with each example grown to 1, 4, 10 and 40 times its
+# entries (within the schema's caps): linear growth shows as ratios near
+# the factors.
+BENCH_FACTORS	= 1,4,10,40
 bench: build/bench/bench_check
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
+	    -x $(BENCH_FACTORS) $(EXAMPLES)
 
 # The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
 # with nothing else, against whole endorse runs (bench/floor.sh).

@@ -543,8 +543,10 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 		b->box.table = (unsigned)r->tables;
 		b->box.pad = CELL_VPAD;
 		b->box.flags |= PAGINATE_WHOLE;
+		if (b->header || ts_attr_is(n, "keep-with-next", "yes"))
+			b->box.flags |= PAGINATE_KEEP_NEXT;
 		if (b->header)
-			b->box.flags |= PAGINATE_HEADER | PAGINATE_KEEP_NEXT;
+			b->box.flags |= PAGINATE_HEADER;
 		k = 0;
 		for (c = n->children; c != NULL; c = c->next) {
 			if (!ts_is_el(c, "cell"))
@@ -601,11 +603,13 @@ build_signature(struct render *r, const xmlNode *n, unsigned group)
 		goto out;
 	b->box.before = 10;
 	b->box.flags |= PAGINATE_WHOLE;
+	/* date-label="": one line across, without a date */
+	b->lines = date != NULL && *date == '\0' ? 1 : 2;
 	b->cells[1].x = r->body_w * 0.68;
 	if (build_label(r, &b->cells[0], n, label ? label : "",
-	    SMALL_SIZE, r->body_w * 0.62) != 0 ||
-	    build_label(r, &b->cells[1], n, date ? date : "Date",
-	    SMALL_SIZE, r->body_w * 0.32) != 0)
+	    SMALL_SIZE, b->lines == 1 ? r->body_w : r->body_w * 0.62) != 0 ||
+	    (b->lines == 2 && build_label(r, &b->cells[1], n,
+	    date ? date : "Date", SMALL_SIZE, r->body_w * 0.32) != 0))
 		goto out;
 	/* Room to sign, the line, then the labels under it. */
 	b->height = 30 + 2 + (b->cells[0].nlines > 0 ?

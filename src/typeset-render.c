@@ -416,8 +416,10 @@ draw_frag(struct draw *dr, const struct paginate_frag *f)
 		break;
 	case BLK_SIGNATURE:
 		cairo_tag_begin(cr, "P", "");
-		rule(cr, x, x + b->w * 0.62, y + 30, 0.6, 0);
-		rule(cr, x + b->cells[1].x, x + b->w, y + 30, 0.6, 0);
+		rule(cr, x, x + b->w * (b->lines == 1 ? 1 : 0.62), y + 30,
+		    0.6, 0);
+		if (b->lines == 2)
+			rule(cr, x + b->cells[1].x, x + b->w, y + 30, 0.6, 0);
 		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
 		draw_cell(dr, &b->cells[0], x, y + 32, 0, 1e9);
 		draw_cell(dr, &b->cells[1], x + b->cells[1].x, y + 32, 0, 1e9);

@@ -31,6 +31,7 @@
 struct xsltrun {
 	xsltStylesheetPtr	 style;
 	char			*path;
+	int			 internal;	/* the last run's failure */
 };
 
 /* What the callbacks of one transformation see (tctxt->_private). */
@@ -39,6 +40,10 @@ struct xsltrun_call {
 	const char			*name;
 	const struct xsltrun_options	*opt;
 	int				 errors;
+	/* libxslt's own runtime errors (a limit, a failed expression):
+	 * not the data's fault; the first detail is kept */
+	int				 internal;
+	char				 detail[256];
 };
 
 /*
@@ -77,6 +82,21 @@ on_run_error(void *ctx, const char *fmt, ...)
 	if (n == 0 || strncmp(msg, "xsltApplyStylesheet: ", 21) == 0 ||
 	    strcmp(msg, "Execution was stopped") == 0)
 		return;
+	/*
+	 * libxslt opens each of its own errors with "runtime error: file
+	 * STYLESHEET line N ..." and then says what; xsl:message texts (the
+	 * stylesheet's verdicts on the data) come alone.  An internal error
+	 * is reported once, at the end, without the stylesheet's path.
+	 */
+	if (strncmp(msg, "runtime error", 13) == 0) {
+		call->internal++;
+		return;
+	}
+	if (call->internal > 0) {
+		if (call->detail[0] == '\0')
+			snprintf(call->detail, sizeof(call->detail), "%s", msg);
+		return;
+	}
 	p = msg;
 	if (strncmp(p, "line ", 5) == 0) {
 		line = strtol(p + 5, &p, 10);
@@ -389,6 +409,7 @@ xsltrun_run(struct xsltrun *xr, xmlDocPtr in, const char *name,
 	xmlDocPtr				 res = NULL;
 
 	memset(&call, 0, sizeof(call));
+	xr->internal = 0;
 	call.diag = d;
 	call.name = name;
 	call.opt = opt != NULL ? opt : &none;
@@ -415,21 +436,33 @@ xsltrun_run(struct xsltrun *xr, xmlDocPtr in, const char *name,
 
 	res = xsltApplyStylesheetUser(xr->style, in, NULL, NULL, NULL, tctxt);
 	/* SECURITY.md rule 9: the state, not only the returned tree. */
-	if (res == NULL || tctxt->state != XSLT_STATE_OK || call.errors > 0) {
-		if (call.errors == 0)
-			diag_error(d, name, 0, "%s failed", xr->path);
+	if (res == NULL || tctxt->state != XSLT_STATE_OK || call.errors > 0 ||
+	    call.internal > 0) {
+		if (call.internal > 0 || call.errors == 0) {
+			xr->internal = 1;
+			diag_error(d, name, 0, "internal error: the "
+			    "transformation stopped%s%s", call.detail[0] !=
+			    '\0' ? ": " : "", call.detail);
+		}
 		xmlFreeDoc(res);
 		res = NULL;
 	}
 	goto out;
 nomem:
-	diag_error(d, name, 0, "out of memory");
+	xr->internal = 1;
+	diag_error(d, name, 0, "internal error: out of memory");
 out:
 	if (tctxt != NULL)
 		xsltFreeTransformContext(tctxt);
 	if (sec != NULL)
 		xsltFreeSecurityPrefs(sec);
 	return res;
+}
+
+int
+xsltrun_failed_internally(const struct xsltrun *xr)
+{
+	return xr != NULL && xr->internal;
 }
 
 int

@@ -58,6 +58,14 @@ xmlDocPtr	 xsltrun_run(struct xsltrun *, xmlDocPtr in, const char *name,
 		    const struct xsltrun_options *, struct diag *d);
 
 /*
+ * Whether the last xsltrun_run failed for a reason of endorse's own (a
+ * limit reached, a failed expression, no memory: "internal error", exit
+ * 70) rather than the stylesheet's verdict on the data (an xsl:message
+ * that terminates: exit 65).
+ */
+int		 xsltrun_failed_internally(const struct xsltrun *);
+
+/*
  * Write a result as the stylesheet's xsl:output says (byte-identical for
  * the same input).  Returns 0, or -1 on a write error.
  */
