@@ -369,11 +369,12 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 
 	if (ruleset == NULL)
 		return;
-	rules = select_all(b->rq, ruleset, "r:rule");
+	/* a rule is an element with an id, named by its type */
+	rules = select_all(b->rq, ruleset, "r:*[@id]");
 	for (i = 0; i < count(rules); i++) {
 		r = rules->nodesetval->nodeTab[i];
 		id = prop(r, "id");
-		type = prop(r, "type");
+		type = g_strdup((const char *)r->name);
 		tracks = prop(r, "tracks");
 		evidence = prop(r, "evidence");
 		for (j = 0; j < G_N_ELEMENTS(readers); j++)

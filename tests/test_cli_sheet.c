@@ -257,12 +257,12 @@ test_new_follows_the_rule_file(void **state)
 		memcpy(p, "ZZ-AIMH", 7);
 	assert_non_null(p = strstr(text, "Minimum 30 clock hours"));
 	memcpy(p + 8, "45", 2);
-	assert_non_null(p = strstr(text, "type=\"hours\" line=\"19\" "
-	    "min=\"30\""));
-	memcpy(strstr(p, "30"), "45", 2);
+	assert_non_null(p = strstr(text, "<hours id=\"TRN-1\""));
+	assert_non_null(p = strstr(p, "min=\"30\""));
+	memcpy(p + 5, "45", 2);
 	/* LEAD-1 becomes a Clinical-only rule */
-	assert_non_null(p = strstr(text, "<rule id=\"LEAD-1\""));
-	p += strlen("<rule id=\"LEAD-1\"");
+	assert_non_null(p = strstr(text, "<judgement id=\"LEAD-1\""));
+	p += strlen("<judgement id=\"LEAD-1\"");
 	if (asprintf(&changed, "%.*s tracks=\"clinical\"%s", (int)(p - text),
 	    text, p) < 0)
 		fail();
