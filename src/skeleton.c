@@ -431,6 +431,39 @@ ruleset_of(struct build *b, const char *kind)
 	return best;
 }
 
+/*
+ * Whether the rule file offers the track: when it lists its tracks, the
+ * track must be one of them (a message otherwise).
+ */
+static int
+track_offered(struct build *b, struct diag *d)
+{
+	xmlXPathObjectPtr	 ids;
+	GString			*list;
+	char			*id;
+	int			 i, found = 0, n;
+
+	ids = select_all(b->rq, NULL, "/r:requirements/r:tracks/r:track");
+	if ((n = count(ids)) == 0) {
+		xmlXPathFreeObject(ids);
+		return 1;
+	}
+	list = g_string_new(NULL);
+	for (i = 0; i < n; i++) {
+		id = prop(ids->nodesetval->nodeTab[i], "id");
+		found |= strcmp(id, b->p->track) == 0;
+		g_string_append_printf(list, "%s%s", i == 0 ? "" : i + 1 == n ?
+		    " or " : ", ", id);
+		g_free(id);
+	}
+	if (!found)
+		diag_error(d, b->p->rules_path, 0, "%s has no track '%s': "
+		    "expected %s", b->p->association, b->p->track, list->str);
+	g_string_free(list, TRUE);
+	xmlXPathFreeObject(ids);
+	return found;
+}
+
 static const char *
 purpose_of(const char *section)
 {
@@ -536,6 +569,8 @@ skeleton_build(const struct sheet_schema *s, const struct skeleton_params *p,
 	    (const xmlChar *)XS) != 0 ||
 	    xmlXPathRegisterNs(b.rq, (const xmlChar *)"r",
 	    (const xmlChar *)REQ) != 0)
+		goto out;
+	if (!track_offered(&b, d))
 		goto out;
 	if ((b.ruleset = ruleset_of(&b, "initial")) == NULL) {
 		diag_error(d, p->rules_path, 0, "no Level IV rules of %s are "

@@ -1184,10 +1184,16 @@ test_new_every_association_and_track(void **state)
 static void
 test_new_refuses(void **state)
 {
+	static const char	 one_track[] = "<requirements xmlns="
+	    "'urn:endorse:requirements:1' association='OK-AIMH' name='X'>"
+	    "<tracks><track id='clinical' name='Clinical'/></tracks>"
+	    "<ruleset kind='initial' level='IV' effective='2020-01-01'>"
+	    "<hours id='TRN-1' line='1' min='30'><text>Thirty hours</text>"
+	    "</hours></ruleset></requirements>";
 	struct fixture		*fx = *state;
 	struct skeleton_params	 p;
 	struct msgs		 m;
-	char			 out[PATH_MAX];
+	char			 out[PATH_MAX], rules[PATH_MAX], *xml;
 	struct stat		 st;
 
 	memset(&p, 0, sizeof(p));
@@ -1203,10 +1209,36 @@ test_new_refuses(void **state)
 	p.track = "surgery";
 	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
 	    SHEET_REJECTED);
+	/* a rule file that lists its tracks offers only those */
+	tmppath("one-track.xml", rules, sizeof(rules));
+	spew(rules, one_track, strlen(one_track));
+	p.rules_path = rules;
+	p.track = "policy";
+	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
+	    SHEET_REJECTED);
+	p.track = "clinical";
+	p.as_of = "2019-12-31";
+	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
+	    SHEET_REJECTED);
+	assert_int_equal(stat(out, &st), -1);
+	/* in effect from 2020: the one rule reads training, none the rest */
+	p.as_of = "2025-06-30";
+	p.name = "Test";
+	assert_int_equal(skeleton_write(&fx->check, fx->s, &p, out, &m.d),
+	    SHEET_OK);
+	xml = slurp(out, NULL);
+	assert_non_null(strstr(xml, "Read by TRN-1 (Thirty hours)."));
+	assert_non_null(strstr(xml, "<!-- references:"));
+	free(xml);
+	unlink(out);
 	msgs_close(&m);
 	expect_msg(m.text, "not written: the new portfolio is not valid");
 	expect_msg(m.text, "error: there is no track 'surgery': expected a "
 	    "Level IV track: clinical, policy or research-faculty");
+	expect_msg(m.text, "one-track.xml: error: OK-AIMH has no track "
+	    "'policy': expected clinical\n");
+	expect_msg(m.text, "one-track.xml: error: no Level IV rules of "
+	    "OK-AIMH are in effect on 2019-12-31");
 	assert_int_equal(stat(out, &st), -1);
 	free(m.text);
 }
