@@ -258,8 +258,9 @@ static const struct cli_command commands[] = {
 	  "  -o, --output FILE   write to FILE ('-': standard output)\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
-	  "Exit status: 0 written; 65 the name cannot be used, 73 output\n"
-	  "cannot be created, 74 write error, 64 usage.\n" },
+	  "Exit status: 0 written; 65 the name cannot be used or the rule\n"
+	  "file has no such track or no rules in effect, 73 output cannot\n"
+	  "be created, 74 write error, 64 usage.\n" },
 	{ "export", cmd_export, OPT(OPT_HELP) | OPT(OPT_OUTPUT), NULL,
 	  "write a portfolio's repeated parts as CSV files",
 	  "-o DIR FILE.xml",
