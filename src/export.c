@@ -160,7 +160,7 @@ export_table(xmlDocPtr doc, const struct sheet_kind *k)
 	xmlNodePtr	 section, e;
 	size_t		 i;
 	long		 row;
-	char		*v;
+	char		*v, *safe = NULL;
 
 	for (i = 0; i < k->ncolumns && i < 32; i++)
 		header[i] = k->columns[i].header;
@@ -175,11 +175,15 @@ export_table(xmlDocPtr doc, const struct sheet_kind *k)
 			goto fail;
 		for (i = 0; i < k->ncolumns; i++) {
 			if ((v = cell_value(doc, e, &k->columns[i])) == NULL ||
-			    csvtab_set(t, (size_t)row, i, v) == -1) {
+			    (safe = sheet_cell_defuse(v)) == NULL ||
+			    csvtab_set(t, (size_t)row, i, safe) == -1) {
 				free(v);
+				free(safe);
 				goto fail;
 			}
 			free(v);
+			free(safe);
+			safe = NULL;
 		}
 	}
 	return t;

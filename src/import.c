@@ -945,7 +945,7 @@ cell(const struct table *tb, const struct csvtab_row *r, size_t col)
 
 	if (fc < 0 || (size_t)fc >= r->ncells)
 		return "";
-	return r->cells[fc];
+	return sheet_cell_plain(r->cells[fc]);
 }
 
 /* First pass: every explicit id of the table, and too-wide rows. */

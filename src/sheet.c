@@ -206,6 +206,34 @@ sheet_fold(const char *s)
 	return out;
 }
 
+/* Whether s is "'"... then a character that starts a formula. */
+static int
+formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+char *
+sheet_cell_defuse(const char *s)
+{
+	char	*out;
+
+	if (!formula_like(s))
+		return strdup(s);
+	if ((out = malloc(strlen(s) + 2)) == NULL)
+		return NULL;
+	out[0] = '\'';
+	memcpy(out + 1, s, strlen(s) + 1);
+	return out;
+}
+
+const char *
+sheet_cell_plain(const char *s)
+{
+	return s[0] == '\'' && formula_like(s) ? s + 1 : s;
+}
+
 int
 sheet_is_element(xmlNodePtr n, const char *name)
 {

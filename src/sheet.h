@@ -104,6 +104,18 @@ struct sheet_check {
 	void	*arg;
 };
 
+/*
+ * Cells that a spreadsheet would run as a formula (starting with '=',
+ * '+', '-', '@', a tab or a carriage return: applicant data must never
+ * become a formula on a coordinator's machine) are written with a "'"
+ * before them, which spreadsheets take as "this is text"; a cell that
+ * already starts with "'" and then such a character gets one more, so
+ * that reading undoes exactly what writing did.
+ * sheet_cell_defuse returns a new string; sheet_cell_plain points into s.
+ */
+char		*sheet_cell_defuse(const char *s);
+const char	*sheet_cell_plain(const char *s);
+
 /* Whether n is the portfolio element name (NULL: any element). */
 int		 sheet_is_element(xmlNodePtr n, const char *name);
 
