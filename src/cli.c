@@ -1373,9 +1373,10 @@ cmd_export(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if (a->noperands != 1)
 		return usage_error(cli, NULL, a->noperands == 0 ? "no input "
 		    "file" : "export reads one portfolio: give one file");
-	if (a->value[OPT_OUTPUT] == NULL)
+	if (a->value[OPT_OUTPUT] == NULL ||
+	    strcmp(a->value[OPT_OUTPUT], "-") == 0)
 		return usage_error(cli, NULL, "-o DIR is required: the "
-		    "directory the CSV files go to");
+		    "directory the six CSV files go to");
 	if (cli_load(cli, PIPELINE_VALIDATE) == -1)
 		return CLI_SOFTWARE;
 	if ((st = pipeline_read(cli->pipeline, a->operand[0],

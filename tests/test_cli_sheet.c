@@ -324,6 +324,10 @@ test_usage_errors(void **state)
 	run_endorse(&r, "export", EXAMPLE, NULL);
 	expect(&r, 64, NULL, "export: -o DIR is required");
 	run_free(&r);
+	run_endorse(&r, "export", "-o", "-", EXAMPLE, NULL);
+	expect(&r, 64, NULL, "export: -o DIR is required: the directory the "
+	    "six CSV files go to");
+	run_free(&r);
 	run_endorse(&r, "export", "-o", tmpdir(), EXAMPLE, EXAMPLE, NULL);
 	expect(&r, 64, NULL, "export reads one portfolio");
 	run_free(&r);
