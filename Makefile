@@ -219,6 +219,23 @@ bench-floor: endorse build/bench/floor build/bench/runs \
     build/bench/layout_text
 	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
 
+# libFuzzer harnesses (fuzz/), built with clang and the fuzzer's coverage
+# over the whole library, for instance
+#   make CC=clang SANITIZE=fuzzer-no-link,address,undefined fuzz-import
+# Crashes go to out/; each becomes a test.
+FUZZ_SECONDS	= 60
+.PHONY: fuzz-import
+build/fuzz:
+	mkdir -p $@
+build/fuzz/%: fuzz/%.c build/libendorse.a build/flags.stamp | build/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< \
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+fuzz-import: build/fuzz/fuzz_import
+	@mkdir -p out/fuzz-import
+	$(TEST_ENV) build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=out/ out/fuzz-import examples/csv
+
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).
 VALGRIND	= valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
