@@ -218,7 +218,8 @@ im_check_date(struct ctx *c, const struct table *tb, long line, int fcol,
 		    "end-date" : "date"));
 	else if (looks_like_other_date(v) || (strspn(v, "0123456789") ==
 	    strlen(v) && strlen(v) == 5))
-		im_cell_error(c, tb, line, fcol, "'%s' is not written YYYY-MM-DD:"
+		im_cell_error(c, tb, line, fcol,
+		    "'%s' is not written YYYY-MM-DD:"
 		    " a spreadsheet may have reformatted the date; write it "
 		    "as YYYY-MM-DD (such as 2024-09-30)%s and format the "
 		    "column as text so that it stays so", im_clip(v, q,
@@ -253,7 +254,8 @@ im_check_hours(struct ctx *c, const struct table *tb, long line, int fcol,
 		im_cell_error(c, tb, line, fcol, "'%s' is a negative number of "
 		    "hours: expected %s", q, im_expect_of(c, "hours"));
 	else if (*p == '\0' && whole >= 1 && frac > (size_t)c->hours_frac)
-		im_cell_error(c, tb, line, fcol, "'%s' has more than %s decimal "
+		im_cell_error(c, tb, line, fcol,
+		    "'%s' has more than %s decimal "
 		    "places (hours are never rounded): expected %s", q,
 		    c->hours_frac < 4 ? counts[c->hours_frac] : "the",
 		    im_expect_of(c, "hours"));
@@ -265,7 +267,8 @@ im_check_hours(struct ctx *c, const struct table *tb, long line, int fcol,
 		    "portfolio can hold: expected %s", q,
 		    im_expect_of(c, "hours"));
 	else
-		im_cell_error(c, tb, line, fcol, "'%s' is not a number of hours: "
+		im_cell_error(c, tb, line, fcol,
+		    "'%s' is not a number of hours: "
 		    "expected %s", q, im_expect_of(c, "hours"));
 	return -1;
 }
@@ -441,7 +444,8 @@ im_endorsement_entry(struct ctx *c, const struct table *tb, long line,
 			im_set_attr(c, e, "earned", tok[i]);
 			date = 1;
 		} else {
-			im_cell_error(c, tb, line, fcol, "in '%s': '%s' is not a "
+			im_cell_error(c, tb, line, fcol,
+			    "in '%s': '%s' is not a "
 			    "level (I to IV), an endorsement title (%s), a "
 			    "track (%s) or a date YYYY-MM-DD", im_clip(entry, q,
 			    sizeof(q)), tok[i], "IFA, IFS, IFRS, IMHS, IMHM",
@@ -524,12 +528,14 @@ im_check_chars(struct ctx *c, const struct table *tb, long line, int fcol,
 		if ((u == '\n' || u == '\t') && lines_ok)
 			continue;
 		if (u == '\n') {
-			im_cell_error(c, tb, line, fcol, "the cell holds a line "
+			im_cell_error(c, tb, line, fcol,
+			    "the cell holds a line "
 			    "break: expected %s", im_expect_of(c, type));
 			return -1;
 		}
 		if (u == '\t') {
-			im_cell_error(c, tb, line, fcol, "the cell holds a tab: "
+			im_cell_error(c, tb, line, fcol,
+			    "the cell holds a tab: "
 			    "expected %s", im_expect_of(c, type));
 			return -1;
 		}
@@ -555,7 +561,8 @@ im_check_text(struct ctx *c, const struct table *tb, long line, int fcol,
 	long	len = g_utf8_strlen(v, -1);
 
 	if (max > 0 && len > max) {
-		im_cell_error(c, tb, line, fcol, "the cell holds %ld characters, "
+		im_cell_error(c, tb, line, fcol,
+		    "the cell holds %ld characters, "
 		    "more than the %ld allowed: expected %s", len, max,
 		    im_expect_of(c, type));
 		return -1;
@@ -564,7 +571,8 @@ im_check_text(struct ctx *c, const struct table *tb, long line, int fcol,
 	    strpbrk(v, " \t") != NULL)) {
 		char	q[80];
 
-		im_cell_error(c, tb, line, fcol, "'%s' is not an e-mail address: "
+		im_cell_error(c, tb, line, fcol,
+		    "'%s' is not an e-mail address: "
 		    "expected %s", im_clip(v, q, sizeof(q)),
 		    im_expect_of(c, "email"));
 		return -1;

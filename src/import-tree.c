@@ -60,43 +60,99 @@ im_ids_of_doc(struct ctx *c, const struct table *tbs, size_t n, xmlNodePtr node)
 	}
 }
 
+/* A person id some element that stays points at, and who is missing. */
+struct dangling {
+	size_t	 kind;		/* index in refs[] */
+	char	*id;
+	long	 first;		/* line of the first element */
+	unsigned count;
+};
+
+static const char *const refs[][3] = {
+	{ "session", "provider", "sessions" },
+	{ "reference", "person", "references" },
+};
+
+/* Collect the pointers of the elements that stay to missing people. */
+static void
+dangling_collect(struct ctx *c, const struct table *tbs, size_t n,
+    xmlNodePtr node, GHashTable *seen, GPtrArray *list)
+{
+	struct dangling	*dg;
+	xmlNodePtr	 ch;
+	xmlChar		*id;
+	char		*key;
+	size_t		 i;
+
+	for (ch = node->children; ch != NULL; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE || replaced(tbs, n, ch))
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(refs); i++) {
+			if (!sheet_is_element(ch, refs[i][0]) ||
+			    (id = xmlGetProp(ch, (const xmlChar *)refs[i][1]))
+			    == NULL)
+				continue;
+			if (im_person_by_id(c, (const char *)id) == NULL) {
+				key = g_strdup_printf("%zu %s", i, id);
+				if ((dg = g_hash_table_lookup(seen, key)) ==
+				    NULL) {
+					dg = g_new0(struct dangling, 1);
+					dg->kind = i;
+					dg->id = g_strdup((const char *)id);
+					dg->first = xmlGetLineNo(ch);
+					g_hash_table_insert(seen, key, dg);
+					g_ptr_array_add(list, dg);
+				} else
+					g_free(key);
+				dg->count++;
+			}
+			xmlFree(id);
+		}
+		dangling_collect(c, tbs, n, ch, seen, list);
+	}
+}
+
+static void
+dangling_free(gpointer p)
+{
+	struct dangling	*dg = p;
+
+	g_free(dg->id);
+	g_free(dg);
+}
+
 /*
  * With people replaced, the sessions and references that stay must still
- * point at someone: say so with their line rather than leave it to the
- * validation of the result.
+ * point at someone: say so with their line (once per person and kind,
+ * with how many) rather than leave it to the validation of the result.
  */
 int
 im_refs_still_resolve(struct ctx *c, const struct table *tbs, size_t n,
     xmlNodePtr node)
 {
-	static const char *const refs[][2] = { { "session", "provider" },
-	    { "reference", "person" } };
-	xmlNodePtr	 ch;
-	xmlChar		*id;
-	size_t		 i;
-	int		 bad = 0;
+	GHashTable	*seen = g_hash_table_new_full(g_str_hash, g_str_equal,
+			    g_free, NULL);
+	GPtrArray	*list = g_ptr_array_new_with_free_func(dangling_free);
+	struct dangling	*dg;
+	char		 more[64];
+	guint		 i;
+	int		 bad;
 
-	for (ch = node->children; ch != NULL; ch = ch->next) {
-		if (ch->type != XML_ELEMENT_NODE || replaced(tbs, n, ch))
-			continue;
-		for (i = 0; i < 2; i++) {
-			if (!sheet_is_element(ch, refs[i][0]) || (id = xmlGetProp(ch,
-			    (const xmlChar *)refs[i][1])) == NULL)
-				continue;
-			if (im_person_by_id(c, (const char *)id) == NULL) {
-				diag_error(c->d, c->docname, xmlGetLineNo(ch),
-				    "the %s's %s '%s' is not in %s: add the "
-				    "person there, or import %s.csv too",
-				    refs[i][0], refs[i][1], (const char *)id,
-				    c->people_from, i == 0 ? "sessions" :
-				    "references");
-				bad = 1;
-			}
-			xmlFree(id);
-		}
-		if (im_refs_still_resolve(c, tbs, n, ch) == -1)
-			bad = 1;
+	dangling_collect(c, tbs, n, node, seen, list);
+	for (i = 0; i < list->len; i++) {
+		dg = g_ptr_array_index(list, i);
+		more[0] = '\0';
+		if (dg->count > 1)
+			snprintf(more, sizeof(more), " (%u %s, the first on "
+			    "this line)", dg->count, refs[dg->kind][2]);
+		diag_error(c->d, c->docname, dg->first, "the %s's %s '%s' is "
+		    "not in %s%s: add the person there, or import %s.csv too",
+		    refs[dg->kind][0], refs[dg->kind][1], dg->id,
+		    c->people_from, more, refs[dg->kind][2]);
 	}
+	bad = list->len > 0;
+	g_hash_table_destroy(seen);
+	g_ptr_array_free(list, TRUE);
 	return bad ? -1 : 0;
 }
 

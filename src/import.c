@@ -105,17 +105,19 @@ person_cell(struct ctx *c, const struct table *tb, long line, int idcol,
 
 	if (id[0] != '\0') {
 		if ((p = im_person_by_id(c, id)) == NULL) {
-			im_cell_error(c, tb, line, idcol, "no one in %s has the "
-			    "id '%s': expected the id of a person listed "
-			    "there%s", c->people_from, im_clip(id, q, sizeof(q)),
-			    namecol >= 0 ? ", or the id cell left empty and "
-			    "the person's name" : "");
+			im_cell_error(c, tb, line, idcol, "no one in %s has "
+			    "the id '%s': expected the id of a person listed "
+			    "there%s", c->people_from,
+			    im_clip(id, q, sizeof(q)), namecol >= 0 ?
+			    ", or the id cell left empty and the person's "
+			    "name" : "");
 			*bad = 1;
 			return NULL;
 		}
 		if (name[0] != '\0' && (fold = sheet_fold(name)) != NULL) {
 			if (strcmp(fold, p->fold) != 0) {
-				im_cell_error(c, tb, line, namecol, "'%s' is not "
+				im_cell_error(c, tb, line, namecol,
+				    "'%s' is not "
 				    "the name of '%s' in %s ('%s'): correct "
 				    "the id or the name", im_clip(name, q,
 				    sizeof(q)), p->id, c->people_from,
@@ -142,13 +144,15 @@ person_cell(struct ctx *c, const struct table *tb, long line, int idcol,
 		}
 	free(fold);
 	if (n == 0)
-		im_cell_error(c, tb, line, namecol, "'%s' matches no one in %s: "
+		im_cell_error(c, tb, line, namecol,
+		    "'%s' matches no one in %s: "
 		    "expected the name of a person listed there (case and "
 		    "accents as written there do not matter), or their id in "
 		    "the column before", im_clip(name, q, sizeof(q)),
 		    c->people_from);
 	else if (n > 1)
-		im_cell_error(c, tb, line, namecol, "'%s' matches %zu people in "
+		im_cell_error(c, tb, line, namecol,
+		    "'%s' matches %zu people in "
 		    "%s (%s): give the id of the one meant", im_clip(name, q,
 		    sizeof(q)), n, c->people_from, ids->str);
 	g_string_free(ids, TRUE);
@@ -202,15 +206,18 @@ id_register(struct ctx *c, const struct table *tb, long line, int fcol,
 
 	if ((pl = g_hash_table_lookup(c->ids, id)) != NULL) {
 		if (pl->file == c->docname)
-			im_cell_error(c, tb, line, fcol, "'%s' is already the id "
+			im_cell_error(c, tb, line, fcol,
+			    "'%s' is already the id "
 			    "of something else in %s (line %ld): ids must be "
 			    "unique in the whole portfolio", id, pl->file,
 			    pl->line);
 		else if (pl->file == tb->name)
-			im_cell_error(c, tb, line, fcol, "'%s' is already the id "
+			im_cell_error(c, tb, line, fcol,
+			    "'%s' is already the id "
 			    "of row %ld: ids must be unique", id, pl->line);
 		else
-			im_cell_error(c, tb, line, fcol, "'%s' is already the id "
+			im_cell_error(c, tb, line, fcol,
+			    "'%s' is already the id "
 			    "of row %ld of %s: ids must be unique in the whole "
 			    "portfolio", id, pl->line, pl->file);
 		return -1;
@@ -254,7 +261,10 @@ kind_of_name(const char *path)
 	return k;
 }
 
-/* Whether every named header cell is a column of k, and k's required ones are there. */
+/*
+ * Whether every named header cell is a column of k, and k's required
+ * columns are there.
+ */
 static int
 kind_fits(const struct sheet_kind *k, const struct csvtab_row *h)
 {
@@ -357,7 +367,8 @@ table_header(struct ctx *c, struct table *tb)
 			continue;
 		}
 		if (tb->filecol[col] != -1) {
-			im_cell_error(c, tb, h->line, (int)i, "'%s' names column "
+			im_cell_error(c, tb, h->line, (int)i,
+			    "'%s' names column "
 			    "'%s' again (it is column %d already)",
 			    im_clip(h->cells[i], q, sizeof(q)),
 			    k->columns[col].header, tb->filecol[col] + 1);
@@ -413,7 +424,8 @@ table_ids(struct ctx *c, struct table *tb)
 		r = &tb->t->rows[i];
 		for (j = tb->width; j < r->ncells; j++)
 			if (r->cells[j][strspn(r->cells[j], " \t")] != '\0') {
-				im_cell_error(c, tb, r->line, (int)j, "this row "
+				im_cell_error(c, tb, r->line, (int)j,
+				    "this row "
 				    "has %zu cells but the header row names "
 				    "%zu columns: the extra cell holds '%s' "
 				    "(is a comma or semicolon in a cell not "
@@ -478,6 +490,23 @@ out:
 	free(name);
 }
 
+/* A person's row without an id (column j): one made from the name. */
+static void
+person_id_fill(struct ctx *c, struct table *tb, const struct csvtab_row *r,
+    size_t j, xmlNodePtr e)
+{
+	char	*name = im_trimmed(cell(tb, r, j + 1));
+	char	*id = name != NULL ? person_id_new(c, name, r->line) : NULL;
+
+	if (id != NULL && id_register(c, tb, r->line, tb->filecol[j], id) ==
+	    0)
+		im_set_attr(c, e, "id", id);
+	else
+		c->oom = 1;
+	free(id);
+	free(name);
+}
+
 /* Build the element of one row; NULL after messages (*bad) or OOM. */
 static xmlNodePtr
 row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
@@ -504,8 +533,8 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 			continue;
 		free(v);
 		v = NULL;
-		v = col->cell == SHEET_TEXT && strcmp(col->type, "text") == 0 ?
-		    im_cell_copy(cell(tb, r, j), 0) : im_trimmed(cell(tb, r, j));
+		v = im_cell_copy(cell(tb, r, j), col->cell != SHEET_TEXT ||
+		    strcmp(col->type, "text") != 0);
 		if (v == NULL) {
 			c->oom = 1;
 			break;
@@ -518,19 +547,8 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 				bad = 1;
 			}
 			if (col->cell == SHEET_ID &&
-			    strcmp(k->element, "person") == 0) {
-				char	*name = im_trimmed(cell(tb, r, j + 1));
-				char	*id = name != NULL ? person_id_new(c,
-					    name, r->line) : NULL;
-
-				if (id != NULL && id_register(c, tb, r->line,
-				    fc, id) == 0)
-					im_set_attr(c, e, "id", id);
-				else
-					c->oom = 1;
-				free(id);
-				free(name);
-			}
+			    strcmp(k->element, "person") == 0)
+				person_id_fill(c, tb, r, j, e);
 			continue;
 		}
 		if (im_check_chars(c, tb, r->line, fc, col->type, v,
@@ -551,8 +569,8 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 			    col->cell == SHEET_END_DATE) == -1)
 				bad = 1;
 			else
-				im_set_attr(c, e, col->node, im_date_ok(c, v) ? v :
-				    "ongoing");
+				im_set_attr(c, e, col->node,
+				    im_date_ok(c, v) ? v : "ongoing");
 			break;
 		case SHEET_HOURS:
 			if (im_check_hours(c, tb, r->line, fc, v) == -1)
@@ -593,7 +611,8 @@ row_element(struct ctx *c, struct table *tb, const struct csvtab_row *r)
 			/* above */
 			break;
 		case SHEET_TEXT:
-			if (im_check_text(c, tb, r->line, fc, col->type, v) == -1)
+			if (im_check_text(c, tb, r->line, fc, col->type,
+			    v) == -1)
 				bad = 1;
 			else
 				im_add_child(c, e, col->node, v);

@@ -381,7 +381,8 @@ sheet_schema_load(const char *xsd_path, struct diag *d)
 		s->types[s->ntypes].expect = strdup(doc != NULL &&
 		    doc[0] != NULL ? doc[0] : "");
 		strv_free(doc);
-		doc = select_strings(xp, t, "xs:restriction/xs:maxLength/@value");
+		doc = select_strings(xp, t,
+		    "xs:restriction/xs:maxLength/@value");
 		s->types[s->ntypes].maxlen = doc != NULL && doc[0] != NULL ?
 		    strtol(doc[0], NULL, 10) : 0;
 		strv_free(doc);

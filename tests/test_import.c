@@ -474,8 +474,11 @@ test_people_replaced_under_sessions(void **state)
 	    "id,name\r\np-ortiz,José Ortiz\r\np-nguyen,Linh Nguyen\r\n",
 	    NULL), SHEET_REJECTED);
 	expect_msg(msgs, "endorse: " EXAMPLE ":112: error: the session's "
-	    "provider 'p-hale' is not in people.csv: add the person there, "
-	    "or import sessions.csv too\n");
+	    "provider 'p-hale' is not in people.csv (32 sessions, the first "
+	    "on this line): add the person there, or import sessions.csv "
+	    "too\n");
+	/* once per person, not once per session */
+	assert_null(strstr(msgs, EXAMPLE ":113:"));
 	expect_msg(msgs, EXAMPLE ":166: error: the reference's person "
 	    "'p-hale' is not in people.csv");
 	free(msgs);
