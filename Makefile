@@ -215,6 +215,23 @@ bench-floor: endorse build/bench/floor build/bench/runs \
     build/bench/layout_text
 	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
 
+# libFuzzer harnesses (fuzz/), built with clang and the fuzzer's coverage
+# over the whole library, for instance
+#   make CC=clang SANITIZE=fuzzer-no-link,address,undefined fuzz-import
+# Crashes go to out/; each becomes a test.
+FUZZ_SECONDS	= 60
+.PHONY: fuzz-import
+build/fuzz:
+	mkdir -p $@
+build/fuzz/%: fuzz/%.c build/libendorse.a build/flags.stamp | build/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< \
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+fuzz-import: build/fuzz/fuzz_import
+	@mkdir -p out/fuzz-import
+	$(TEST_ENV) build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=out/ out/fuzz-import examples/csv
+
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).
 VALGRIND	= valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
@@ -228,6 +245,12 @@ valgrind: endorse
 	    -o out/valgrind.pdf examples/wi-clinical-not-ready.xml
 	$(TEST_ENV) $(VALGRIND) ./endorse review --as-of $(DEMO_AS_OF) \
 	    -o out/valgrind.pdf $(EXAMPLES)
+	$(TEST_ENV) $(VALGRIND) ./endorse new --association OK-AIMH \
+	    --track clinical -o out/valgrind-new.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse export -o out/valgrind-csv \
+	    examples/ok-clinical-ready.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse import --into out/valgrind-new.xml \
+	    -o out/valgrind-import.xml out/valgrind-csv/*.csv
 	@echo "valgrind: no errors, no leaks of ours"
 
 # Exactly the files 'install' copies, each with its path under the data

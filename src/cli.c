@@ -21,9 +21,14 @@
 #include "batch.h"
 #include "catalog.h"
 #include "cli.h"
+#include "datadir.h"
 #include "diag.h"
+#include "export.h"
+#include "import.h"
 #include "pipeline.h"
 #include "report.h"
+#include "sheet.h"
+#include "skeleton.h"
 #include "xmlload.h"
 
 #ifndef VERSION
@@ -61,6 +66,8 @@ enum cli_opt {
 	OPT_OUTDIR,
 	OPT_JOBS,
 	OPT_FORCE,
+	OPT_NAME,
+	OPT_INTO,
 	OPT__COUNT
 };
 
@@ -105,6 +112,9 @@ static const struct cli_option options[OPT__COUNT] = {
 	[OPT_JOBS] =	{ "jobs", 'j', "a number of workers from 1 to 64", NULL,
 			  jobs_ok },
 	[OPT_FORCE] =	{ "force", 0, NULL, NULL, NULL },
+	[OPT_NAME] =	{ "name", 0, "the applicant's name", NULL, NULL },
+	[OPT_INTO] =	{ "into", 0, "the portfolio the rows go into "
+			  "(FILE.xml)", NULL, NULL },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -132,6 +142,12 @@ static int	cmd_check(struct cli *, const struct cli_command *,
 static int	cmd_packet(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_batch(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_new(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_export(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_import(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_associations(struct cli *, const struct cli_command *,
 		    struct cli_args *);
@@ -260,6 +276,62 @@ static const struct cli_command commands[] = {
 	  "(0, 2, 1), then 65 some input rejected, 66 an input cannot be\n"
 	  "opened, 73 an output cannot be written, 70 a worker died or hit a\n"
 	  "limit; 64 usage error.\n" },
+	{ "new", cmd_new, OPT(OPT_HELP) | OPT(OPT_ASSOCIATION) |
+	  OPT(OPT_TRACK) | OPT(OPT_NAME) | OPT(OPT_OUTPUT), NULL,
+	  "start a portfolio: every section, ready to fill in",
+	  "--association CODE --track TRACK [--name NAME] -o FILE.xml",
+	  "Write a new Level IV portfolio for the association and track that\n"
+	  "validates: every section in the format's order, each with a comment\n"
+	  "saying what goes there and which of the association's rules read it,\n"
+	  "and a commented example of each kind of entry.  Built from the\n"
+	  "schema and the rule file, so it follows them when they change.\n"
+	  "'endorse check' on it says what is missing.\n"
+	  "\n"
+	  "  --association CODE  the association (such as OK-AIMH, any case);\n"
+	  "                      'endorse associations' lists the codes\n"
+	  "  --track TRACK       clinical, policy or research-faculty\n"
+	  "  --name NAME         the applicant's name (default: a placeholder)\n"
+	  "  -o, --output FILE   write to FILE ('-': standard output)\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 the name cannot be used or the rule\n"
+	  "file has no such track or no rules in effect, 73 output cannot\n"
+	  "be created, 74 write error, 64 usage.\n" },
+	{ "export", cmd_export, OPT(OPT_HELP) | OPT(OPT_OUTPUT), NULL,
+	  "write a portfolio's repeated parts as CSV files",
+	  "-o DIR FILE.xml",
+	  "Write training.csv, sessions.csv, positions.csv, leadership.csv,\n"
+	  "people.csv and references.csv into DIR (made when missing): a\n"
+	  "header row of the columns schemas/README.md documents, then one\n"
+	  "row per course, session, position, activity, person or rating.\n"
+	  "UTF-8 with a byte order mark, CRLF, commas: what spreadsheets open.\n"
+	  "\n"
+	  "  -o, --output DIR    the directory the CSV files go to\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
+	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
+	{ "import", cmd_import, OPT(OPT_HELP) | OPT(OPT_INTO) |
+	  OPT(OPT_OUTPUT), NULL,
+	  "replace a portfolio's repeated parts with CSV files",
+	  "--into FILE.xml -o OUT.xml FILE.csv...",
+	  "Replace the rows of each kind in FILE.xml with the rows of its CSV\n"
+	  "file (the kind from the file name, such as training.csv, or else\n"
+	  "from the header row), validate the result and write it to OUT.xml.\n"
+	  "Spreadsheets' files are read as they are saved: UTF-8 with or\n"
+	  "without a byte order mark, CRLF, quoted cells, ',' or ';', columns\n"
+	  "in any order, header names in any case.  Dates are YYYY-MM-DD;\n"
+	  "people are named by id or, with the id empty, by name.  Every bad\n"
+	  "cell is reported as FILE.csv:ROW:COL, and then nothing is written.\n"
+	  "\n"
+	  "  --into FILE.xml     the portfolio the rows go into\n"
+	  "  -o, --output FILE   write to FILE ('-': standard output); FILE may\n"
+	  "                      not be one of the inputs\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 a bad cell or an invalid portfolio, 66\n"
+	  "an input cannot be opened, 73 output cannot be created, 74 write\n"
+	  "error, 64 usage.\n" },
 	{ "associations", cmd_associations, OPT(OPT_HELP), NULL,
 	  "list the associations endorse has rules for",
 	  "",
@@ -1263,6 +1335,30 @@ exit_of_outcome(enum batch_outcome oc)
 	return CLI_SOFTWARE;
 }
 
+/* ---------------------------------------------------------------- */
+/* Portfolios from spreadsheets: new, export, import                 */
+/* ---------------------------------------------------------------- */
+
+static int
+exit_of_sheet(enum sheet_status st)
+{
+	switch (st) {
+	case SHEET_OK:
+		return CLI_OK;
+	case SHEET_CANNOT_OPEN:
+		return CLI_NOINPUT;
+	case SHEET_REJECTED:
+		return CLI_DATAERR;
+	case SHEET_CANNOT_CREATE:
+		return CLI_CANTCREAT;
+	case SHEET_IO_ERROR:
+		return CLI_IOERR;
+	case SHEET_INTERNAL:
+		break;
+	}
+	return CLI_SOFTWARE;
+}
+
 /* Whether the directory dir is one of the inputs (or holds them). */
 static int
 outdir_is_input(const char *dir, char *const *in, int n)
@@ -1346,6 +1442,148 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 			worst = cli_exit_worst(worst,
 			    exit_of_outcome((enum batch_outcome)i));
 	return worst;
+}
+
+/* The schema check the spreadsheet modules are given: the pipeline's. */
+static int
+sheet_check_run(void *pipeline, xmlDocPtr doc, const char *name,
+    struct diag *d)
+{
+	return pipeline_validate(pipeline, doc, name, d) == PIPELINE_OK ?
+	    0 : -1;
+}
+
+/* The schema, loaded, and its facts for the spreadsheet modules. */
+static struct sheet_schema *
+sheet_load(struct cli *cli, struct sheet_check *check)
+{
+	char	path[PATH_MAX];
+
+	if (cli_load(cli, PIPELINE_VALIDATE) == -1 ||
+	    datadir_path(pipeline_datadir(cli->pipeline),
+	    "schemas/applicant.xsd", path, sizeof(path)) == NULL)
+		return NULL;
+	check->run = sheet_check_run;
+	check->arg = cli->pipeline;
+	return sheet_schema_load(path, &cli->diag);
+}
+
+static int
+cmd_new(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	const struct catalog_entry	*e;
+	const struct catalog		*cat;
+	struct skeleton_params		 p;
+	struct sheet_check		 check;
+	struct sheet_schema		*s;
+	char				 today[16], codes[512];
+	int				 rc;
+
+	(void)c;
+	if (a->noperands > 0)
+		return usage_error(cli, NULL, "no files are read here: "
+		    "'%.*s'", QUOTE_MAX, a->operand[0]);
+	if (a->value[OPT_ASSOCIATION] == NULL)
+		return usage_error(cli, NULL, "--association CODE is "
+		    "required");
+	if (a->value[OPT_TRACK] == NULL)
+		return usage_error(cli, NULL, "--track TRACK is required");
+	if (a->value[OPT_OUTPUT] == NULL)
+		return usage_error(cli, NULL, "-o FILE.xml is required "
+		    "('-o -' for standard output)");
+	if (default_as_of(cli, today, sizeof(today)) == -1)
+		return CLI_USAGE;
+	if (cli_load(cli, 0) == -1)
+		return CLI_SOFTWARE;
+	cat = pipeline_catalog(cli->pipeline);
+	if ((e = catalog_find(cat, a->value[OPT_ASSOCIATION])) == NULL)
+		return bad_value(cli, OPT_ASSOCIATION, join_or(cat->codes, "",
+		    codes, sizeof(codes)), a->value[OPT_ASSOCIATION]);
+	if ((s = sheet_load(cli, &check)) == NULL)
+		return CLI_SOFTWARE;
+	memset(&p, 0, sizeof(p));
+	p.association = e->association;
+	p.track = a->value[OPT_TRACK];
+	p.name = a->value[OPT_NAME];
+	p.rules_path = e->path;
+	p.as_of = today;
+	rc = exit_of_sheet(skeleton_write(&check, s, &p, a->value[OPT_OUTPUT],
+	    &cli->diag));
+	sheet_schema_free(s);
+	return rc;
+}
+
+static int
+cmd_export(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	enum pipeline_status	 st;
+	xmlDocPtr		 doc;
+	int			 rc;
+
+	(void)c;
+	if (a->noperands != 1)
+		return usage_error(cli, NULL, a->noperands == 0 ? "no input "
+		    "file" : "export reads one portfolio: give one file");
+	if (a->value[OPT_OUTPUT] == NULL ||
+	    strcmp(a->value[OPT_OUTPUT], "-") == 0)
+		return usage_error(cli, NULL, "-o DIR is required: the "
+		    "directory the six CSV files go to");
+	if (cli_load(cli, PIPELINE_VALIDATE) == -1)
+		return CLI_SOFTWARE;
+	if ((st = pipeline_read(cli->pipeline, a->operand[0],
+	    input_name(a->operand[0]), &doc, &cli->diag)) != PIPELINE_OK)
+		return exit_of(st);
+	rc = exit_of_sheet(export_run(doc, a->value[OPT_OUTPUT],
+	    &cli->diag));
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+static int
+cmd_import(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	struct sheet_check	  check;
+	struct sheet_schema	 *s;
+	const char		 *into = a->value[OPT_INTO];
+	char			**inputs;
+	int			  i, rc;
+
+	(void)c;
+	if (into == NULL)
+		return usage_error(cli, NULL, "--into FILE.xml is required: "
+		    "the portfolio the rows go into");
+	if (a->value[OPT_OUTPUT] == NULL)
+		return usage_error(cli, NULL, "-o OUT.xml is required ('-o -' "
+		    "for standard output)");
+	if (a->noperands <= 0)
+		return usage_error(cli, NULL, "no CSV files");
+	if (strcmp(into, "-") == 0)
+		return usage_error(cli, NULL, "--into wants a file, not "
+		    "standard input");
+	for (i = 0; i < a->noperands; i++)
+		if (strcmp(a->operand[i], "-") == 0)
+			return usage_error(cli, NULL, "the CSV files are read "
+			    "by name (their names tell their kind), not from "
+			    "standard input");
+	/* The output may be none of the inputs (SECURITY.md rule 14). */
+	if ((inputs = calloc((size_t)a->noperands + 1, sizeof(*inputs))) ==
+	    NULL)
+		return CLI_SOFTWARE;
+	inputs[0] = (char *)into;
+	for (i = 0; i < a->noperands; i++)
+		inputs[i + 1] = a->operand[i];
+	rc = output_is_input(cli, a->value[OPT_OUTPUT], inputs,
+	    a->noperands + 1);
+	free(inputs);
+	if (rc)
+		return CLI_USAGE;
+	if ((s = sheet_load(cli, &check)) == NULL)
+		return CLI_SOFTWARE;
+	rc = exit_of_sheet(import_run(&check, s, into,
+	    (const char *const *)a->operand, (size_t)a->noperands,
+	    a->value[OPT_OUTPUT], &cli->diag));
+	sheet_schema_free(s);
+	return rc;
 }
 
 /* One cell of the associations table: escaped, padded to w columns. */

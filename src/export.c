@@ -11,7 +11,6 @@
 #include "csvtab.h"
 #include "diag.h"
 #include "export.h"
-#include "outfile.h"
 #include "sheet.h"
 
 /* A growing string. */
@@ -38,26 +37,6 @@ str_add(struct str *b, const char *s)
 	b->len += n;
 }
 
-static int
-is_element(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-	    xmlStrcmp(n->ns->href, (const xmlChar *)SHEET_NS) == 0 &&
-	    xmlStrcmp(n->name, (const xmlChar *)name) == 0;
-}
-
-static xmlNodePtr
-child_find(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr	c;
-
-	for (c = parent != NULL ? parent->children : NULL; c != NULL;
-	    c = c->next)
-		if (is_element(c, name))
-			return c;
-	return NULL;
-}
-
 /* Append attribute name of n (when present) to b, after sep. */
 static void
 add_attr(struct str *b, xmlNodePtr n, const char *name, const char *sep)
@@ -80,15 +59,15 @@ person_name(xmlDocPtr doc, const xmlChar *id)
 	xmlChar		*pid;
 	int		 match;
 
-	for (p = child_find(child_find(xmlDocGetRootElement(doc), "people"),
+	for (p = sheet_child(sheet_child(xmlDocGetRootElement(doc), "people"),
 	    "person"); p != NULL; p = p->next) {
-		if (!is_element(p, "person"))
+		if (!sheet_is_element(p, "person"))
 			continue;
 		pid = xmlGetProp(p, (const xmlChar *)"id");
 		match = pid != NULL && xmlStrcmp(pid, id) == 0;
 		xmlFree(pid);
 		if (match)
-			return xmlNodeGetContent(child_find(p, "name"));
+			return xmlNodeGetContent(sheet_child(p, "name"));
 	}
 	return NULL;
 }
@@ -124,7 +103,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 		xmlFree(v);
 		break;
 	case SHEET_TEXT:
-		if ((ch = child_find(e, c->node)) != NULL) {
+		if ((ch = sheet_child(e, c->node)) != NULL) {
 			v = xmlNodeGetContent(ch);
 			str_add(&b, v != NULL ? (const char *)v : "");
 			xmlFree(v);
@@ -132,7 +111,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 		break;
 	case SHEET_CHILD_WORDS:
 		for (ch = e->children; ch != NULL; ch = ch->next) {
-			if (!is_element(ch, c->node))
+			if (!sheet_is_element(ch, c->node))
 				continue;
 			v = xmlNodeGetContent(ch);
 			if (b.len > 0)
@@ -145,7 +124,7 @@ cell_value(xmlDocPtr doc, xmlNodePtr e, const struct sheet_column *c)
 	case SHEET_APPROVED:
 	case SHEET_VETTED:
 		for (ch = e->children; ch != NULL; ch = ch->next) {
-			if (!is_element(ch, c->node))
+			if (!sheet_is_element(ch, c->node))
 				continue;
 			memset(&one, 0, sizeof(one));
 			str_add(&one, "");
@@ -181,26 +160,30 @@ export_table(xmlDocPtr doc, const struct sheet_kind *k)
 	xmlNodePtr	 section, e;
 	size_t		 i;
 	long		 row;
-	char		*v;
+	char		*v, *safe = NULL;
 
 	for (i = 0; i < k->ncolumns && i < 32; i++)
 		header[i] = k->columns[i].header;
 	if ((t = csvtab_new(header, i)) == NULL)
 		return NULL;
-	section = child_find(xmlDocGetRootElement(doc), k->section);
+	section = sheet_child(xmlDocGetRootElement(doc), k->section);
 	for (e = section != NULL ? section->children : NULL; e != NULL;
 	    e = e->next) {
-		if (!is_element(e, k->element))
+		if (!sheet_is_element(e, k->element))
 			continue;
 		if ((row = csvtab_add_row(t)) < 0)
 			goto fail;
 		for (i = 0; i < k->ncolumns; i++) {
 			if ((v = cell_value(doc, e, &k->columns[i])) == NULL ||
-			    csvtab_set(t, (size_t)row, i, v) == -1) {
+			    (safe = sheet_cell_defuse(v)) == NULL ||
+			    csvtab_set(t, (size_t)row, i, safe) == -1) {
 				free(v);
+				free(safe);
 				goto fail;
 			}
 			free(v);
+			free(safe);
+			safe = NULL;
 		}
 	}
 	return t;
@@ -209,7 +192,7 @@ fail:
 	return NULL;
 }
 
-enum export_status
+enum sheet_status
 export_run(xmlDocPtr doc, const char *dir, struct diag *d)
 {
 	const struct sheet_kind	*k;
@@ -217,38 +200,36 @@ export_run(xmlDocPtr doc, const char *dir, struct diag *d)
 	struct stat		 st;
 	char			 path[PATH_MAX], *buf;
 	size_t			 i, len;
-	enum outfile_status	 os;
+	enum sheet_status	 rc;
 
 	if (stat(dir, &st) == -1) {
 		if (errno != ENOENT || mkdir(dir, 0777) == -1) {
 			diag_error(d, dir, 0, "cannot create the directory: %s",
 			    strerror(errno));
-			return EXPORT_CANNOT_CREATE;
+			return SHEET_CANNOT_CREATE;
 		}
 	} else if (!S_ISDIR(st.st_mode)) {
 		diag_error(d, dir, 0, "not a directory: -o names the "
 		    "directory the CSV files go to");
-		return EXPORT_CANNOT_CREATE;
+		return SHEET_CANNOT_CREATE;
 	}
 	for (i = 0; (k = sheet_kind_at(i)) != NULL; i++) {
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s.csv", dir,
 		    k->name) >= sizeof(path)) {
 			diag_error(d, dir, 0, "the directory name is too long");
-			return EXPORT_CANNOT_CREATE;
+			return SHEET_CANNOT_CREATE;
 		}
 		if ((t = export_table(doc, k)) == NULL ||
 		    (buf = csvtab_format(t, &len)) == NULL) {
 			csvtab_free(t);
 			diag_error(d, path, 0, "out of memory");
-			return EXPORT_INTERNAL;
+			return SHEET_INTERNAL;
 		}
 		csvtab_free(t);
-		os = outfile_write(path, buf, len, d);
+		rc = sheet_save(path, buf, len, d);
 		free(buf);
-		if (os == OUTFILE_CANNOT_CREATE)
-			return EXPORT_CANNOT_CREATE;
-		if (os != OUTFILE_OK)
-			return EXPORT_IO_ERROR;
+		if (rc != SHEET_OK)
+			return rc;
 	}
-	return EXPORT_OK;
+	return SHEET_OK;
 }

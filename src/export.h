@@ -17,16 +17,11 @@
 
 #include <libxml/tree.h>
 
+#include "sheet.h"
+
 struct csvtab;
 struct diag;
 struct sheet_kind;
-
-enum export_status {
-	EXPORT_OK = 0,
-	EXPORT_CANNOT_CREATE,	/* the directory or a file cannot be made */
-	EXPORT_IO_ERROR,	/* a write failed */
-	EXPORT_INTERNAL		/* out of memory */
-};
 
 /* The rows of kind k in a valid portfolio, or NULL out of memory. */
 struct csvtab	*export_table(xmlDocPtr doc, const struct sheet_kind *k);
@@ -35,7 +30,7 @@ struct csvtab	*export_table(xmlDocPtr doc, const struct sheet_kind *k);
  * Write every kind's table into dir (made when it does not exist) as
  * KIND.csv, each file atomically.  Reports to d.
  */
-enum export_status export_run(xmlDocPtr doc, const char *dir,
+enum sheet_status export_run(xmlDocPtr doc, const char *dir,
 		    struct diag *d);
 
 #endif

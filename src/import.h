@@ -25,36 +25,30 @@
 #include <stddef.h>
 #include <libxml/tree.h>
 
+#include "sheet.h"
+
 struct csvtab;
 struct diag;
+struct sheet_check;
 struct sheet_schema;
-struct validate;
-
-enum import_status {
-	IMPORT_OK = 0,
-	IMPORT_CANNOT_OPEN,	/* an input cannot be read */
-	IMPORT_REJECTED,	/* a bad cell, or the result is not valid */
-	IMPORT_CANNOT_CREATE,	/* the output cannot be created */
-	IMPORT_IO_ERROR,	/* writing the output failed */
-	IMPORT_INTERNAL		/* out of memory */
-};
 
 /*
  * Replace doc's rows with those of the n tables (names[i] is how table
  * i is called in messages and tells its kind).  docname names doc in
- * messages.  doc is changed only when IMPORT_OK is returned.
+ * messages.  doc is changed only when SHEET_OK is returned.
  */
-enum import_status import_tables(xmlDocPtr doc, const char *docname,
+enum sheet_status import_tables(xmlDocPtr doc, const char *docname,
 		    const struct sheet_schema *s, struct csvtab *const *tables,
 		    const char *const *names, size_t n, struct diag *d);
 
 /*
- * The command: read and validate the portfolio into, read the n CSV
- * files, import them, validate the result and write it to out ("-":
- * standard output).  An output that is one of the inputs is refused.
+ * The command: read the portfolio into and check it, read the n CSV
+ * files, import them, check the result read back from its bytes, and
+ * write it to out ("-": standard output) atomically.  The caller has
+ * made sure that out is none of the inputs.
  */
-enum import_status import_run(struct validate *v,
-		    const struct sheet_schema *s, const char *into,
+enum sheet_status import_run(const struct sheet_check *,
+		    const struct sheet_schema *, const char *into,
 		    const char *const *csv, size_t n, const char *out,
 		    struct diag *d);
 

@@ -10,6 +10,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "diag.h"
+#include "outfile.h"
 #include "sheet.h"
 #include "xmlload.h"
 
@@ -205,6 +206,68 @@ sheet_fold(const char *s)
 	return out;
 }
 
+/* Whether s is "'"... then a character that starts a formula. */
+static int
+formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+char *
+sheet_cell_defuse(const char *s)
+{
+	char	*out;
+
+	if (!formula_like(s))
+		return strdup(s);
+	if ((out = malloc(strlen(s) + 2)) == NULL)
+		return NULL;
+	out[0] = '\'';
+	memcpy(out + 1, s, strlen(s) + 1);
+	return out;
+}
+
+const char *
+sheet_cell_plain(const char *s)
+{
+	return s[0] == '\'' && formula_like(s) ? s + 1 : s;
+}
+
+int
+sheet_is_element(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrcmp(n->ns->href, (const xmlChar *)SHEET_NS) == 0 &&
+	    (name == NULL || xmlStrcmp(n->name, (const xmlChar *)name) == 0);
+}
+
+xmlNodePtr
+sheet_child(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr	c;
+
+	for (c = parent != NULL ? parent->children : NULL; c != NULL;
+	    c = c->next)
+		if (sheet_is_element(c, name))
+			return c;
+	return NULL;
+}
+
+enum sheet_status
+sheet_save(const char *path, const void *data, size_t len, struct diag *d)
+{
+	switch (outfile_write(path, data, len, d)) {
+	case OUTFILE_OK:
+		return SHEET_OK;
+	case OUTFILE_CANNOT_CREATE:
+		return SHEET_CANNOT_CREATE;
+	case OUTFILE_IO_ERROR:
+		break;
+	}
+	return SHEET_IO_ERROR;
+}
+
 /* One closed-list type of the schema. */
 struct words {
 	char	*type;
@@ -318,7 +381,8 @@ sheet_schema_load(const char *xsd_path, struct diag *d)
 		s->types[s->ntypes].expect = strdup(doc != NULL &&
 		    doc[0] != NULL ? doc[0] : "");
 		strv_free(doc);
-		doc = select_strings(xp, t, "xs:restriction/xs:maxLength/@value");
+		doc = select_strings(xp, t,
+		    "xs:restriction/xs:maxLength/@value");
 		s->types[s->ntypes].maxlen = doc != NULL && doc[0] != NULL ?
 		    strtol(doc[0], NULL, 10) : 0;
 		strv_free(doc);
@@ -384,6 +448,29 @@ sheet_schema_expect(const struct sheet_schema *s, const char *type)
 	const struct words	*w = type_find(s, type);
 
 	return w != NULL ? w->expect : "";
+}
+
+char *
+sheet_schema_facet(const struct sheet_schema *s, const char *type,
+    const char *facet)
+{
+	xmlXPathContextPtr	  xp;
+	char			**v = NULL, *expr, *out = NULL;
+
+	if ((xp = xmlXPathNewContext(s->doc)) == NULL ||
+	    xmlXPathRegisterNs(xp, (const xmlChar *)"xs",
+	    (const xmlChar *)"http://www.w3.org/2001/XMLSchema") != 0)
+		goto out;
+	expr = g_strdup_printf("/xs:schema/xs:simpleType[@name='%s']/"
+	    "xs:restriction/xs:%s/@value", type, facet);
+	v = select_strings(xp, NULL, expr);
+	g_free(expr);
+	if (v != NULL && v[0] != NULL)
+		out = strdup(v[0]);
+out:
+	strv_free(v);
+	xmlXPathFreeContext(xp);
+	return out;
 }
 
 long

@@ -83,6 +83,49 @@ char		*sheet_key(const char *s);
  */
 char		*sheet_fold(const char *s);
 
+/* What export, import and new report to their caller. */
+enum sheet_status {
+	SHEET_OK = 0,
+	SHEET_CANNOT_OPEN,	/* an input cannot be read */
+	SHEET_REJECTED,		/* a bad cell, an invalid portfolio */
+	SHEET_CANNOT_CREATE,	/* the output cannot be created */
+	SHEET_IO_ERROR,		/* writing the output failed */
+	SHEET_INTERNAL		/* out of memory, unreadable data files */
+};
+
+/*
+ * How a portfolio is checked against the schema, as `endorse validate`
+ * does: run returns 0 when doc is valid, -1 after reporting to d.  The
+ * CLI passes its pipeline's check; tests pass validate_run.
+ */
+struct sheet_check {
+	int	(*run)(void *arg, xmlDocPtr doc, const char *name,
+		    struct diag *d);
+	void	*arg;
+};
+
+/*
+ * Cells that a spreadsheet would run as a formula (starting with '=',
+ * '+', '-', '@', a tab or a carriage return: applicant data must never
+ * become a formula on a coordinator's machine) are written with a "'"
+ * before them, which spreadsheets take as "this is text"; a cell that
+ * already starts with "'" and then such a character gets one more, so
+ * that reading undoes exactly what writing did.
+ * sheet_cell_defuse returns a new string; sheet_cell_plain points into s.
+ */
+char		*sheet_cell_defuse(const char *s);
+const char	*sheet_cell_plain(const char *s);
+
+/* Whether n is the portfolio element name (NULL: any element). */
+int		 sheet_is_element(xmlNodePtr n, const char *name);
+
+/* The first child element of parent called name, or NULL. */
+xmlNodePtr	 sheet_child(xmlNodePtr parent, const char *name);
+
+/* Write a finished file through outfile (atomically): its status. */
+enum sheet_status sheet_save(const char *path, const void *data, size_t len,
+		    struct diag *d);
+
 /* The namespace of portfolios. */
 #define SHEET_NS	"urn:endorse:portfolio:1"
 
@@ -105,6 +148,13 @@ const char *const *sheet_schema_words(const struct sheet_schema *,
 /* The xs:documentation of a named type ("a date written ..."), or "". */
 const char	*sheet_schema_expect(const struct sheet_schema *,
 		    const char *type);
+
+/*
+ * The value of a facet of a named simple type (facet "fractionDigits",
+ * "maxInclusive", ...), a new string, or NULL when it has none.
+ */
+char		*sheet_schema_facet(const struct sheet_schema *,
+		    const char *type, const char *facet);
 
 /* The xs:maxLength of a named type, in characters, or 0. */
 long		 sheet_schema_maxlen(const struct sheet_schema *,

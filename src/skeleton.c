@@ -10,10 +10,8 @@
 #include <libxml/xpathInternals.h>
 
 #include "diag.h"
-#include "outfile.h"
 #include "sheet.h"
 #include "skeleton.h"
-#include "validate.h"
 #include "xmlload.h"
 
 #define XS	"http://www.w3.org/2001/XMLSchema"
@@ -337,7 +335,28 @@ example(struct build *b, xmlNodePtr decl, const char *indent, int depth)
 	g_free(name);
 }
 
-/* "TRN-1 (Minimum 30 clock hours ...)" for the rules reading section. */
+/* The rule's short wording: at most about 70 characters. */
+static char *
+rule_text(struct build *b, xmlNodePtr r)
+{
+	xmlChar	*x = xmlNodeGetContent(select_one(b->rq, r, "r:text"));
+	char	*text = g_strdup(x != NULL ? (const char *)x : ""), *cut;
+
+	xmlFree(x);
+	if (g_utf8_strlen(text, -1) > 70) {
+		cut = g_utf8_offset_to_pointer(text, 66);
+		while (cut > text && *cut != ' ')
+			cut--;
+		strcpy(cut, " ...");
+	}
+	return text;
+}
+
+/*
+ * The rules of ruleset for the track that read section, as "TRN-1
+ * (Minimum 30 clock hours ...); TRN-2 (...)"; with section NULL, the ids
+ * of those no section is listed for (judgements of the whole portfolio).
+ */
 static void
 readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
     GString *list)
@@ -346,15 +365,15 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 	xmlNodePtr		 r;
 	char			*id, *type, *tracks, *evidence, *text;
 	size_t			 j;
-	int			 i;
+	int			 i, applies;
 
 	if (ruleset == NULL)
 		return;
+	/* a rule is an element with an id, named by its type */
 	rules = select_all(b->rq, ruleset, "r:*[@id]");
 	for (i = 0; i < count(rules); i++) {
 		r = rules->nodesetval->nodeTab[i];
 		id = prop(r, "id");
-		/* a rule's element names its type */
 		type = g_strdup((const char *)r->name);
 		tracks = prop(r, "tracks");
 		evidence = prop(r, "evidence");
@@ -363,21 +382,15 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 			    (readers[j].evidence == NULL ||
 			    strcmp(readers[j].evidence, evidence) == 0))
 				break;
-		if (j < G_N_ELEMENTS(readers) &&
-		    has_word(readers[j].sections, section) &&
-		    (tracks[0] == '\0' || has_word(tracks, b->p->track))) {
-			xmlChar *x = xmlNodeGetContent(select_one(b->rq, r,
-			    "r:text"));
-
-			text = g_strdup(x != NULL ? (const char *)x : "");
-			xmlFree(x);
-			if (g_utf8_strlen(text, -1) > 70) {
-				char *cut = g_utf8_offset_to_pointer(text, 66);
-
-				while (cut > text && *cut != ' ')
-					cut--;
-				strcpy(cut, " ...");
-			}
+		applies = strcmp(type, "not-applicable") != 0 &&
+		    (tracks[0] == '\0' || has_word(tracks, b->p->track));
+		if (applies && section == NULL && j == G_N_ELEMENTS(readers))
+			g_string_append_printf(list, "%s%s", list->len ? ", " :
+			    "", id);
+		else if (applies && section != NULL &&
+		    j < G_N_ELEMENTS(readers) &&
+		    has_word(readers[j].sections, section)) {
+			text = rule_text(b, r);
 			g_string_append_printf(list, "%s%s (%s)",
 			    list->len ? "; " : "", id, text);
 			g_free(text);
@@ -386,42 +399,6 @@ readers_of(struct build *b, xmlNodePtr ruleset, const char *section,
 		g_free(type);
 		g_free(tracks);
 		g_free(evidence);
-	}
-	xmlXPathFreeObject(rules);
-}
-
-/* The rules no section is listed for (whole-portfolio judgements). */
-static void
-readers_of_all(struct build *b, GString *list)
-{
-	xmlXPathObjectPtr	 rules;
-	xmlNodePtr		 r;
-	char			*id, *type, *evidence, *tracks;
-	size_t			 j;
-	int			 i;
-
-	rules = select_all(b->rq, b->ruleset, "r:*[@id]");
-	for (i = 0; i < count(rules); i++) {
-		r = rules->nodesetval->nodeTab[i];
-		id = prop(r, "id");
-		/* a rule's element names its type */
-		type = g_strdup((const char *)r->name);
-		evidence = prop(r, "evidence");
-		tracks = prop(r, "tracks");
-		for (j = 0; j < G_N_ELEMENTS(readers); j++)
-			if (strcmp(readers[j].type, type) == 0 &&
-			    (readers[j].evidence == NULL ||
-			    strcmp(readers[j].evidence, evidence) == 0))
-				break;
-		if (j == G_N_ELEMENTS(readers) &&
-		    strcmp(type, "not-applicable") != 0 &&
-		    (tracks[0] == '\0' || has_word(tracks, b->p->track)))
-			g_string_append_printf(list, "%s%s", list->len ? ", " :
-			    "", id);
-		g_free(id);
-		g_free(type);
-		g_free(evidence);
-		g_free(tracks);
 	}
 	xmlXPathFreeObject(rules);
 }
@@ -452,6 +429,39 @@ ruleset_of(struct build *b, const char *kind)
 	g_free(best_eff);
 	xmlXPathFreeObject(sets);
 	return best;
+}
+
+/*
+ * Whether the rule file offers the track: when it lists its tracks, the
+ * track must be one of them (a message otherwise).
+ */
+static int
+track_offered(struct build *b, struct diag *d)
+{
+	xmlXPathObjectPtr	 ids;
+	GString			*list;
+	char			*id;
+	int			 i, found = 0, n;
+
+	ids = select_all(b->rq, NULL, "/r:requirements/r:tracks/r:track");
+	if ((n = count(ids)) == 0) {
+		xmlXPathFreeObject(ids);
+		return 1;
+	}
+	list = g_string_new(NULL);
+	for (i = 0; i < n; i++) {
+		id = prop(ids->nodesetval->nodeTab[i], "id");
+		found |= strcmp(id, b->p->track) == 0;
+		g_string_append_printf(list, "%s%s", i == 0 ? "" : i + 1 == n ?
+		    " or " : ", ", id);
+		g_free(id);
+	}
+	if (!found)
+		diag_error(d, b->p->rules_path, 0, "%s has no track '%s': "
+		    "expected %s", b->p->association, b->p->track, list->str);
+	g_string_free(list, TRUE);
+	xmlXPathFreeObject(ids);
+	return found;
 }
 
 static const char *
@@ -560,6 +570,8 @@ skeleton_build(const struct sheet_schema *s, const struct skeleton_params *p,
 	    xmlXPathRegisterNs(b.rq, (const xmlChar *)"r",
 	    (const xmlChar *)REQ) != 0)
 		goto out;
+	if (!track_offered(&b, d))
+		goto out;
 	if ((b.ruleset = ruleset_of(&b, "initial")) == NULL) {
 		diag_error(d, p->rules_path, 0, "no Level IV rules of %s are "
 		    "in effect on %s", p->association, p->as_of);
@@ -584,7 +596,7 @@ skeleton_build(const struct sheet_schema *s, const struct skeleton_params *p,
 	wrap(b.out, "  ", txt);
 	g_free(txt);
 	all = g_string_new(NULL);
-	readers_of_all(&b, all);
+	readers_of(&b, b.ruleset, NULL, all);
 	if (all->len > 0) {
 		txt = g_strdup_printf("The committee judges the portfolio as "
 		    "a whole for %s.", all->str);
@@ -626,13 +638,12 @@ out:
 	}
 }
 
-enum skeleton_status
-skeleton_write(struct validate *v, const struct sheet_schema *s,
+enum sheet_status
+skeleton_write(const struct sheet_check *check, const struct sheet_schema *s,
     const struct skeleton_params *p, const char *out, struct diag *d)
 {
 	enum xmlload_status	 st;
-	enum outfile_status	 os;
-	enum skeleton_status	 rc = SKELETON_REJECTED;
+	enum sheet_status	 rc = SHEET_REJECTED;
 	xmlDocPtr		 doc = NULL;
 	const char		*name = strcmp(out, "-") == 0 ? "<stdout>" :
 				    out;
@@ -640,17 +651,15 @@ skeleton_write(struct validate *v, const struct sheet_schema *s,
 	size_t			 len;
 
 	if ((buf = skeleton_build(s, p, d, &len)) == NULL)
-		return SKELETON_REJECTED;
+		return SHEET_REJECTED;
 	if ((doc = xmlload_memory(buf, len, name, d, &st)) == NULL ||
-	    validate_run(v, doc, name, d) != 0) {
+	    check->run(check->arg, doc, name, d) != 0) {
 		diag_error(d, name, 0, "not written: the new portfolio is not "
 		    "valid (is the name one line of at most 200 "
 		    "characters?)");
 		goto out;
 	}
-	os = outfile_write(out, buf, len, d);
-	rc = os == OUTFILE_OK ? SKELETON_OK : os == OUTFILE_CANNOT_CREATE ?
-	    SKELETON_CANNOT_CREATE : SKELETON_IO_ERROR;
+	rc = sheet_save(out, buf, len, d);
 out:
 	xmlFreeDoc(doc);
 	free(buf);

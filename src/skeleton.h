@@ -19,9 +19,11 @@
 
 #include <stddef.h>
 
+#include "sheet.h"
+
 struct diag;
+struct sheet_check;
 struct sheet_schema;
-struct validate;
 
 struct skeleton_params {
 	const char	*association;	/* "OK-AIMH" */
@@ -29,14 +31,6 @@ struct skeleton_params {
 	const char	*name;		/* the applicant, or NULL */
 	const char	*rules_path;	/* the association's rule file */
 	const char	*as_of;		/* the rule set in effect on this day */
-};
-
-enum skeleton_status {
-	SKELETON_OK = 0,
-	SKELETON_REJECTED,	/* bad track or name, unreadable rule file */
-	SKELETON_CANNOT_CREATE,
-	SKELETON_IO_ERROR,
-	SKELETON_INTERNAL
 };
 
 /* The portfolio text, *len bytes, or NULL after a message. */
@@ -48,7 +42,7 @@ char		*skeleton_build(const struct sheet_schema *,
  * Build, read back and validate the skeleton, then write it to out ("-":
  * standard output) atomically.
  */
-enum skeleton_status skeleton_write(struct validate *,
+enum sheet_status skeleton_write(const struct sheet_check *,
 		    const struct sheet_schema *,
 		    const struct skeleton_params *, const char *out,
 		    struct diag *);

@@ -18,11 +18,11 @@
 
 /* snprintf that fails the test when the result does not fit. */
 static const char *
-pathf(char *buf, size_t bufsz, const char *fmt, ...)
+pathn(char *buf, size_t bufsz, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static const char *
-pathf(char *buf, size_t bufsz, const char *fmt, ...)
+pathn(char *buf, size_t bufsz, const char *fmt, ...)
 {
 	va_list	ap;
 	int	n;
@@ -105,7 +105,7 @@ exists(const char *dir, const char *name)
 	char		path[PATH_MAX];
 	struct stat	st;
 
-	pathf(path, sizeof(path), "%s/%s", dir, name);
+	pathn(path, sizeof(path), "%s/%s", dir, name);
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 }
 
@@ -138,8 +138,8 @@ copy_examples(const char *dir)
 	char	 from[PATH_MAX], to[PATH_MAX];
 
 	for (i = 0; i < n; i++) {
-		pathf(from, sizeof(from), "examples/%s", names[i]);
-		pathf(to, sizeof(to), "%s/%s", dir, names[i]);
+		pathn(from, sizeof(from), "examples/%s", names[i]);
+		pathn(to, sizeof(to), "%s/%s", dir, names[i]);
 		copy_file(from, to);
 		free(names[i]);
 	}
@@ -299,15 +299,15 @@ test_examples_and_bad_inputs(void **state)
 	(void)state;
 	fresh_dir("season", in, sizeof(in));
 	n = copy_examples(in);
-	pathf(path, sizeof(path), "%s/malformed.xml", in);
+	pathn(path, sizeof(path), "%s/malformed.xml", in);
 	spew(path, "<portfolio", 10);
-	pathf(path, sizeof(path), "%s/invalid.xml", in);
+	pathn(path, sizeof(path), "%s/invalid.xml", in);
 	spew(path, "<portfolio xmlns='urn:endorse:portfolio:1'/>", 44);
 	/* a character Cairo refuses, in one description */
 	text = slurp("examples/ok-policy-not-ready.xml", &len);
 	assert_non_null(text);
 	assert_non_null(p = strstr(text, "<description>"));
-	pathf(path, sizeof(path), "%s/unprintable.xml", in);
+	pathn(path, sizeof(path), "%s/unprintable.xml", in);
 	{
 		FILE	*f = fopen(path, "wb");
 
@@ -334,7 +334,7 @@ test_examples_and_bad_inputs(void **state)
 	for (i = 0; i < n; i++) {
 		char	base[200];
 
-		pathf(base, sizeof(base), "%.*s.checklist.xml",
+		pathn(base, sizeof(base), "%.*s.checklist.xml",
 		    (int)strlen(names[i]) - 4, names[i]);
 		assert_true(exists(out, base));
 		memcpy(base + strlen(names[i]) - 4, ".packet.pdf", 12);
@@ -347,30 +347,30 @@ test_examples_and_bad_inputs(void **state)
 	    exists(out, "unprintable.packet.pdf"));
 	assert_true(exists(out, "roster.pdf"));
 
-	pathf(csv, sizeof(csv), "%s/roster.csv", out);
+	pathn(csv, sizeof(csv), "%s/roster.csv", out);
 	csv_read(csv, &t);
 	assert_int_equal(t.nrows, n + 4);	/* header, examples, 3 bad */
 	for (i = 0; i < n; i++) {
-		pathf(path, sizeof(path), "%s/%s", in, names[i]);
+		pathn(path, sizeof(path), "%s/%s", in, names[i]);
 		if ((row = row_of(&t, path)) == -1)
 			fail_msg("%s is not in the CSV", path);
 		assert_string_not_equal(t.rows[row][column(&t, "result")],
 		    "failed");
-		pathf(path, sizeof(path), "examples/%s", names[i]);
+		pathn(path, sizeof(path), "examples/%s", names[i]);
 		agrees_with_check(&t, row, path);
 		free(names[i]);
 	}
 	free(names);
-	pathf(path, sizeof(path), "%s/malformed.xml", in);
+	pathn(path, sizeof(path), "%s/malformed.xml", in);
 	assert_true((row = row_of(&t, path)) > 0);
 	assert_string_equal(t.rows[row][column(&t, "result")], "failed");
 	assert_non_null(strstr(t.rows[row][column(&t, "error")],
 	    "the file ends before element 'portfolio'"));
-	pathf(path, sizeof(path), "%s/invalid.xml", in);
+	pathn(path, sizeof(path), "%s/invalid.xml", in);
 	assert_true((row = row_of(&t, path)) > 0);
 	assert_string_equal(t.rows[row][column(&t, "result")], "failed");
 	assert_string_not_equal(t.rows[row][column(&t, "error")], "");
-	pathf(path, sizeof(path), "%s/unprintable.xml", in);
+	pathn(path, sizeof(path), "%s/unprintable.xml", in);
 	assert_true((row = row_of(&t, path)) > 0);
 	assert_string_equal(t.rows[row][column(&t, "result")], "failed");
 	/* sorted: not ready first, the failed last */
@@ -441,7 +441,7 @@ generated(void)
 	assert_non_null(text);
 	assert_non_null(decl = strstr(text, "?>"));
 	for (i = 0; i < 200; i++) {
-		pathf(path, sizeof(path), "%s/applicant-%03d.xml", dir, i);
+		pathn(path, sizeof(path), "%s/applicant-%03d.xml", dir, i);
 		/* each its own bytes: a comment with its number */
 		{
 			FILE	*f = fopen(path, "wb");
@@ -499,8 +499,8 @@ test_jobs_do_not_change_bytes(void **state)
 	assert_int_equal(n1, n2);
 	for (i = 0; i < n1; i++) {
 		assert_string_equal(f1[i], f2[i]);
-		pathf(a, sizeof(a), "%s/%s", o1, f1[i]);
-		pathf(b, sizeof(b), "%s/%s", o2, f2[i]);
+		pathn(a, sizeof(a), "%s/%s", o1, f1[i]);
+		pathn(b, sizeof(b), "%s/%s", o2, f2[i]);
 		if (!same_file(a, b))
 			fail_msg("%s differs between -j 1 and -j 2", f1[i]);
 		free(f1[i]);
@@ -518,7 +518,7 @@ mtimes(const char *dir, char **names, size_t n, struct timespec *t)
 	size_t		i;
 
 	for (i = 0; i < n; i++) {
-		pathf(path, sizeof(path), "%s/%s", dir, names[i]);
+		pathn(path, sizeof(path), "%s/%s", dir, names[i]);
 		assert_int_equal(stat(path, &st), 0);
 		t[i] = st.st_mtim;
 	}
@@ -556,7 +556,7 @@ test_rerun_redoes_only_what_changed(void **state)
 	usleep(20000);
 
 	/* change one applicant's name */
-	pathf(path, sizeof(path), "%s/wi-policy-ready.xml", in);
+	pathn(path, sizeof(path), "%s/wi-policy-ready.xml", in);
 	text = slurp(path, &len);
 	assert_non_null(text);
 	assert_non_null(p = strstr(text, "</name>"));
@@ -585,7 +585,7 @@ test_rerun_redoes_only_what_changed(void **state)
 	}
 
 	/* a vanished applicant's files are removed */
-	pathf(path, sizeof(path), "%s/ok-research-review.xml", in);
+	pathn(path, sizeof(path), "%s/ok-research-review.xml", in);
 	assert_int_equal(unlink(path), 0);
 	run_long(&r, argv);
 	expect(&r, 1, "7 applicants");
@@ -651,7 +651,7 @@ test_sigterm_leaves_no_partial_file(void **state)
 	for (i = 0; i < n; i++) {
 		if (names[i][0] == '.')
 			fail_msg("a temporary file was left: %s", names[i]);
-		pathf(path, sizeof(path), "%s/%s", out, names[i]);
+		pathn(path, sizeof(path), "%s/%s", out, names[i]);
 		assert_non_null(text = slurp(path, &len));
 		if (strstr(names[i], ".pdf") != NULL &&
 		    (len < 20 || memcmp(text, "%PDF-", 5) != 0 ||
@@ -665,15 +665,15 @@ test_sigterm_leaves_no_partial_file(void **state)
 	}
 	free(names);
 	/* the manifest names only applicants whose three files exist */
-	pathf(path, sizeof(path), "%s/manifest.txt", out);
+	pathn(path, sizeof(path), "%s/manifest.txt", out);
 	assert_non_null(f = fopen(path, "r"));
 	outputs = 0;
 	assert_non_null(fgets(line, sizeof(line), f));
 	while (fgets(line, sizeof(line), f) != NULL) {
 		*strchr(line, ' ') = '\0';
-		pathf(path, sizeof(path), "%s/%s.review.pdf", out, line);
+		pathn(path, sizeof(path), "%s/%s.review.pdf", out, line);
 		assert_int_equal(stat(path, &st), 0);
-		pathf(path, sizeof(path), "%s/%s.packet.pdf", out, line);
+		pathn(path, sizeof(path), "%s/%s.packet.pdf", out, line);
 		assert_int_equal(stat(path, &st), 0);
 		outputs++;
 	}
