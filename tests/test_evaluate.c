@@ -1843,6 +1843,37 @@ session_names_a_degree(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The tracks are the rule file's: another is refused at its line, as a
+ * data error, not an internal one. */
+static void
+track_unknown_to_the_rule_file(void **state)
+{
+	struct evaluate_params	 prm = { AS_OF, NULL, "pediatric", "initial",
+	    NULL };
+	enum xmlload_status	 status;
+	struct diag		 d;
+	char			*xml = portfolio_xml(&base), *msgs = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&msgs, &len);
+	xmlDocPtr		 doc, cl;
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f, NULL);
+	doc = xmlload_memory(xml, strlen(xml), "t.xml", &d, &status);
+	assert_non_null(doc);
+	cl = evaluate_run(fx.ev, doc, "t.xml", &prm, &d);
+	fclose(f);
+	assert_null(cl);
+	assert_false(evaluate_failed_internally(fx.ev));
+	if (strstr(msgs, "t.xml:3: error: OK-AIMH has no track 'pediatric'")
+	    == NULL)
+		fail_msg("message: %s", msgs);
+	free(msgs);
+	free(xml);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -1925,6 +1956,7 @@ main(void)
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(track_override),
 		cmocka_unit_test(session_names_a_degree),
+		cmocka_unit_test(track_unknown_to_the_rule_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
