@@ -1393,6 +1393,12 @@ WRKC1_no_negative_days(void **state)
 	    "</employer></position>" POLICY_WORK;
 	expect(&p, NULL, "WRK-P1", "met", "before the degree: not counted");
 	expect_absent(&p, NULL, "WRK-P1", ": -");
+	/* dates the wrong way round: no days, and why */
+	p.experience = "<position start='2020-01-01' end='2019-01-01' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" POLICY_WORK;
+	expect(&p, NULL, "WRK-P1", "met", "ends before it starts: not "
+	    "counted");
 }
 
 /* WRK-C1 met by path B cites the line that states the internship path;
