@@ -218,7 +218,7 @@ main(int argc, char *argv[])
 	    (t_load + t_val + t_eval) * 1e3 / (double)n);
 	/* Fewer rounds for the big ones: the machine is shared. */
 	for (i = 0; i < nfactors; i++) {
-		r = rounds / factors[i] > 0 ? rounds / factors[i] : 1;
+		r = rounds / factors[i] > 3 ? rounds / factors[i] : 3;
 		if ((rc = time_check(val, ev, &prm, argv + optind,
 		    argc - optind, r, factors[i], &d, &ms)) != 0)
 			return rc;

@@ -153,6 +153,20 @@ made_add(struct made *m, const char *name)
 	return n;
 }
 
+/* A copy of node n under the fragment, added to the set. */
+static xmlNodePtr
+made_copy(struct made *m, xmlNodePtr n)
+{
+	xmlNodePtr	c;
+
+	if ((c = xmlDocCopyNode(n, m->rvt, 1)) == NULL)
+		return NULL;
+	xmlAddChild((xmlNodePtr)m->rvt, c);
+	if (xmlXPathNodeSetAddUnique(m->set->nodesetval, c) != 0)
+		return NULL;
+	return c;
+}
+
 static void
 set_num(xmlNodePtr n, const char *attr, long long v)
 {
@@ -223,14 +237,11 @@ ef_cumulate(xmlXPathParserContextPtr ctxt, int nargs)
 		if (set->nodeTab[i]->type != XML_ELEMENT_NODE)
 			continue;
 		sum += attr_num(set->nodeTab[i], attr);
-		if ((c = xmlDocCopyNode(set->nodeTab[i], m.rvt, 1)) == NULL) {
+		if ((c = made_copy(&m, set->nodeTab[i])) == NULL) {
 			failed = 1;
 			break;
 		}
-		xmlAddChild((xmlNodePtr)m.rvt, c);
 		set_num(c, "running", sum);
-		if (xmlXPathNodeSetAddUnique(m.set->nodesetval, c) != 0)
-			failed = 1;
 	}
 	xmlXPathFreeNodeSet(set);
 	xmlFree(attr);
@@ -306,15 +317,11 @@ ef_sum_by(xmlXPathParserContextPtr ctxt, int nargs)
 		if ((k = xmlGetProp(set->nodeTab[i], BAD_CAST key)) == NULL)
 			k = xmlStrdup(BAD_CAST "");
 		if ((g = g_hash_table_lookup(at, k)) == NULL) {
-			if ((g = xmlDocCopyNode(set->nodeTab[i], m.rvt, 1)) ==
-			    NULL) {
+			if ((g = made_copy(&m, set->nodeTab[i])) == NULL) {
 				xmlFree(k);
 				failed = 1;
 				break;
 			}
-			xmlAddChild((xmlNodePtr)m.rvt, g);
-			if (xmlXPathNodeSetAddUnique(m.set->nodesetval, g) != 0)
-				failed = 1;
 			set_num(g, "count", 0);
 			set_num(g, "sum", 0);
 			g_hash_table_insert(at, k, g);

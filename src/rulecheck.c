@@ -123,6 +123,8 @@ check_rule_tracks(struct check *ck, xmlNode *rule)
 
 	if (xmlHasProp(rule, BAD_CAST "tracks"))
 		check_tracks(ck, rule, "tracks");
+	if (xmlHasProp(rule, BAD_CAST "endorsed-tracks"))
+		check_tracks(ck, rule, "endorsed-tracks");
 	for (c = rule->children; c != NULL; c = c->next)
 		if ((is_req(c, "composition") || is_req(c, "qualifies")) &&
 		    xmlHasProp(c, BAD_CAST "track"))

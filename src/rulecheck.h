@@ -11,9 +11,9 @@
  * competencies judgement lists its areas.  Every problem is reported as
  * FILE:LINE.
  *
- * Included by cli ('endorse validate' on a file whose root is
- * 'requirements') and by evaluate's tests.  The caller owns the struct
- * rulecheck (rulecheck_free) and the documents it passes in.
+ * Included by evaluate (every rule file it loads) and cli ('endorse
+ * validate' on a file whose root is 'requirements').  The caller owns the
+ * struct rulecheck (rulecheck_free) and the documents it passes in.
  */
 #ifndef RULECHECK_H
 #define RULECHECK_H

@@ -124,7 +124,20 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:attestations/p:fee[@kind = $rule/@fee]">
-        <item><xsl:value-of select="concat(@kind, ' fee $', @amount, ' paid ', @paid)"/></item>
+        <item date="{@paid}">
+          <xsl:attribute name="status">
+            <xsl:choose>
+              <xsl:when test="@association and @association != $assoc">excluded</xsl:when>
+              <xsl:when test="number(translate(@paid, '-', '')) &gt; $as-of-num">excluded</xsl:when>
+              <xsl:otherwise>counted</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:choose>
+            <xsl:when test="@association and @association != $assoc"><xsl:attribute name="reason"><xsl:value-of select="concat('paid to ', @association)"/></xsl:attribute></xsl:when>
+            <xsl:when test="number(translate(@paid, '-', '')) &gt; $as-of-num"><xsl:attribute name="reason">after the evaluation date</xsl:attribute></xsl:when>
+          </xsl:choose>
+          <xsl:value-of select="concat(@kind, ' fee $', @amount, ' paid ', @paid)"/>
+        </item>
       </xsl:for-each>
     </v>
   </xsl:template>

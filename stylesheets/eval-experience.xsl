@@ -84,6 +84,7 @@
               <xsl:attribute name="reason">
                 <xsl:choose>
                   <xsl:when test="$s0 &gt; $today">starts after the evaluation date: not counted</xsl:when>
+                  <xsl:when test="@end != 'ongoing' and ef:day(@end) &lt; $s0">ends before it starts: not counted</xsl:when>
                   <xsl:when test="$post and not($grad)">no qualifying degree: not counted</xsl:when>
                   <xsl:otherwise>before the degree: not counted</xsl:otherwise>
                 </xsl:choose>

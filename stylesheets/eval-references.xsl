@@ -39,6 +39,11 @@
               <xsl:otherwise>counted</xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
+          <xsl:choose>
+            <xsl:when test="@done != 'true'"><xsl:attribute name="reason">requested, not completed</xsl:attribute></xsl:when>
+            <xsl:when test="@dup = 'true'"><xsl:attribute name="reason">the same person as another rater</xsl:attribute></xsl:when>
+            <xsl:otherwise><xsl:attribute name="date"><xsl:value-of select="@completed"/></xsl:attribute></xsl:otherwise>
+          </xsl:choose>
           <xsl:value-of select="concat(@name, ' (', translate(@role, '-', ' '), ')')"/>
           <xsl:choose>
             <xsl:when test="@done != 'true'">: requested, not completed</xsl:when>

@@ -53,8 +53,17 @@
     <xsl:variable name="need-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$need"/></xsl:call-template></xsl:variable>
     <v status="met">
       <xsl:choose>
-        <xsl:when test="$trk != 'clinical' or not($ren/@provides-rsc = 'yes')">
-          <x>Applies to Level IV-Clinical endorsees who provide RS/C; not the case here.</x>
+        <!-- endorsed-tracks: whose endorsees who provide RS/C it is for -->
+        <xsl:when test="(@endorsed-tracks and not(contains(concat(' ', normalize-space(@endorsed-tracks), ' '), concat(' ', $trk, ' '))))
+            or not($ren/@provides-rsc = 'yes')">
+          <x>
+            <xsl:text>Applies to </xsl:text>
+            <xsl:for-each select="$req/r:tracks/r:track[contains(concat(' ', normalize-space(current()/@endorsed-tracks), ' '), concat(' ', @id, ' '))]">
+              <xsl:if test="position() &gt; 1"> and </xsl:if>
+              <xsl:value-of select="concat('Level IV-', @name)"/>
+            </xsl:for-each>
+            <xsl:text> endorsees who provide RS/C; not the case here.</xsl:text>
+          </x>
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="have"><xsl:call-template name="hundredths"><xsl:with-param name="h" select="$ren/@rsc-training-hours"/></xsl:call-template></xsl:variable>

@@ -98,7 +98,7 @@
     </xsl:if>
     <xsl:if test="$req/r:tracks and not($req/r:tracks/r:track[@id = $trk])">
       <xsl:message terminate="yes">
-        <xsl:value-of select="concat($assoc, ' has no track ', &quot;'&quot;, $trk, &quot;'&quot;)"/>
+        <xsl:value-of select="concat('line ', ef:line($pf/p:application), ': ', $assoc, ' has no track ', &quot;'&quot;, $trk, &quot;'&quot;)"/>
       </xsl:message>
     </xsl:if>
     <xsl:variable name="rows-rtf">

@@ -1393,6 +1393,12 @@ WRKC1_no_negative_days(void **state)
 	    "</employer></position>" POLICY_WORK;
 	expect(&p, NULL, "WRK-P1", "met", "before the degree: not counted");
 	expect_absent(&p, NULL, "WRK-P1", ": -");
+	/* dates the wrong way round: no days, and why */
+	p.experience = "<position start='2020-01-01' end='2019-01-01' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" POLICY_WORK;
+	expect(&p, NULL, "WRK-P1", "met", "ends before it starts: not "
+	    "counted");
 }
 
 /* WRK-C1 met by path B cites the line that states the internship path;
@@ -1775,6 +1781,169 @@ caps_check_succeeds(void **state)
 	run_free(&r);
 }
 
+/* ---- the linear-time algorithms against brute force ----------------- */
+
+/* Days since 1970-01-01 of y-m-d (UTC). */
+static long
+days_of(int y, int m, int d)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* RULES.md: the last day a window from y-m-d of n months may end on. */
+static long
+months_end_of(int y, int m, int d, int n)
+{
+	static const int	mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+				    31, 30, 31 };
+	int			m0 = m - 1 + n, last;
+
+	y += m0 / 12;
+	m = m0 % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+	return days_of(y, m, d > last ? last : d) - 1;
+}
+
+static int
+by_day(const void *a, const void *b)
+{
+	const long	*x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/*
+ * Random RS/C histories: the window ef:window finds by two pointers is
+ * the one an O(n^2) search finds (spans 12 months first, then the most
+ * hours, then the earliest).
+ */
+static void
+RSC2_window_matches_brute_force(void **state)
+{
+	char		 buf[8192], want[128];
+	long		 s[40][4];	/* day, hundredths, y, m*100+d */
+	int		 round, n, i, j, k, best, bvalid, valid, y, m, d;
+	long		 bh, h, hi, lo;
+	size_t		 off;
+	struct pf	 p = { 0 };
+	char		*got;
+
+	(void)state;
+	srand(10);
+	for (round = 0; round < 25; round++) {
+		n = 3 + rand() % 30;
+		off = 0;
+		for (i = 0; i < n; i++) {
+			y = 2021 + rand() % 4;
+			m = 1 + rand() % 12;
+			d = 1 + rand() % 31;
+			if (d > 28)
+				d = 28 + (m != 2) * (d - 28) % 3;
+			s[i][0] = days_of(y, m, d);
+			s[i][1] = 25 * (1 + rand() % 24);
+			s[i][2] = y;
+			s[i][3] = m * 100 + d;
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+			    "<session date='%04d-%02d-%02d' hours='%ld.%02ld' "
+			    "format='individual' provider='p1'/>", y, m, d,
+			    s[i][1] / 100, s[i][1] % 100);
+		}
+		qsort(s, (size_t)n, sizeof(s[0]), by_day);
+		best = -1;
+		bvalid = 0;
+		bh = -1;
+		k = 0;
+		for (i = 0; i < n; i++) {
+			y = (int)s[i][2];
+			m = (int)s[i][3] / 100;
+			d = (int)s[i][3] % 100;
+			hi = months_end_of(y, m, d, 24);
+			lo = months_end_of(y, m, d, 12);
+			for (h = 0, j = i; j < n && s[j][0] <= hi; j++)
+				h += s[j][1];
+			valid = s[j - 1][0] >= lo;
+			if (best < 0 || valid > bvalid || (valid == bvalid &&
+			    h > bh)) {
+				best = i;
+				k = j - 1;
+				bh = h;
+				bvalid = valid;
+			}
+		}
+		p.rsc = buf;
+		snprintf(want, sizeof(want), "%04ld-%02ld-%02ld %04ld-%02ld-%02ld "
+		    "%ld %s", s[best][2], s[best][3] / 100, s[best][3] % 100,
+		    s[k][2], s[k][3] / 100, s[k][3] % 100, bh,
+		    bvalid ? "true" : "false");
+		got = eval_string(&p, NULL, NULL, "concat(/c:checklist/c:totals/"
+		    "c:rsc-window/@from, ' ', /c:checklist/c:totals/c:rsc-window"
+		    "/@to, ' ', /c:checklist/c:totals/c:rsc-window/@hours * 100, "
+		    "' ', /c:checklist/c:totals/c:rsc-window/@valid)");
+		if (strcmp(got, want) != 0)
+			fail_msg("round %d: window '%s', brute force '%s'",
+			    round, got, want);
+		free(got);
+	}
+}
+
+/*
+ * Random positions: the days ef:union-days counts (sort, then sweep) are
+ * the days an array of every day counts.
+ */
+static void
+WRKP1_union_matches_brute_force(void **state)
+{
+	static char	 seen[8000];
+	char		 buf[8192], want[32];
+	long		 first = days_of(2015, 5, 16), a, b, t;
+	int		 round, n, i, total;
+	size_t		 off;
+	struct pf	 p = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'" };
+	char		*got, d1[16], d2[16];
+
+	(void)state;
+	srand(20);
+	for (round = 0; round < 25; round++) {
+		memset(seen, 0, sizeof(seen));
+		n = 1 + rand() % 25;
+		off = 0;
+		for (i = 0; i < n; i++) {
+			a = rand() % 3000;
+			b = a + rand() % 900;
+			/* day_str counts from 2010-01-01 */
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+			    "<position start='%s' end='%s' "
+			    "work='policy-administration'><role>R</role>"
+			    "<employer>E</employer></position>",
+			    day_str((int)(first - days_of(2010, 1, 1) + a), d1,
+			    sizeof(d1)), day_str((int)(first - days_of(2010, 1,
+			    1) + b), d2, sizeof(d2)));
+			for (t = a; t <= b; t++)
+				/* only up to the evaluation date */
+				if (first + t <= days_of(2025, 6, 30))
+					seen[t] = 1;
+		}
+		for (total = 0, t = 0; t < (long)sizeof(seen); t++)
+			total += seen[t];
+		p.experience = buf;
+		snprintf(want, sizeof(want), "%d", total);
+		got = eval_string(&p, NULL, NULL, "string(/c:checklist/c:totals/"
+		    "c:experience[@rule='WRK-P1']/@days)");
+		if (strcmp(got, want) != 0)
+			fail_msg("round %d: %s days, brute force %s", round,
+			    got, want);
+		free(got);
+	}
+}
+
 /* ---- the evaluation as a whole --------------------------------------- */
 
 static void
@@ -1840,6 +2009,37 @@ session_names_a_degree(void **state)
 	    strstr(msgs, "not a person") == NULL)
 		fail_msg("message: %s", msgs);
 	free(msgs);
+	xmlFreeDoc(doc);
+}
+
+/* The tracks are the rule file's: another is refused at its line, as a
+ * data error, not an internal one. */
+static void
+track_unknown_to_the_rule_file(void **state)
+{
+	struct evaluate_params	 prm = { AS_OF, NULL, "pediatric", "initial",
+	    NULL };
+	enum xmlload_status	 status;
+	struct diag		 d;
+	char			*xml = portfolio_xml(&base), *msgs = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&msgs, &len);
+	xmlDocPtr		 doc, cl;
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f, NULL);
+	doc = xmlload_memory(xml, strlen(xml), "t.xml", &d, &status);
+	assert_non_null(doc);
+	cl = evaluate_run(fx.ev, doc, "t.xml", &prm, &d);
+	fclose(f);
+	assert_null(cl);
+	assert_false(evaluate_failed_internally(fx.ev));
+	if (strstr(msgs, "t.xml:3: error: OK-AIMH has no track 'pediatric'")
+	    == NULL)
+		fail_msg("message: %s", msgs);
+	free(msgs);
+	free(xml);
 	xmlFreeDoc(doc);
 }
 
@@ -1919,12 +2119,15 @@ main(void)
 		cmocka_unit_test(REN_no_rules_stated),
 		cmocka_unit_test(result_sentences_do_not_name_the_program),
 		cmocka_unit_test(EDU2_extra_degree_shown_not_judged),
+		cmocka_unit_test(RSC2_window_matches_brute_force),
+		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),
 		cmocka_unit_test(caps_near_the_input_size_cap),
 		cmocka_unit_test(caps_check_succeeds),
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(track_override),
 		cmocka_unit_test(session_names_a_degree),
+		cmocka_unit_test(track_unknown_to_the_rule_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

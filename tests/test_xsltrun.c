@@ -216,6 +216,25 @@ include_from_the_network_is_refused(void **state)
 	assert_refused("include", "file:///etc/passwd", "file:///etc/passwd");
 }
 
+/* xml:base would move where a bare name resolves: refused wherever. */
+static void
+include_with_xml_base_is_refused(void **state)
+{
+	char		 inc[PATH_MAX], *msgs;
+	xmlDocPtr	 out;
+
+	(void)state;
+	tmppath("inc.xsl", inc, sizeof(inc));
+	spew(inc, MODULE, strlen(MODULE));
+	out = run_text(HEAD "<xsl:include xml:base='/etc/' href='inc.xsl'/>"
+	    "<xsl:template match='/'><r><xsl:call-template name='hello'/>"
+	    "</r></xsl:template></xsl:stylesheet>", NULL, &msgs);
+	assert_null(out);
+	if (strstr(msgs, "xml:base '/etc/' is refused") == NULL)
+		fail_msg("messages: %s", msgs);
+	free(msgs);
+}
+
 /*
  * A name of the directory that leads outside it (a symbolic link), and a
  * shipped module that includes something it may not: both refused.
@@ -342,6 +361,7 @@ main(void)
 		cmocka_unit_test(include_with_dotdot_is_refused),
 		cmocka_unit_test(include_from_the_network_is_refused),
 		cmocka_unit_test(include_outside_the_directory_is_refused),
+		cmocka_unit_test(include_with_xml_base_is_refused),
 		cmocka_unit_test(runaway_recursion_stops),
 		cmocka_unit_test(failed_expression_is_internal),
 		cmocka_unit_test(params_are_literal),
