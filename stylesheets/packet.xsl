@@ -64,7 +64,8 @@
       </footer>
       <body>
         <section level="1" id="cover">
-          <heading><xsl:value-of select="$cl/@title"/>: application packet</heading>
+          <!-- "(Level IV)" and "application packet" never split -->
+          <heading><xsl:call-template name="replace"><xsl:with-param name="s" select="$cl/@title"/><xsl:with-param name="from" select="'Level '"/><xsl:with-param name="to" select="'Level&#160;'"/></xsl:call-template>: application&#160;packet</heading>
           <table field="cover">
             <col width="1"/><col width="3"/>
             <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$name"/></span></b></cell></row>
@@ -338,8 +339,8 @@
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor/consultant</checkbox></xsl:when>
-                    <xsl:when test="$bad"><checkbox state="crossed">no: supervisor/consultant does not qualify</checkbox></xsl:when>
+                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor</checkbox></xsl:when>
+                    <xsl:when test="$bad"><checkbox state="crossed">no: not qualified</checkbox></xsl:when>
                     <xsl:otherwise><checkbox state="checked">yes</checkbox></xsl:otherwise>
                   </xsl:choose>
                 </cell>
