@@ -121,7 +121,7 @@
               <mark shape="dash">Not applicable to you:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
-                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
                 <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
               </xsl:for-each>
             </p>
@@ -165,9 +165,14 @@
   <!-- The rules a section's evidence belongs to, as a short list. -->
   <xsl:template name="rule-lines">
     <xsl:param name="rules"/>
-    <xsl:for-each select="$rules">
-      <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
-    </xsl:for-each>
+    <!-- kept together: the section's heading goes with all of them -->
+    <xsl:if test="$rules">
+      <keep>
+        <xsl:for-each select="$rules">
+          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
+        </xsl:for-each>
+      </keep>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="education">
