@@ -849,6 +849,46 @@ test_accessibility(void **state)
 	free(qdf);
 }
 
+/* A tick box is at least 4 mm square (11.34 pt), in any font size. */
+static void
+test_tick_box_size(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf, *line, *save = NULL, *tok;
+	char		*save2;
+	double		 x = 0, y = 0, w = 0, h = 0, v[64];
+	int		 boxes = 0, k;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><p style='small'>"
+	    "<checkbox>small</checkbox></p><table><col/><row><cell>"
+	    "<checkbox>agree</checkbox><br/><checkbox state='checked'>"
+	    "disagree</checkbox></cell></row></table></body></document>",
+	    tmppath("boxes.pdf", out, sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "grep -a ' re S$'", out);
+	for (line = strtok_r(qdf, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		/* "... x y w h re S": the four numbers before "re" */
+		for (k = 0, tok = strtok_r(line, " ", &save2); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save2))
+			if (strcmp(tok, "re") == 0 && k >= 4) {
+				x = v[k - 4];
+				y = v[k - 3];
+				w = v[k - 2];
+				h = v[k - 1];
+			} else if (k < 64)
+				v[k++] = atof(tok);
+		(void)x;
+		(void)y;
+		if (w < 72 * 4 / 25.4 || h < 72 * 4 / 25.4)
+			fail_msg("a tick box of %.2f x %.2f pt", w, h);
+		boxes++;
+	}
+	assert_int_equal(boxes, 3);
+	free(qdf);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -1106,6 +1146,7 @@ main(void)
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
 		cmocka_unit_test(test_address_breaks),
