@@ -889,6 +889,41 @@ test_tick_box_size(void **state)
 	free(qdf);
 }
 
+/* Running-header fields keep to their third of the line, cut with "…". */
+static void
+test_header_thirds(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *xml, *text;
+	struct buf	 b;
+	int		 i;
+
+	buf_open(&b);
+	fprintf(b.f, "<?xml version='1.0' encoding='UTF-8'?>\n<document "
+	    "xmlns='urn:endorse:layout:1' created='2025-01-15'><title>t"
+	    "</title><header><left>");
+	for (i = 0; i < 30; i++)
+		fprintf(b.f, "Left%02d ", i);
+	fprintf(b.f, "</left><center>Middle</center><right>Right side"
+	    "</right></header><body><p>x</p></body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("thirds.pdf", out, sizeof(out)));
+	free(xml);
+	/*
+	 * The cut text maps to the ellipsis glyph: every word of the left
+	 * field ends inside the left third of the body (72 + 468 / 3).
+	 */
+	text = capture("pdftotext -bbox '%s' - | grep -o 'xMax=\"[0-9.]*\""
+	    "[^>]*>Left' | sed 's/xMax=\"//; s/\".*//' | sort -n | "
+	    "tail -1", out);
+	assert_true(atof(text) > 150 && atof(text) <= 72 + 468.0 / 3);
+	free(text);
+	text = capture("pdftotext -raw '%s' -", out);
+	assert_non_null(strstr(text, "Middle"));
+	assert_non_null(strstr(text, "Right side"));
+	free(text);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -1146,6 +1181,7 @@ main(void)
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_header_thirds),
 		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
