@@ -384,7 +384,7 @@ test_sample(void **state)
 	assert_non_null(strstr(info, "Creator:         endorse"));
 	assert_non_null(strstr(info, "CreationDate:    Wed Jan 15 00:00:00 "
 	    "2025"));
-	assert_non_null(strstr(info, "Pages:           3"));
+	assert_non_null(strstr(info, "Pages:           4"));
 	free(info);
 
 	/* Every font embedded and subset, and one of ours. */
@@ -412,8 +412,14 @@ test_sample(void **state)
 	text = capture("pdftotext -layout '%s' -", out);
 	assert_int_equal(count(text, "Page 1 of 3"), 1);
 	assert_int_equal(count(text, "Page 3 of 3"), 1);
+	/* the part: numbered on its own, with its own header */
+	assert_int_equal(count(text, "Page 1 of 1"), 1);
+	assert_int_equal(count(text, "Its own header"), 1);
 	assert_int_equal(count(text, "Confidential: for the endorsement "
-	    "committee only"), 3);
+	    "committee only"), 4);
+	if (strstr(text, "(page 2)") == NULL ||
+	    page_of(text, "Reviewers: tick one box") != 2)
+		fail_msg("no page reference: %.600s", text);
 	assert_non_null(strstr(text, "Recommend endorsement"));
 	assert_non_null(strstr(text, "Not applicable"));
 	assert_null(strstr(text, "\xef\xbf\xbd"));
@@ -1098,7 +1104,7 @@ test_no_partial_file(void **state)
 	free(ls);
 	/* And a good run replaces it. */
 	render_ok(fx->ts, xml, out);
-	assert_true(pdf_pages(out) == 3);
+	assert_true(pdf_pages(out) == 4);
 	free(xml);
 }
 
