@@ -265,6 +265,8 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
     const xmlNode *n, double size, int bold, int italic, double w,
     int by_script)
 {
+	double	line_h;
+
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
 		diag_report(r->d, DIAG_ERROR, r->name, xmlGetLineNo(n), 0,
 		    "%s: the text is longer than %d characters",
@@ -282,8 +284,12 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	 */
 	pango_attr_list_insert_before(in->attrs,
 	    pango_attr_insert_hyphens_new(FALSE));
+	line_h = size * 1.38;
+	/* room between tick boxes on lines one under the other */
+	if (in->boxes && line_h < TICK_BOX * 1.25)
+		line_h = TICK_BOX * 1.25;
 	pango_attr_list_insert_before(in->attrs,
-	    pango_attr_line_height_new_absolute((int)(size * 1.38 *
+	    pango_attr_line_height_new_absolute((int)(line_h *
 	    PANGO_SCALE)));
 	protect_addresses(in);
 	c->layout = layout_make(r->ctx, in, size, bold, italic, w);

@@ -64,7 +64,8 @@
       </footer>
       <body>
         <section level="1" id="cover">
-          <heading><xsl:value-of select="$cl/@title"/>: application packet</heading>
+          <!-- "(Level IV)" and "application packet" never split -->
+          <heading><xsl:call-template name="replace"><xsl:with-param name="s" select="$cl/@title"/><xsl:with-param name="from" select="'Level '"/><xsl:with-param name="to" select="'Level&#160;'"/></xsl:call-template>: application&#160;packet</heading>
           <table field="cover">
             <col width="1"/><col width="3"/>
             <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$name"/></span></b></cell></row>
@@ -120,7 +121,7 @@
               <mark shape="dash">Not applicable to you:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
-                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
                 <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
               </xsl:for-each>
             </p>
@@ -164,9 +165,14 @@
   <!-- The rules a section's evidence belongs to, as a short list. -->
   <xsl:template name="rule-lines">
     <xsl:param name="rules"/>
-    <xsl:for-each select="$rules">
-      <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
-    </xsl:for-each>
+    <!-- kept together: the section's heading goes with all of them -->
+    <xsl:if test="$rules">
+      <keep>
+        <xsl:for-each select="$rules">
+          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
+        </xsl:for-each>
+      </keep>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="education">
@@ -338,8 +344,8 @@
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor/consultant</checkbox></xsl:when>
-                    <xsl:when test="$bad"><checkbox state="crossed">no: supervisor/consultant does not qualify</checkbox></xsl:when>
+                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor</checkbox></xsl:when>
+                    <xsl:when test="$bad"><checkbox state="crossed">no: not qualified</checkbox></xsl:when>
                     <xsl:otherwise><checkbox state="checked">yes</checkbox></xsl:otherwise>
                   </xsl:choose>
                 </cell>

@@ -184,7 +184,7 @@
                 <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
                 <xsl:for-each select="c:evidence/c:item">
                   <br/><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span>
-                  <xsl:if test="@status = 'excluded'"> (not counted)</xsl:if>
+                  <xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if>
                 </xsl:for-each>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
