@@ -1105,6 +1105,15 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 	t->removed = remove_vanished(&b);
 	if (todo > 0)
 		t->interrupted = run_workers(&b, todo, t0);
+	/* Left over without a signal: no worker could be started. */
+	for (i = 0; i < b.n && !t->interrupted; i++)
+		if (b.a[i].state == ST_TODO) {
+			diag_error(d, b.a[i].path, 0, "not processed: no worker "
+			    "process could be started");
+			b.a[i].state = ST_FAILED;
+			b.a[i].outcome = BATCH_FAILED;
+			b.a[i].error = strdup("not processed: no worker");
+		}
 	if (manifest_write(&b) == -1)
 		diag_note(d, "batch: %s/%s cannot be written", o->outdir,
 		    MANIFEST);

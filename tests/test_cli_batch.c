@@ -8,6 +8,7 @@
  * changed (mtimes), and SIGTERM mid-batch leaving no partial file.
  */
 #include <csv.h>
+#include <pty.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -681,6 +682,61 @@ test_sigterm_leaves_no_partial_file(void **state)
 	assert_true(outputs >= 1);
 }
 
+/* Progress on a terminal only; the summary line always, but with -q. */
+static void
+test_progress_on_a_terminal(void **state)
+{
+	char		 out[PATH_MAX], buf[65536];
+	const char	*argv[] = { "endorse", "batch", AS_OF, "-o", NULL,
+	    "examples", NULL };
+	struct run	 r;
+	size_t		 len = 0;
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 master, st;
+
+	(void)state;
+	fresh_dir("progress", out, sizeof(out));
+	pid = forkpty(&master, NULL, NULL, NULL);
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		alarm(LONG_LIMIT);
+		execl(env_or("ENDORSE_BIN", "./endorse"), "endorse", "batch",
+		    AS_OF, "-o", out, "examples", (char *)NULL);
+		_exit(127);
+	}
+	while (len < sizeof(buf) - 1 &&
+	    (n = read(master, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += (size_t)n;
+	buf[len] = '\0';
+	close(master);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_int_equal(WEXITSTATUS(st), 1);
+	if (strstr(buf, "\rbatch: 8/8 done, ") == NULL ||
+	    strstr(buf, " applicants/s, about ") == NULL)
+		fail_msg("no progress on the terminal: %s", buf);
+	assert_non_null(strstr(buf, "batch: 8 applicants in "));
+
+	/* not a terminal: the summary line only; -q: nothing */
+	fresh_dir("progress-pipe", out, sizeof(out));
+	argv[4] = out;
+	run_long(&r, argv);
+	expect(&r, 1, "batch: 8 applicants in ");
+	assert_null(strstr(r.err, "done,"));
+	assert_null(strchr(r.err, '\r'));
+	run_free(&r);
+	fresh_dir("progress-quiet", out, sizeof(out));
+	{
+		const char *qargv[] = { "endorse", "batch", AS_OF, "-o", out,
+		    "-q", "examples", NULL };
+
+		run_long(&r, qargv);
+	}
+	expect(&r, 1, NULL);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -690,6 +746,7 @@ main(void)
 		cmocka_unit_test(test_rerun_redoes_only_what_changed),
 		cmocka_unit_test(test_sigterm_leaves_no_partial_file),
 		cmocka_unit_test(test_jobs_do_not_change_bytes),
+		cmocka_unit_test(test_progress_on_a_terminal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
