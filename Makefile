@@ -31,7 +31,7 @@ PKG_CONFIG	?= pkg-config
 INSTALL		?= install
 
 PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangoft2 cairo-pdf \
-		  fontconfig
+		  fontconfig fribidi libqpdf
 TEST_PKGS	= cmocka
 
 # Debian packages behind the pkg-config names and the test tools.
@@ -57,9 +57,11 @@ endif
 # Recursively expanded on purpose: evaluated when a recipe runs, after
 # 'deps' has installed what pkg-config looks for.
 PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcsv
+PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS	= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+# libcsv (spreadsheet import/export) has no pkg-config file.
+PKG_LIBS	+= -lcsv
 
 ALL_CFLAGS	= $(WARNINGS) $(SAN_FLAGS) -D_GNU_SOURCE \
 		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
@@ -79,7 +81,7 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench docs valgrind lint-man
+	regress-update bench bench-floor docs valgrind lint-man
 
 all: endorse
 
@@ -144,17 +146,22 @@ demo-run: endorse
 	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
 	@echo "demo: checklists, packets, review checklists and the roster are in out/"
 
-# The pictures in the README, made from the real output of the demo.
+# The pictures in the README, made from the real output of the demo: the
+# packet's cover, the first page of reviewer 1's copy, the consensus page
+# (the review's last page).
 DOC_EXAMPLE	= examples/ok-clinical-ready.xml
-docs/packet.png docs/review.png: endorse $(DOC_EXAMPLE) stylesheets/packet.xsl \
-    stylesheets/review.xsl
+docs/packet.png docs/review.png docs/consensus.png: endorse $(DOC_EXAMPLE) \
+    stylesheets/packet.xsl stylesheets/review.xsl stylesheets/common.xsl
 	@mkdir -p out
 	./endorse packet --as-of $(DEMO_AS_OF) -o out/docs-packet.pdf $(DOC_EXAMPLE)
 	./endorse review --as-of $(DEMO_AS_OF) -o out/docs-review.pdf $(DOC_EXAMPLE)
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-packet.pdf docs/packet
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-review.pdf docs/review
+	n=$$(pdfinfo out/docs-review.pdf | sed -n 's/^Pages: *//p'); \
+	    pdftoppm -png -r 60 -f $$n -l $$n -singlefile out/docs-review.pdf \
+	    docs/consensus
 
-docs: docs/packet.png docs/review.png
+docs: docs/packet.png docs/review.png docs/consensus.png
 
 test: deps
 	@$(MAKE) --no-print-directory check
@@ -182,9 +189,31 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
+# -x: check again with each example grown to 1, 4, 10 and 40 times its
+# entries (within the schema's caps): linear growth shows as ratios near
+# the factors.
+BENCH_FACTORS	= 1,4,10,40
 bench: build/bench/bench_check endorse
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
+	    -x $(BENCH_FACTORS) $(EXAMPLES)
 	@$(TEST_ENV) sh bench/bench_batch.sh $(BENCH_BATCH)
+
+# The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
+# with nothing else, against whole endorse runs (bench/floor.sh).
+FLOOR_PKGS	= pangocairo pangoft2 cairo-pdf fontconfig
+FLOOR_RUNS	= 11
+build/bench/floor: bench/floor.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/floor.c $(ALL_LDFLAGS) \
+	    $(shell $(PKG_CONFIG) --libs $(FLOOR_PKGS))
+build/bench/runs: bench/runs.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/runs.c $(ALL_LDFLAGS)
+build/bench/layout_text: bench/layout_text.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/layout_text.c $(ALL_LDFLAGS) \
+	    $(PKG_LIBS)
+
+bench-floor: endorse build/bench/floor build/bench/runs \
+    build/bench/layout_text
+	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
 
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).

@@ -39,32 +39,84 @@ write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* Stream into standard output, a terminal, a device or a FIFO. */
+/* Consume a signal raised while it was held: the write error says it. */
+static void
+drop_pending(int sig)
+{
+	sigset_t		 pending, one;
+	struct timespec		 zero = { 0, 0 };
+
+	if (sigpending(&pending) != 0 || !sigismember(&pending, sig))
+		return;
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	while (sigtimedwait(&one, NULL, &zero) == -1 && errno == EINTR)
+		;
+}
+
+/*
+ * Stream into standard output, a terminal, a device or a FIFO.  The open
+ * does not wait for a reader (a FIFO nobody reads is an error, not a
+ * hang); SIGPIPE and SIGXFSZ are held so that a reader that goes away or
+ * a file-size limit is a write error, reported, not the end of the
+ * process.
+ */
 static enum outfile_status
 write_stream(const char *path, const void *data, size_t len, struct diag *d)
 {
-	int	fd, own = strcmp(path, "-") != 0;
+	sigset_t		 hold, saved;
+	int			 fd, flags, own = strcmp(path, "-") != 0;
+	enum outfile_status	 st = OUTFILE_IO_ERROR;
+	const char		*name = own ? path : "<stdout>";
 
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGPIPE);
+	sigaddset(&hold, SIGXFSZ);
+	sigprocmask(SIG_BLOCK, &hold, &saved);
 	if (!own)
 		fd = STDOUT_FILENO;
-	else if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1) {
-		diag_error(d, path, 0, "cannot open the output for writing: %s",
-		    strerror(errno));
-		return OUTFILE_CANNOT_CREATE;
+	else if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC |
+	    O_NONBLOCK)) == -1) {
+		if (errno == ENXIO)
+			diag_error(d, path, 0, "cannot open the output for "
+			    "writing: nothing is reading from this FIFO");
+		else
+			diag_error(d, path, 0, "cannot open the output for "
+			    "writing: %s", strerror(errno));
+		st = OUTFILE_CANNOT_CREATE;
+		goto out;
 	}
-	if (write_all(fd, data, len) != 0) {
-		diag_error(d, own ? path : "<stdout>", 0,
-		    "cannot write the output: %s", strerror(errno));
-		if (own)
-			close(fd);
-		return OUTFILE_IO_ERROR;
-	}
-	if (own && close(fd) != 0) {
+	/* Blocking writes from here: a slow reader is waited for. */
+	if (own && ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)) {
 		diag_error(d, path, 0, "cannot write the output: %s",
 		    strerror(errno));
-		return OUTFILE_IO_ERROR;
+		goto out;
 	}
-	return OUTFILE_OK;
+	if (write_all(fd, data, len) != 0) {
+		diag_error(d, name, 0, "cannot write the output: %s",
+		    errno == EPIPE ? "the reader closed it before the end" :
+		    errno == EFBIG ? "the file is larger than the file-size "
+		    "limit" : strerror(errno));
+		goto out;
+	}
+	if (own) {
+		flags = close(fd);
+		fd = -1;
+		if (flags != 0) {
+			diag_error(d, path, 0, "cannot write the output: %s",
+			    strerror(errno));
+			goto out;
+		}
+	}
+	st = OUTFILE_OK;
+out:
+	if (own && fd != -1)
+		close(fd);
+	drop_pending(SIGPIPE);
+	drop_pending(SIGXFSZ);
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	return st;
 }
 
 /* Split path into its directory ("." when none) and base name. */
@@ -87,23 +139,9 @@ split_path(const char *path, char *dir, size_t dirsz, const char **base)
 	return 0;
 }
 
-/* Consume a SIGXFSZ raised while it was held: the write error says it. */
-static void
-drop_pending_xfsz(void)
-{
-	sigset_t		 pending, xfsz;
-	struct timespec		 zero = { 0, 0 };
-
-	if (sigpending(&pending) != 0 || !sigismember(&pending, SIGXFSZ))
-		return;
-	sigemptyset(&xfsz);
-	sigaddset(&xfsz, SIGXFSZ);
-	while (sigtimedwait(&xfsz, NULL, &zero) == -1 && errno == EINTR)
-		;
-}
-
 static enum outfile_status
-write_replace(const char *path, const void *data, size_t len, struct diag *d)
+write_replace(const char *path, mode_t mode, const void *data, size_t len,
+    struct diag *d)
 {
 	char			 dir[PATH_MAX], tmp[PATH_MAX];
 	const char		*base;
@@ -132,10 +170,16 @@ write_replace(const char *path, const void *data, size_t len, struct diag *d)
 		st = OUTFILE_CANNOT_CREATE;
 		goto out;
 	}
-	/* mkostemp makes the file 0600; give it the usual permissions. */
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 ||
+	/*
+	 * mkostemp makes the file 0600: give it the permissions of the file
+	 * it replaces, or the usual ones for a new file.
+	 */
+	if (mode == 0) {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 ||
 	    fsync(fd) != 0) {
 		err = errno;
 		diag_error(d, path, 0, "cannot write the output: %s",
@@ -168,35 +212,120 @@ out:
 		close(fd);
 	if (tmp[0] != '\0')
 		(void)unlink(tmp);
-	drop_pending_xfsz();
+	drop_pending(SIGXFSZ);
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	return st;
+}
+
+/*
+ * The file a symbolic link finally names, even when it does not exist
+ * yet (a dangling link creates its target).  Returns 0, or -1 with errno
+ * set (ELOOP after too many links).
+ */
+static int
+resolve_link(const char *path, char *buf, size_t bufsz)
+{
+	char		 cur[PATH_MAX], target[PATH_MAX], next[PATH_MAX];
+	const char	*slash;
+	struct stat	 sb;
+	ssize_t		 n;
+	int		 hops;
+
+	if (snprintf(cur, sizeof(cur), "%s", path) >= (int)sizeof(cur)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (hops = 0; hops < 40; hops++) {
+		if (lstat(cur, &sb) != 0) {
+			if (errno != ENOENT)
+				return -1;
+			break;		/* a name that does not exist yet */
+		}
+		if (!S_ISLNK(sb.st_mode))
+			break;
+		if ((n = readlink(cur, target, sizeof(target) - 1)) == -1)
+			return -1;
+		target[n] = '\0';
+		slash = strrchr(cur, '/');
+		if (target[0] == '/' || slash == NULL)
+			n = snprintf(next, sizeof(next), "%s", target);
+		else
+			n = snprintf(next, sizeof(next), "%.*s/%s",
+			    (int)(slash - cur), cur, target);
+		if (n < 0 || (size_t)n >= sizeof(next)) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(cur, next, (size_t)n + 1);
+	}
+	if (hops == 40) {
+		errno = ELOOP;
+		return -1;
+	}
+	if (snprintf(buf, bufsz, "%s", cur) >= (int)bufsz) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
 }
 
 enum outfile_status
 outfile_write(const char *path, const void *data, size_t len, struct diag *d)
 {
-	struct stat	sb;
+	struct stat	 sb;
+	char		 real[PATH_MAX];
+	const char	*target = path;
+	int		 exists;
 
 	if (strcmp(path, "-") == 0)
 		return write_stream(path, data, len, d);
-	if (lstat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			diag_error(d, path, 0, "cannot write the output: it is "
-			    "a directory");
-			return OUTFILE_CANNOT_CREATE;
-		}
-		if (S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode))
-			return write_stream(path, data, len, d);
-		if (!S_ISREG(sb.st_mode) && !S_ISLNK(sb.st_mode)) {
-			diag_error(d, path, 0, "cannot write the output: it is "
-			    "not a regular file");
-			return OUTFILE_CANNOT_CREATE;
-		}
-	} else if (errno != ENOENT) {
+	exists = lstat(path, &sb) == 0;
+	if (!exists && errno != ENOENT) {
 		diag_error(d, path, 0, "cannot write the output: %s",
 		    strerror(errno));
 		return OUTFILE_CANNOT_CREATE;
 	}
-	return write_replace(path, data, len, d);
+	/*
+	 * SECURITY.md rule 14: a symbolic link is followed; what it names
+	 * is what the rules below apply to, and the link itself stays.  A
+	 * FIFO, a device or a pipe (/proc/self/fd/1) is written through the
+	 * link; a file is replaced in its own directory; a link to nothing
+	 * creates what it names.
+	 */
+	if (exists && S_ISLNK(sb.st_mode)) {
+		if (stat(path, &sb) == 0) {
+			if (S_ISREG(sb.st_mode)) {
+				if (realpath(path, real) == NULL) {
+					diag_error(d, path, 0, "cannot write "
+					    "the output: %s", strerror(errno));
+					return OUTFILE_CANNOT_CREATE;
+				}
+				target = real;
+			}
+		} else if (errno == ENOENT &&
+		    resolve_link(path, real, sizeof(real)) == 0) {
+			target = real;
+			exists = 0;
+		} else {
+			diag_error(d, path, 0, "cannot write the output: %s",
+			    errno == ELOOP ? "the symbolic links loop" :
+			    strerror(errno));
+			return OUTFILE_CANNOT_CREATE;
+		}
+	}
+	if (!exists)
+		return write_replace(target, 0, data, len, d);
+	if (S_ISDIR(sb.st_mode)) {
+		diag_error(d, path, 0, "cannot write the output: it is a "
+		    "directory");
+		return OUTFILE_CANNOT_CREATE;
+	}
+	if (S_ISCHR(sb.st_mode) || S_ISFIFO(sb.st_mode))
+		return write_stream(path, data, len, d);
+	if (!S_ISREG(sb.st_mode)) {
+		diag_error(d, path, 0, "cannot write the output: it is not a "
+		    "regular file");
+		return OUTFILE_CANNOT_CREATE;
+	}
+	return write_replace(target, sb.st_mode & 07777, data, len, d);
 }

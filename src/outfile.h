@@ -8,9 +8,16 @@
  * leaves a partial file nor destroys an existing good one.  A directory
  * is an error; a character device or a FIFO (and "-", standard output)
  * is never replaced but written into, every write and the close checked.
+ * A symbolic link is followed and stays a link: the file it names is
+ * replaced in that file's own directory (a link to nothing creates it),
+ * and a FIFO, device or pipe it names is written into.  A FIFO nobody
+ * reads is an error at once, never a wait.  The permissions of a
+ * replaced file are kept.
  * SIGINT, SIGTERM, SIGHUP and SIGXFSZ are held while the temporary file
  * exists, so an interrupt removes it before the process ends and a write
- * over the file-size limit is an I/O error, not a crash.
+ * over the file-size limit is an I/O error, not a crash; SIGPIPE and
+ * SIGXFSZ are held while streaming, so a reader that goes away is an I/O
+ * error too.
  *
  * Included by the stages that write files (typeset) and by cli.  Borrows
  * everything; owns nothing after it returns.

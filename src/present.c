@@ -19,6 +19,7 @@
 static const char *const stylesheets[PRESENT__COUNT] = {
 	"stylesheets/packet.xsl",
 	"stylesheets/review.xsl",
+	"stylesheets/renewal.xsl",
 	"stylesheets/roster.xsl",
 };
 
@@ -105,15 +106,27 @@ fail:
 	return NULL;
 }
 
+/* Most extra parameters one run may pass. */
+#define MAX_PARAMS	8
+
 xmlDocPtr
 present_run(struct present *pr, enum present_kind kind,
     const struct present_entry *e, size_t n, const char *created,
     struct diag *d)
 {
+	return present_run_with(pr, kind, e, n, created, NULL, d);
+}
+
+xmlDocPtr
+present_run_with(struct present *pr, enum present_kind kind,
+    const struct present_entry *e, size_t n, const char *created,
+    const char *const *extra, struct diag *d)
+{
 	struct xsltrun_options	 opt;
 	struct xsltrun		*xr;
-	const char		*params[3];
+	const char		*params[2 * MAX_PARAMS + 3];
 	xmlDocPtr		 in, out;
+	size_t			 k = 2;
 
 	if ((xr = style_get(pr, kind, d)) == NULL)
 		return NULL;
@@ -124,7 +137,12 @@ present_run(struct present *pr, enum present_kind kind,
 	}
 	params[0] = "created";
 	params[1] = created;
-	params[2] = NULL;
+	for (; extra != NULL && extra[k - 2] != NULL && extra[k - 1] != NULL &&
+	    k < 2 * MAX_PARAMS + 2; k += 2) {
+		params[k] = extra[k - 2];
+		params[k + 1] = extra[k - 1];
+	}
+	params[k] = NULL;
 	memset(&opt, 0, sizeof(opt));
 	opt.params = params;
 	out = xsltrun_run(xr, in, n == 1 ? e[0].source : stylesheets[kind],

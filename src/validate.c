@@ -420,39 +420,144 @@ expected_list(const char *p, char *buf, size_t bufsz)
 }
 
 /*
- * A value made only of spaces and invisible characters (zero-width
- * spaces, joiners, no-break spaces) is an empty value to a reader.
+ * Decode one UTF-8 character of s into *cp; returns its length, or 0 at
+ * the end or on a malformed sequence (the parser has refused those).
  */
+static size_t
+utf8_next(const unsigned char *s, unsigned *cp)
+{
+	size_t	len, i;
+
+	if (s[0] == '\0')
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		*cp = s[0] & 0x1fu;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		*cp = s[0] & 0x0fu;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		*cp = s[0] & 0x07u;
+	} else
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3fu);
+	}
+	return len;
+}
+
+/*
+ * Characters that show nothing on their own: spaces, format characters,
+ * combining marks without a base, fillers that look blank (U+2800, the
+ * Hangul fillers), variation selectors and tags.  The schema's "at least
+ * one visible character" patterns (applicant.xsd, type 'name') use the
+ * same set; libxml2's \p{M} and \p{Cf} also cover marks of other
+ * scripts, which this table leaves out (their message is then the
+ * general "is not valid").
+ */
+static int
+is_invisible(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == 0xa0 || c == 0xad || c == 0x34f || c == 0x115f ||
+	    c == 0x1160 || c == 0x1680 || c == 0x17b4 || c == 0x17b5 ||
+	    (c >= 0x300 && c <= 0x36f) || (c >= 0x180b && c <= 0x180e) ||
+	    (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) ||
+	    (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
+	    (c >= 0x205f && c <= 0x206f) || (c >= 0x20d0 && c <= 0x20ff) ||
+	    c == 0x2800 || c == 0x3000 || c == 0x3164 ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xfe20 && c <= 0xfe2f) ||
+	    c == 0xfeff || c == 0xffa0 || (c >= 0x1bca0 && c <= 0x1bca3) ||
+	    (c >= 0x1d173 && c <= 0x1d17a) || (c >= 0xe0000 && c <= 0xe0fff);
+}
+
+/* A value made only of invisible characters is empty to a reader. */
 static int
 is_blank(const char *str)
 {
 	const unsigned char	*s = (const unsigned char *)str;
 	unsigned		 c;
+	size_t			 len;
 
-	while (*s != '\0') {
-		if (*s < 0x80) {
-			if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-				return 0;
-			s++;
-			continue;
-		}
-		if ((s[0] & 0xe0) == 0xc0 && s[1] != '\0') {
-			c = ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
-			s += 2;
-		} else if ((s[0] & 0xf0) == 0xe0 && s[1] != '\0' &&
-		    s[2] != '\0') {
-			c = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) |
-			    (s[2] & 0x3fu);
-			s += 3;
-		} else
+	while ((len = utf8_next(s, &c)) > 0) {
+		if (!is_invisible(c))
 			return 0;
-		if (!(c == 0xa0 || c == 0x1680 || (c >= 0x2000 &&
-		    c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-		    (c >= 0x205f && c <= 0x2064) || c == 0x3000 ||
-		    c == 0xfeff || c == 0xad))
-			return 0;
+		s += len;
 	}
-	return 1;
+	return *s == '\0';
+}
+
+/* Unicode noncharacters: U+FDD0..U+FDEF and the last two of each plane. */
+static int
+is_noncharacter(unsigned c)
+{
+	return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
+/*
+ * The first character of a text value that no text type of the schema
+ * admits (type 'line'/'paragraph'), with what it is; 0 when none.
+ */
+static unsigned
+forbidden_char(const char *str, const char **what)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	unsigned		 c;
+	size_t			 len;
+
+	while ((len = utf8_next(s, &c)) > 0) {
+		s += len;
+		if (is_noncharacter(c))
+			*what = "a Unicode noncharacter, which is not meant "
+			    "for text";
+		else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    (c >= 0x7f && c <= 0x9f))
+			*what = "a control character";
+		else if (c == 0x2028 || c == 0x2029)
+			*what = "a line or paragraph separator";
+		else if (c == 0x200e || c == 0x200f || (c >= 0x202a &&
+		    c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+			*what = "a bidirectional control character";
+		else
+			continue;
+		return c;
+	}
+	return 0;
+}
+
+/*
+ * Clip a value for a message, with noncharacters written <U+XXXX> (the
+ * diagnostics sink escapes controls, not these).
+ */
+static const char *
+quote_value(const char *value, char *buf, size_t bufsz)
+{
+	char			 tmp[QUOTE_MAX * 2 + 16];
+	const unsigned char	*s = (const unsigned char *)value;
+	unsigned		 c;
+	size_t			 len, n = 0;
+
+	while (n + 12 < sizeof(tmp) && (len = utf8_next(s, &c)) > 0) {
+		if (is_noncharacter(c))
+			n += (size_t)snprintf(tmp + n, sizeof(tmp) - n,
+			    "<U+%04X>", c);
+		else {
+			memcpy(tmp + n, s, len);
+			n += len;
+		}
+		s += len;
+	}
+	tmp[n] = '\0';
+	if (*s != '\0' && n + 4 < sizeof(tmp))
+		memcpy(tmp + n, "...", 4);	/* diag_clip cuts it anyway */
+	return diag_clip(tmp, QUOTE_MAX, buf, bufsz);
 }
 
 /*
@@ -484,8 +589,9 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 {
 	char		 elem[128] = "", attr[64] = "", value[1024] = "",
 			 what[256], list[512], clip[QUOTE_MAX + 4];
-	const char	*rest, *p, *doc;
+	const char	*rest, *p, *doc, *kind = NULL;
 	const xmlNode	*first;
+	unsigned	 bad;
 
 	if (quoted(msg, ":,", elem, sizeof(elem)) == -1 ||
 	    (rest = strstr(msg, "': ")) == NULL) {
@@ -522,7 +628,13 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 			    doc ? ": expected " : "", doc ? doc : "");
 			return;
 		}
-		diag_clip(value, QUOTE_MAX, clip, sizeof(clip));
+		quote_value(value, clip, sizeof(clip));
+		if (strstr(rest, "[facet 'pattern']") != NULL &&
+		    (bad = forbidden_char(value, &kind)) != 0) {
+			snprintf(out, outsz, "%s: '%s' holds U+%04X, %s: remove "
+			    "it", what, clip, bad, kind);
+			return;
+		}
 		if (attr[0] != '\0' && node != NULL &&
 		    (first = duplicate_id(node, attr, value)) != NULL) {
 			snprintf(out, outsz, "%s: the identifier '%s' is "

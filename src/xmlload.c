@@ -14,20 +14,36 @@
 #include <libxml/catalog.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "diag.h"
 #include "xmlload.h"
 
-/* Errors reported for one file before the rest are summed up. */
-#define MAX_ERRORS	20
+/* Longest name quoted back from a tag in a message. */
+#define NAME_MAX_SHOWN	60
+/* Names read back from libxml2's messages (sscanf widths). */
+#define NAME_MAX_STR	"255"
 
-/* What the SAX hooks of one parse know and found. */
+/*
+ * What the SAX hooks of one parse know and found.  Only the first
+ * well-formedness error is kept: XML makes it fatal, and what libxml2
+ * says after it is mostly the same problem seen again ("attributes
+ * construct error", "couldn't find end of start tag", "extra content"):
+ * one problem, one message.
+ */
 struct parse_state {
 	struct diag	*diag;
 	const char	*name;		/* file name for messages */
 	int		 doctype;	/* a DOCTYPE was seen and refused */
-	unsigned	 errors;	/* errors reported */
+	int		 failed;	/* the first error is recorded */
+	int		 code;		/* its libxml2 code */
+	int		 line, col;
+	int		 at_end;	/* found where the input ends */
+	int		 started;	/* the XML declaration is behind */
+	char		 message[256];	/* libxml2's message, tidied */
+	char		 open[NAME_MAX_SHOWN + 4]; /* innermost open element */
+	long		 open_line;
 };
 
 /*
@@ -81,14 +97,26 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ext,
 	(void)name;
 	(void)ext;
 	(void)sys;
-	if (!st->doctype) {
+	if (!st->doctype && !st->failed)
 		diag_error(st->diag, st->name, ctxt->input != NULL ?
 		    ctxt->input->line : 0,
 		    "document type declarations are not allowed");
-		st->errors++;
-	}
 	st->doctype = 1;
 	xmlStopParser(ctxt);
+}
+
+/*
+ * libxml2 starts the document once the XML declaration is read (or
+ * there is none): an error before that is an error in the declaration.
+ */
+static void
+on_start_document(void *ctx)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct parse_state	*st = ctxt->_private;
+
+	st->started = 1;
+	xmlSAX2StartDocument(ctx);
 }
 
 /* Copy msg without its trailing newline and with a lower-case start. */
@@ -98,91 +126,359 @@ plain_message(const char *msg, char *buf, size_t bufsz)
 	size_t	n;
 
 	snprintf(buf, bufsz, "%s", msg != NULL ? msg : "unknown error");
+	/* libxml2 folds details (bytes, the text) onto further lines. */
+	n = strcspn(buf, "\n");
+	if (strncmp(buf + n, "\nBytes:", 7) == 0)
+		buf[n] = ' ';
+	buf[strcspn(buf, "\n")] = '\0';
 	n = strlen(buf);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' ' ||
-	    buf[n - 1] == '.'))
+	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '.'))
 		buf[--n] = '\0';
 	if (buf[0] >= 'A' && buf[0] <= 'Z' &&
 	    !(buf[1] >= 'A' && buf[1] <= 'Z'))
 		buf[0] += 'a' - 'A';
-	/* libxml2 folds details onto a second line; keep one line. */
-	for (n = 0; buf[n] != '\0'; n++)
-		if (buf[n] == '\n')
-			buf[n] = ' ';
 }
 
 /*
- * Say what libxml2 found in words a coordinator understands.  The codes
- * with their own wording are the ones people meet: everything else keeps
- * libxml2's message, tidied.
+ * Is the parser at the end of the input: nothing left but spaces, or the
+ * first bytes of a character the file does not finish?
  */
-static void
-describe_parse_error(const xmlError *err, char *buf, size_t bufsz)
+static int
+parser_at_end(xmlParserCtxtPtr ctxt)
 {
-	char	 plain[512], a[128], b[128];
-	const char *p;
-	int	 line;
+	const xmlChar	*p, *end;
+	size_t		 left;
 
-	plain_message(err->message, plain, sizeof(plain));
-	switch (err->code) {
+	if (ctxt->input == NULL || ctxt->input->cur == NULL ||
+	    ctxt->input->end == NULL)
+		return 0;
+	/* Text not yet decoded (UTF-16 is decoded as the parser goes). */
+	if (ctxt->input->buf != NULL && ctxt->input->buf->raw != NULL &&
+	    xmlBufUse(ctxt->input->buf->raw) > 0)
+		return 0;
+	p = ctxt->input->cur;
+	end = ctxt->input->end;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	left = (size_t)(end - p);
+	if (left == 0)
+		return 1;
+	/* A lead byte and fewer continuation bytes than it announces. */
+	if (left < 4 && (p[0] & 0xc0) == 0xc0) {
+		size_t	need = (p[0] & 0xe0) == 0xc0 ? 2 :
+			    (p[0] & 0xf0) == 0xe0 ? 3 : 4;
+		size_t	i;
+
+		for (i = 1; i < left; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+		return left < need;
+	}
+	return 0;
+}
+
+/*
+ * Say what libxml2 found in words a coordinator understands.  Every code
+ * a person meets has its own wording; anything else is said in general
+ * terms, never in libxml2's (its messages name its functions).
+ */
+/* Cut a name read from a message to NAME_MAX_SHOWN bytes, in place. */
+static const char *
+clip_name(char *name, size_t namesz)
+{
+	char	buf[NAME_MAX_SHOWN + 4];
+
+	diag_clip(name, NAME_MAX_SHOWN, buf, sizeof(buf));
+	snprintf(name, namesz, "%s", buf);
+	return name;
+}
+
+/* The errors libxml2 gives for an input that stops where it should not. */
+static int
+ends_early(int code)
+{
+	switch (code) {
+	case XML_ERR_TAG_NOT_FINISHED:
+	case XML_ERR_GT_REQUIRED:
+	case XML_ERR_LTSLASH_REQUIRED:
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+	case XML_ERR_STRING_NOT_CLOSED:
+	case XML_ERR_STRING_NOT_STARTED:
+	case XML_ERR_LITERAL_NOT_FINISHED:
+	case XML_ERR_SPACE_REQUIRED:
+	case XML_ERR_EQUAL_REQUIRED:
+	case XML_ERR_NAME_REQUIRED:
+	case XML_ERR_INTERNAL_ERROR:
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+	case XML_ERR_XMLDECL_NOT_FINISHED:
+	case XML_ERR_VERSION_MISSING:
+	case XML_ERR_ENCODING_NAME:
 	case XML_ERR_DOCUMENT_EMPTY:
-		snprintf(buf, bufsz, "the file is empty: expected an XML "
-		    "document");
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+	case XML_ERR_PI_NOT_FINISHED:
+	case XML_ERR_PI_NOT_STARTED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+describe_parse_error(const struct parse_state *st, char *buf, size_t bufsz)
+{
+	const char	*m = st->message, *p;
+	char		 a[256], b[256];
+	int		 line, v;
+
+	a[0] = b[0] = '\0';
+
+	switch (st->code) {
+	case XML_ERR_NO_MEMORY:
+		snprintf(buf, bufsz, "out of memory");
 		return;
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		snprintf(buf, bufsz, "a comment ('<!--') is not closed with "
+		    "'-->'");
+		return;
+	case XML_ERR_CDATA_NOT_FINISHED:
+		snprintf(buf, bufsz, "a CDATA section ('<![CDATA[') is not "
+		    "closed with ']]>'");
+		return;
+	case XML_ERR_DOCUMENT_END:
+		snprintf(buf, bufsz, "there is more after the end of the "
+		    "document's root element");
+		return;
+	default:
+		break;
+	}
+	if (st->at_end && !st->started) {
+		snprintf(buf, bufsz, "the file ends inside the XML "
+		    "declaration");
+		return;
+	}
+	if (st->at_end && ends_early(st->code)) {
+		if (st->open[0] != '\0')
+			snprintf(buf, bufsz, "the file ends before element "
+			    "'%s' (line %ld) is closed", st->open,
+			    st->open_line);
+		else if (st->code == XML_ERR_XMLDECL_NOT_FINISHED ||
+		    st->code == XML_ERR_VERSION_MISSING)
+			snprintf(buf, bufsz, "the file ends inside the XML "
+			    "declaration");
+		else if (st->code == XML_ERR_DOCUMENT_EMPTY)
+			snprintf(buf, bufsz, "the file holds no element: "
+			    "expected an XML document");
+		else
+			snprintf(buf, bufsz, "the file ends inside the tag of "
+			    "its root element");
+		return;
+	}
+	switch (st->code) {
+	case XML_ERR_DOCUMENT_EMPTY:
 	case XML_ERR_DOCUMENT_START:
 		snprintf(buf, bufsz, "this is not an XML document: expected "
 		    "'<' at the start");
 		return;
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_ENCODING:
-		if ((p = strstr(plain, "Bytes: ")) != NULL) {
+		if ((p = strstr(m, "Bytes: ")) != NULL) {
 			/* libxml2 shows four bytes; the first is wrong. */
 			snprintf(buf, bufsz, "the text is not valid UTF-8 "
 			    "(byte %.4s): save the file as UTF-8", p + 7);
 			return;
 		}
-		if (strncmp(plain, "char 0x", 7) == 0 ||
-		    strncmp(plain, "pCDATA", 6) == 0 ||
-		    strstr(plain, "out of allowed range") != NULL) {
-			snprintf(buf, bufsz, "the file holds a character that "
-			    "XML does not allow (%s)", plain);
+		if (sscanf(m, "xmlParseCharRef: invalid xmlChar value %d",
+		    &v) == 1) {
+			snprintf(buf, bufsz, "a character reference stands for "
+			    "U+%04X, a character XML does not allow", v);
 			return;
 		}
-		break;
+		if (strstr(m, "out of bounds") != NULL) {
+			snprintf(buf, bufsz, "a character reference stands for "
+			    "a number beyond the last character, U+10FFFF");
+			return;
+		}
+		if ((p = strstr(m, "0x")) != NULL &&
+		    sscanf(p, "0x%x", (unsigned *)&v) == 1) {
+			snprintf(buf, bufsz, "the file holds U+%04X, a "
+			    "character XML does not allow", v);
+			return;
+		}
+		snprintf(buf, bufsz, "the file holds a character XML does not "
+		    "allow");
+		return;
+	case XML_ERR_INVALID_HEX_CHARREF:
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_CHARREF:
+		snprintf(buf, bufsz, "a character reference ('&#...;') is not "
+		    "a valid number: write '&amp;' for an ampersand");
+		return;
+	case XML_ERR_NAME_REQUIRED:
+		if (strstr(m, "EntityRef") != NULL)
+			snprintf(buf, bufsz, "'&' must start a reference such "
+			    "as '&amp;': write '&amp;' for an ampersand");
+		else
+			snprintf(buf, bufsz, "'<' must start a tag: write "
+			    "'&lt;' for a less-than sign");
+		return;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		snprintf(buf, bufsz, "a reference that starts with '&' does "
+		    "not end with ';': write '&amp;' for an ampersand");
+		return;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		if (sscanf(m, "entity '%" NAME_MAX_STR "[^']' not defined", a)
+		    == 1)
+			snprintf(buf, bufsz, "'&%s;' is not a reference XML "
+			    "knows: write the character itself (XML knows "
+			    "&amp; &lt; &gt; &quot; &apos; and &#...;)",
+			    clip_name(a, sizeof(a)));
+		else
+			snprintf(buf, bufsz, "a reference is not one XML "
+			    "knows: write the character itself");
+		return;
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		snprintf(buf, bufsz, "an attribute value holds '<': a closing "
+		    "quote is missing, or write '&lt;'");
+		return;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		snprintf(buf, bufsz, "an attribute value is not in quotes: "
+		    "write name=\"value\"");
+		return;
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+	case XML_ERR_STRING_NOT_CLOSED:
+		snprintf(buf, bufsz, "an attribute value is not closed: its "
+		    "closing quote is missing");
+		return;
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		if (sscanf(m, "specification mandates value for attribute "
+		    "%" NAME_MAX_STR "s", a) == 1)
+			snprintf(buf, bufsz, "'%s' in a tag has no value: "
+			    "write %s=\"value\", or a '>' is missing",
+			    clip_name(a, sizeof(a)), a);
+		else
+			snprintf(buf, bufsz, "an attribute has no value: "
+			    "write name=\"value\"");
+		return;
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+	case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+		if (sscanf(m, "attribute %" NAME_MAX_STR "s redefined", a) ==
+		    1 || sscanf(m, "namespaced Attribute %" NAME_MAX_STR "s",
+		    a) == 1)
+			snprintf(buf, bufsz, "attribute '%s' is given twice in "
+			    "one tag", clip_name(a, sizeof(a)));
+		else
+			snprintf(buf, bufsz, "an attribute is given twice in "
+			    "one tag");
+		return;
+	case XML_ERR_GT_REQUIRED:
+		if (sscanf(m, "couldn't find end of Start Tag %" NAME_MAX_STR
+		    "s", a) == 1)
+			snprintf(buf, bufsz, "the start tag of element '%s' "
+			    "is not closed with '>'",
+			    clip_name(a, sizeof(a)));
+		else
+			snprintf(buf, bufsz, "a tag is not closed with '>'");
+		return;
+	case XML_ERR_LTSLASH_REQUIRED:
+		snprintf(buf, bufsz, "a closing tag is not written '</name>'");
+		return;
 	case XML_ERR_TAG_NAME_MISMATCH:
-		if (sscanf(plain, "opening and ending tag mismatch: "
-		    "%127s line %d and %127s", a, &line, b) == 3) {
+		if (sscanf(m, "opening and ending tag mismatch: "
+		    "%" NAME_MAX_STR "s line %d and %" NAME_MAX_STR "s", a,
+		    &line, b) == 3) {
 			snprintf(buf, bufsz, "closing tag '%s' does not match "
-			    "the opening tag '%s' of line %d", b, a, line);
+			    "the opening tag '%s' of line %d",
+			    clip_name(b, sizeof(b)), clip_name(a, sizeof(a)), line);
 			return;
 		}
-		break;
+		snprintf(buf, bufsz, "a closing tag does not match its "
+		    "opening tag");
+		return;
 	case XML_ERR_TAG_NOT_FINISHED:
-		if (sscanf(plain, "premature end of data in tag %127s "
-		    "line %d", a, &line) == 2) {
-			snprintf(buf, bufsz, "the file ends before element "
-			    "'%s' of line %d is closed", a, line);
+		snprintf(buf, bufsz, "an element is not closed");
+		return;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		snprintf(buf, bufsz, "a comment holds '--', which XML does "
+		    "not allow inside a comment");
+		return;
+	case XML_ERR_RESERVED_XML_NAME:
+		snprintf(buf, bufsz, "the XML declaration ('<?xml ...?>') must "
+		    "be at the very start of the file, with nothing before "
+		    "it");
+		return;
+	case XML_ERR_XMLDECL_NOT_FINISHED:
+		snprintf(buf, bufsz, "the XML declaration is not closed: it "
+		    "must end with '?>'");
+		return;
+	case XML_ERR_SPACE_REQUIRED:
+		if (strncmp(m, "attributes construct error", 26) == 0) {
+			snprintf(buf, bufsz, "the attributes of this tag are "
+			    "not written name=\"value\" with spaces between "
+			    "them: check for a missing or extra quote");
+			return;
+		}
+		/* FALLTHROUGH */
+	case XML_ERR_VERSION_MISSING:
+	case XML_ERR_STANDALONE_VALUE:
+	case XML_ERR_ENCODING_NAME:
+	case XML_ERR_STRING_NOT_STARTED:
+	case XML_ERR_UNKNOWN_VERSION:
+		if (st->line == 1) {
+			snprintf(buf, bufsz, "the XML declaration is not "
+			    "valid: write <?xml version=\"1.0\" "
+			    "encoding=\"UTF-8\"?>");
 			return;
 		}
 		break;
-	case XML_ERR_DOCUMENT_END:
-		snprintf(buf, bufsz, "there is more after the end of the "
-		    "document's root element");
+	case XML_ERR_MISPLACED_CDATA_END:
+		snprintf(buf, bufsz, "the text holds ']]>', which XML does not "
+		    "allow: write ']]&gt;'");
+		return;
+	case XML_ERR_NAME_TOO_LONG:
+		snprintf(buf, bufsz, "a name in a tag is longer than %d "
+		    "characters", XML_MAX_NAME_LENGTH);
 		return;
 	case XML_ERR_INTERNAL_ERROR:
-		if (strstr(plain, "xcessive depth") != NULL) {
+		if (strstr(m, "xcessive depth") != NULL) {
 			snprintf(buf, bufsz, "elements are nested more than %d "
 			    "levels deep", XMLLOAD_MAX_DEPTH);
 			return;
 		}
 		break;
 	case XML_ERR_UNSUPPORTED_ENCODING:
-		snprintf(buf, bufsz, "%s: save the file as UTF-8", plain);
+	case XML_ERR_UNKNOWN_ENCODING:
+		snprintf(buf, bufsz, "the file's encoding is not supported: "
+		    "save the file as UTF-8");
+		return;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+		if (sscanf(m, "namespace prefix %" NAME_MAX_STR "s on %"
+		    NAME_MAX_STR "s", a, b) == 2) {
+			snprintf(buf, bufsz, "the prefix '%s' of '%s:%s' is "
+			    "not declared: write the name without '%s:'",
+			    clip_name(a, sizeof(a)), a, clip_name(b, sizeof(b)), a);
+			return;
+		}
+		break;
+	case XML_NS_ERR_QNAME:
+	case XML_NS_ERR_COLON:
+		snprintf(buf, bufsz, "a name in a tag holds more than one "
+		    "':'");
+		return;
+	case XML_NS_ERR_XML_NAMESPACE:
+	case XML_NS_ERR_EMPTY:
+		snprintf(buf, bufsz, "a namespace declaration (xmlns) is not "
+		    "valid");
 		return;
 	default:
 		break;
 	}
-	snprintf(buf, bufsz, "%s", plain);
+	snprintf(buf, bufsz, "the file is not well-formed XML here: check "
+	    "the tags, quotes and '&' around this place");
 }
 
 static void
@@ -190,23 +486,27 @@ on_error(void *ctx, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr	 ctxt = ctx;
 	struct parse_state	*st;
-	char			 msg[600];
 
 	if (ctxt == NULL || (st = ctxt->_private) == NULL)
 		return;
 	if (err->level == XML_ERR_WARNING)
 		return;
 	/* After a refused DOCTYPE the rest is the stop's echo. */
-	if (st->doctype)
+	if (st->doctype || st->failed)
 		return;
-	if (st->errors == MAX_ERRORS)
-		diag_error(st->diag, st->name, 0, "too many errors; "
-		    "the rest of this file is not reported");
-	if (st->errors++ >= MAX_ERRORS)
-		return;
-	describe_parse_error(err, msg, sizeof(msg));
-	diag_report(st->diag, DIAG_ERROR, st->name, err->line, err->int2,
-	    "%s", msg);
+	st->failed = 1;
+	st->code = err->code;
+	st->line = err->line;
+	st->col = err->int2;
+	plain_message(err->message, st->message, sizeof(st->message));
+	st->at_end = parser_at_end(ctxt);
+	/* SAX2 builds the tree: its current node is the open element. */
+	if (ctxt->node != NULL && ctxt->node->type == XML_ELEMENT_NODE &&
+	    ctxt->node->name != NULL) {
+		diag_clip((const char *)ctxt->node->name, NAME_MAX_SHOWN,
+		    st->open, sizeof(st->open));
+		st->open_line = xmlGetLineNo(ctxt->node);
+	}
 }
 
 /*
@@ -266,6 +566,91 @@ check_encoding(const unsigned char *b, size_t len, const char *name,
 	return -1;
 }
 
+/*
+ * Files that are not text at all: say what they are, from their first
+ * bytes, instead of what libxml2 makes of them ("the file is empty" for
+ * a PDF).  Returns 0 or -1 after reporting.
+ */
+static int
+check_format(const unsigned char *b, size_t len, const char *name,
+    struct diag *d)
+{
+	static const struct {
+		const char	*magic;
+		size_t		 len;
+		const char	*say;
+	} kinds[] = {
+		{ "%PDF-", 5, "this is a PDF file, not a portfolio: give the "
+		    "portfolio's XML file" },
+		{ "\x1f\x8b", 2, "compressed files are not read: unpack it "
+		    "first (this is a gzip file)" },
+		{ "BZh", 3, "compressed files are not read: unpack it first "
+		    "(this is a bzip2 file)" },
+		{ "\xfd" "7zXZ", 5, "compressed files are not read: unpack it "
+		    "first (this is an xz file)" },
+		{ "\x28\xb5\x2f\xfd", 4, "compressed files are not read: "
+		    "unpack it first (this is a zstd file)" },
+		{ "7z\xbc\xaf\x27\x1c", 6, "compressed files are not read: "
+		    "unpack it first (this is a 7-Zip archive)" },
+		{ "PK\x03\x04", 4, "compressed files are not read: unpack it "
+		    "first (this is a ZIP archive, or an office document "
+		    "such as .docx, which is not a portfolio)" },
+		{ "\xd0\xcf\x11\xe0", 4, "this is an office document (such as "
+		    ".doc or .xls), not a portfolio: give the portfolio's XML "
+		    "file" },
+		{ "{\\rtf", 5, "this is an RTF document, not a portfolio: give "
+		    "the portfolio's XML file" },
+		{ "\x89PNG", 4, "this is an image (PNG), not a portfolio" },
+		{ "\xff\xd8\xff", 3, "this is an image (JPEG), not a "
+		    "portfolio" },
+		{ "GIF8", 4, "this is an image (GIF), not a portfolio" },
+		{ "\x7f" "ELF", 4, "this is a program, not a portfolio" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (len >= kinds[i].len &&
+		    memcmp(b, kinds[i].magic, kinds[i].len) == 0) {
+			diag_error(d, name, 0, "%s", kinds[i].say);
+			return -1;
+		}
+	return 0;
+}
+
+/*
+ * UTF-8 text must start with '<' after an optional byte-order mark and
+ * spaces; say so here rather than let libxml2 call it empty.  Returns 0
+ * or -1 after reporting.
+ */
+static int
+check_start(const unsigned char *b, size_t len, const char *name,
+    struct diag *d)
+{
+	size_t	i = 0;
+	long	line = 1;
+
+	if (len >= 2 && (b[0] == 0 || b[1] == 0 || b[0] == 0xfe ||
+	    b[0] == 0xff))
+		return 0;			/* UTF-16: the parser decides */
+	if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
+		i = 3;
+	for (; i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+	    b[i] == '\n'); i++)
+		if (b[i] == '\n')
+			line++;
+	if (i == len) {
+		diag_error(d, name, 0, "the file is empty: expected an XML "
+		    "document");
+		return -1;
+	}
+	if (b[i] != '<') {
+		diag_error(d, name, line, "this is not an XML document: "
+		    "expected '<' at the start");
+		return -1;
+	}
+	return 0;
+}
+
 xmlDocPtr
 xmlload_memory(const char *buf, size_t len, const char *name,
     struct diag *d, enum xmlload_status *status)
@@ -275,6 +660,7 @@ xmlload_memory(const char *buf, size_t len, const char *name,
 	xmlDocPtr		 doc = NULL;
 	size_t			 i, lines = 1;
 	int			 good;
+	char			 msg[600];
 
 	*status = XMLLOAD_REJECTED;
 	memset(&st, 0, sizeof(st));
@@ -298,7 +684,9 @@ xmlload_memory(const char *buf, size_t len, const char *name,
 			    "lines", XMLLOAD_MAX_LINES);
 			goto out;
 		}
-	if (check_encoding((const unsigned char *)buf, len, name, d) == -1)
+	if (check_format((const unsigned char *)buf, len, name, d) == -1 ||
+	    check_encoding((const unsigned char *)buf, len, name, d) == -1 ||
+	    check_start((const unsigned char *)buf, len, name, d) == -1)
 		goto out;
 
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
@@ -307,6 +695,7 @@ xmlload_memory(const char *buf, size_t len, const char *name,
 	}
 	ctxt->_private = &st;
 	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->startDocument = on_start_document;
 	ctxt->sax->serror = on_error;
 	ctxt->vctxt.error = silent_error;
 	ctxt->vctxt.warning = silent_error;
@@ -317,7 +706,11 @@ xmlload_memory(const char *buf, size_t len, const char *name,
 	good = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed &&
 	    !st.doctype;
 	if (!good) {
-		if (st.errors == 0)
+		if (st.failed) {
+			describe_parse_error(&st, msg, sizeof(msg));
+			diag_report(d, DIAG_ERROR, name, st.line, st.col, "%s",
+			    msg);
+		} else if (!st.doctype)
 			diag_error(d, name, 0, "the file is not well-formed "
 			    "XML");
 		xmlFreeDoc(doc);

@@ -23,12 +23,12 @@
 
   <xsl:variable name="r" select="/e:roster"/>
 
-  <xsl:template name="status">
+  <xsl:template name="shape">
     <xsl:param name="result"/>
     <xsl:choose>
-      <xsl:when test="$result = 'ready'">met</xsl:when>
-      <xsl:when test="$result = 'needs-review'">review</xsl:when>
-      <xsl:otherwise>not-met</xsl:otherwise>
+      <xsl:when test="$result = 'ready'">check</xsl:when>
+      <xsl:when test="$result = 'needs-review'">question</xsl:when>
+      <xsl:otherwise>cross</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -52,9 +52,9 @@
           <table field="totals">
             <col width="3"/><col width="1"/>
             <row><cell>Applicants</cell><cell><xsl:value-of select="$r/@total"/></cell></row>
-            <row><cell><status value="met">Ready for committee</status></cell><cell><xsl:value-of select="$r/@ready"/></cell></row>
-            <row><cell><status value="review">Needs committee review</status></cell><cell><xsl:value-of select="$r/@needs-review"/></cell></row>
-            <row><cell><status value="not-met">Not ready</status></cell><cell><xsl:value-of select="$r/@not-ready"/></cell></row>
+            <row><cell><mark shape="check">Ready for committee</mark></cell><cell><xsl:value-of select="$r/@ready"/></cell></row>
+            <row><cell><mark shape="question">Needs committee review</mark></cell><cell><xsl:value-of select="$r/@needs-review"/></cell></row>
+            <row><cell><mark shape="cross">Not ready</mark></cell><cell><xsl:value-of select="$r/@not-ready"/></cell></row>
             <row><cell>Could not be processed</cell><cell><xsl:value-of select="$r/@failed"/></cell></row>
           </table>
         </section>
@@ -70,7 +70,7 @@
                   <cell><span field="input file"><xsl:value-of select="@source"/></span></cell>
                   <cell><xsl:value-of select="@association"/></cell>
                   <cell><xsl:value-of select="@track"/></cell>
-                  <cell><status><xsl:attribute name="value"><xsl:call-template name="status"><xsl:with-param name="result" select="@result"/></xsl:call-template></xsl:attribute><xsl:value-of select="@result-words"/></status></cell>
+                  <cell><mark><xsl:attribute name="shape"><xsl:call-template name="shape"><xsl:with-param name="result" select="@result"/></xsl:call-template></xsl:attribute><xsl:value-of select="@result-words"/></mark></cell>
                   <cell><xsl:value-of select="@not-met"/></cell>
                   <cell><span field="shortfall"><xsl:value-of select="@shortfall"/></span></cell>
                 </row>

@@ -197,6 +197,71 @@ test_structure_messages(void **state)
 	    "'people' holds text, but only elements are allowed in it");
 }
 
+static void
+test_noncharacters(void **state)
+{
+	/* Cairo refuses a string holding one: refused here, with its line. */
+	expect_message(state, NULL, "<people><person id='p1'><name>A\xef"
+	    "\xb7\x90" "B</name></person></people>", "t.xml:4: error: element "
+	    "'name': 'A<U+FDD0>B' holds U+FDD0, a Unicode noncharacter");
+	expect_message(state, NULL, "<people><person id='p1'><name>A</name>"
+	    "<email>a\xf4\x8f\xbf\xbf@example.org</email></person>"
+	    "</people>", "element 'email': 'a<U+10FFFF>@example.org' holds "
+	    "U+10FFFF");
+	expect_message(state, NULL, "<experience><leadership "
+	    "activity='other' scope='local' start='2020-01-01'><description>"
+	    "x\xf0\x9f\xbf\xbe</description></leadership></experience>",
+	    "element 'description': 'x<U+1FFFE>' holds U+1FFFE");
+	expect_message(state, NULL, "<references><statement "
+	    "kind='no-rsc-provider'>\xef\xb7\xaf</statement></references>",
+	    "element 'statement': '<U+FDEF>' holds U+FDEF");
+}
+
+static void
+test_invisible_is_empty(void **state)
+{
+	static const char *const blank[] = {
+		"\xe2\xa0\x80",			/* U+2800 braille blank */
+		"\xe3\x85\xa4",			/* U+3164 Hangul filler */
+		"\xef\xbe\xa0",			/* U+FFA0 */
+		"\xcc\x81\xcc\x88\xcc\xa7",		/* combining marks only */
+		" \xe2\x80\x8b\xe2\x81\xa0\xc2\xad ",	/* spaces, format */
+		"\xef\xb8\x8f\xf3\xa0\x80\x81",	/* VS16, a tag */
+	};
+	char	body[256];
+	size_t	i;
+
+	for (i = 0; i < sizeof(blank) / sizeof(blank[0]); i++) {
+		snprintf(body, sizeof(body), "<people><person id='p1'><name>"
+		    "%s</name></person></people>", blank[i]);
+		expect_message(state, NULL, body, "t.xml:4: error: element "
+		    "'name' is empty: expected a name of 1 to 200 characters");
+	}
+	/* A mark on a letter, a Hangul syllable: visible, valid. */
+	snprintf(body, sizeof(body), "<people><person id='p1'><name>e\xcc\x81 "
+	    "\xea\xb0\x80</name></person></people>");
+	{
+		int	 rc;
+		char	*msgs = validate_body(*state, NULL, body, &rc);
+
+		assert_string_equal(msgs, "");
+		assert_int_equal(rc, 0);
+		free(msgs);
+	}
+}
+
+static void
+test_documentation_fits(void **state)
+{
+	/* The advice names the element, not a value of 'kind'. */
+	expect_message(state, NULL, "<education><degree kind='BA' "
+	    "awarded='2001-05-01'><institution>U</institution></degree>"
+	    "</education>", "attribute 'kind': 'BA' is not valid: expected a "
+	    "degree: MA, MS, MEd, EdD, MSW, MSN, PsyD, PhD, DO or MD (for any "
+	    "other degree, write an 'other-degree' element instead of "
+	    "'degree')");
+}
+
 int
 main(void)
 {
@@ -209,6 +274,9 @@ main(void)
 		cmocka_unit_test(test_duplicate_identifier),
 		cmocka_unit_test(test_empty_and_long_text),
 		cmocka_unit_test(test_structure_messages),
+		cmocka_unit_test(test_noncharacters),
+		cmocka_unit_test(test_invisible_is_empty),
+		cmocka_unit_test(test_documentation_fits),
 	};
 	int	rc;
 

@@ -267,6 +267,172 @@ test_namespace_error(void **state)
 	expect_rejected(xml, strlen(xml), "in.xml:1:");
 }
 
+/* Words of libxml2's own messages that must never reach a coordinator. */
+static const char *const libxml2_words[] = {
+	"xmlParse", "xmlChar", "NCName", "AttValue", "attValue",
+	"StartTag", "EndTag", "construct error", "internal error",
+	"Couldn't", "couldn't", "Premature", "premature", "mandates",
+	"'?>' expected", "detected an error", "Specification", NULL
+};
+
+/* One line exactly, none of libxml2's wording; returns the message. */
+static void
+expect_one_plain_message(const char *xml, size_t len)
+{
+	enum xmlload_status	 status;
+	int			 ok;
+	size_t			 i;
+	char			*msgs = load(xml, len, &status, &ok), *nl;
+
+	assert_false(ok);
+	nl = strchr(msgs, '\n');
+	if (nl == NULL || nl[1] != '\0')
+		fail_msg("expected one message for \"%.60s\", got \"%s\"",
+		    xml, msgs);
+	for (i = 0; libxml2_words[i] != NULL; i++)
+		if (strstr(msgs, libxml2_words[i]) != NULL)
+			fail_msg("libxml2's wording '%s' in \"%s\"",
+			    libxml2_words[i], msgs);
+	free(msgs);
+}
+
+static const char doc_sample[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- a comment -->\n"
+    "<portfolio xmlns=\"urn:endorse:portfolio:1\" version=\"1\">\n"
+    "  <applicant><name>Zo\xc3\xab Bront\xc3\xab</name></applicant>\n"
+    "  <training><course start='2023-03-10' hours=\"1.5\">"
+    "<title>A &amp; B &#x41;</title></course></training>\n"
+    "</portfolio>\n";
+
+static void
+test_truncated_everywhere(void **state)
+{
+	size_t	n, len = strlen(doc_sample);
+
+	(void)state;
+	/* Every prefix of a document is one problem, said one way. */
+	for (n = 1; n < len - 1; n++)
+		expect_one_plain_message(doc_sample, n);
+	expect_rejected(doc_sample, strstr(doc_sample, "Bront") - doc_sample,
+	    "in.xml:4:24: error: the file ends before element 'name' "
+	    "(line 4) is closed");
+	expect_rejected(doc_sample, strstr(doc_sample, "1.5") - doc_sample,
+	    "the file ends before element 'training' (line 5) is closed");
+	/* Cut in the middle of the two bytes of "\xc3\xab". */
+	expect_rejected(doc_sample, strstr(doc_sample, "\xab Br") - doc_sample,
+	    "the file ends before element 'name' (line 4) is closed");
+	expect_rejected(doc_sample, 30, "in.xml:1:31: error: the file ends "
+	    "inside the XML declaration");
+	expect_rejected(doc_sample, 47, "a comment ('<!--') is not closed");
+}
+
+static void
+test_one_message_per_problem(void **state)
+{
+	static const struct {
+		const char	*xml, *message;
+	} cases[] = {
+		{ "<a><b c></b></a>", "'c' in a tag has no value" },
+		{ "<a b='1 c='2'/>", "not written name=\"value\" with spaces" },
+		{ "<a b=1/>", "an attribute value is not in quotes" },
+		{ "<a b='<'/>", "an attribute value holds '<'" },
+		{ "<a b='1' b='2'/>", "attribute 'b' is given twice" },
+		{ "<a>&#7;</a>", "a character reference stands for U+0007, a "
+		    "character XML does not allow" },
+		{ "<a>&#xFFFF;</a>", "stands for U+FFFF" },
+		{ "<a>&#x110000;</a>", "beyond the last character, U+10FFFF" },
+		{ "<a>&#x1G;</a>", "a character reference ('&#...;') is not a "
+		    "valid number" },
+		{ "<a>&nbsp;</a>", "'&nbsp;' is not a reference XML knows" },
+		{ "<a>A & B</a>", "'&' must start a reference" },
+		{ "<a>&amp</a>", "does not end with ';'" },
+		{ "<a>1 < 2</a>", "'<' must start a tag" },
+		{ "<a>]]></a>", "the text holds ']]>'" },
+		{ "<a><!-- x -- y --></a>", "a comment holds '--'" },
+		{ "<a></a><b/>", "there is more after the end" },
+		{ "<a></b>", "closing tag 'b' does not match the opening tag "
+		    "'a' of line 1" },
+		{ "<a><b></a>", "closing tag 'a' does not match" },
+		{ "<?xml version='1.0'", "the file ends inside the XML "
+		    "declaration" },
+		{ "<?xml version='1.0' encoding='UTF-8'\n<a/>",
+		    "the XML declaration is not closed: it must end with '?>'" },
+		{ "<?xml encoding='UTF-8'?><a/>", "the XML declaration is not "
+		    "valid" },
+		{ "<?xml version='2.0'?><a/>", "the XML declaration is not "
+		    "valid" },
+		{ " <?xml version='1.0'?><a/>", "must be at the very start" },
+		{ "<a><x:b/></a>", "the prefix 'x' of 'x:b' is not declared" },
+		{ "<a><x:y:b xmlns:x='u'/></a>", "holds more than one ':'" },
+		{ "<a><![CDATA[x</a>", "a CDATA section ('<![CDATA[') is not "
+		    "closed" },
+		{ "<a", "in.xml:1:3: error: the file ends" },
+		{ "<a b='1", "the file ends inside the tag of its root "
+		    "element" },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		expect_one_plain_message(cases[i].xml, strlen(cases[i].xml));
+		expect_rejected(cases[i].xml, strlen(cases[i].xml),
+		    cases[i].message);
+	}
+}
+
+static void
+test_name_too_long(void **state)
+{
+	size_t	n = 50001 + 4, i;
+	char	*xml = malloc(n + 1);
+
+	(void)state;
+	assert_non_null(xml);
+	xml[0] = '<';
+	for (i = 1; i < n - 2; i++)
+		xml[i] = 'a';
+	memcpy(xml + n - 3, "/>", 3);
+	expect_one_plain_message(xml, strlen(xml));
+	expect_rejected(xml, strlen(xml), "a name in a tag is longer than "
+	    "50000 characters");
+	free(xml);
+}
+
+static void
+test_file_kinds(void **state)
+{
+	static const struct {
+		const char	*bytes;
+		size_t		 len;
+		const char	*message;
+	} kinds[] = {
+		{ "%PDF-1.7\n%\xe2\xe3\n", 14, "in.xml: error: this is a PDF "
+		    "file, not a portfolio" },
+		{ "\x1f\x8b\x08\x00\x00\x00", 6, "compressed files are not "
+		    "read: unpack it first (this is a gzip file)" },
+		{ "PK\x03\x04\x14\x00", 6, "compressed files are not read" },
+		{ "BZh91AY", 7, "(this is a bzip2 file)" },
+		{ "\xfd" "7zXZ\x00", 6, "(this is an xz file)" },
+		{ "\x89PNG\r\n\x1a\n", 8, "this is an image (PNG)" },
+		{ "\xd0\xcf\x11\xe0\xa1\xb1", 6, "this is an office document" },
+		{ "{\\rtf1\\ansi", 11, "this is an RTF document" },
+		{ "Name: Zoe\n", 10, "in.xml:1: error: this is not an XML "
+		    "document: expected '<' at the start" },
+		{ "\n\n  x<a/>", 9, "in.xml:3: error: this is not an XML "
+		    "document" },
+		{ "\xef\xbb\xbf \n", 5, "the file is empty" },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		expect_one_plain_message(kinds[i].bytes, kinds[i].len);
+		expect_rejected(kinds[i].bytes, kinds[i].len,
+		    kinds[i].message);
+	}
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -306,6 +472,10 @@ main(void)
 		cmocka_unit_test(test_line_cap),
 		cmocka_unit_test(test_depth_cap),
 		cmocka_unit_test(test_namespace_error),
+		cmocka_unit_test(test_truncated_everywhere),
+		cmocka_unit_test(test_one_message_per_problem),
+		cmocka_unit_test(test_name_too_long),
+		cmocka_unit_test(test_file_kinds),
 		cmocka_unit_test(test_missing_file),
 	};
 	int	rc;
