@@ -516,6 +516,7 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	struct present_entry	 e;
 	enum pipeline_status	 st;
 	enum batch_outcome	 oc;
+	const char		*params[3];
 	xmlDocPtr		 doc = NULL, cl = NULL, layout = NULL;
 	unsigned char		*pdf = NULL;
 	char			*buf = NULL, path[PATH_MAX];
@@ -539,9 +540,14 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	e.source = a->path;
 	e.checklist = cl;
 	e.portfolio = doc;
+	params[0] = "reviewers";
+	params[1] = b->opt->reviewers;
+	params[2] = NULL;
 	for (k = 0; k < 2; k++) {
-		if ((st = pipeline_layout(b->pipeline, kinds[k], &e, 1,
-		    b->opt->created, &layout, d)) != PIPELINE_OK ||
+		if ((st = pipeline_layout_with(b->pipeline, kinds[k], &e, 1,
+		    b->opt->created, kinds[k] == PRESENT_REVIEW &&
+		    b->opt->reviewers != NULL ? params : NULL, &layout, d)) !=
+		    PIPELINE_OK ||
 		    (st = pipeline_pdf(b->pipeline, layout, a->path,
 		    b->opt->paper, &pdf, &len, d)) != PIPELINE_OK)
 			goto out;

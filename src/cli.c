@@ -61,6 +61,7 @@ enum cli_opt {
 	OPT_OUTDIR,
 	OPT_JOBS,
 	OPT_FORCE,
+	OPT_REVIEWERS,
 	OPT__COUNT
 };
 
@@ -72,6 +73,7 @@ enum cli_opt {
 static int	date_ok(const char *);
 static int	year_ok(const char *);
 static int	jobs_ok(const char *);
+static int	reviewers_ok(const char *);
 
 static const char *const tracks[] = { "clinical", "policy",
     "research-faculty", NULL };
@@ -105,6 +107,8 @@ static const struct cli_option options[OPT__COUNT] = {
 	[OPT_JOBS] =	{ "jobs", 'j', "a number of workers from 1 to 64", NULL,
 			  jobs_ok },
 	[OPT_FORCE] =	{ "force", 0, NULL, NULL, NULL },
+	[OPT_REVIEWERS] = { "reviewers", 0, "a number of reviewer copies from 1 "
+			  "to 9", NULL, reviewers_ok },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -224,10 +228,11 @@ static const struct cli_command commands[] = {
 	  "\n"
 	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
 	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
-	{ "review", cmd_packet, RENDER_OPTS, emit_stages,
+	{ "review", cmd_packet, RENDER_OPTS | OPT(OPT_REVIEWERS), emit_stages,
 	  "print the committee's review checklist for applicants (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
-	  "                     [--paper letter|a4] [--emit checklist|layout] FILE...",
+	  "                     [--paper letter|a4] [--reviewers N]\n"
+	  "                     [--emit checklist|layout] FILE...",
 	  "Evaluate each portfolio and print the committee's review checklist,\n"
 	  "one applicant after another: every rule's computed verdict with its\n"
 	  "evidence and agree/disagree boxes, the items for the committee's\n"
@@ -235,13 +240,17 @@ static const struct cli_command commands[] = {
 	  "portfolio that cannot be read or evaluated is reported and left\n"
 	  "out; the others are printed.  --emit checklist takes one file.\n"
 	  "\n"
-	  "Options and exit status as for 'endorse packet'.\n" },
+	  "  --reviewers N       N copies for N reviewers, 1 to 9 (default 2)\n"
+	  "\n"
+	  "Other options and exit status as for 'endorse packet'.\n" },
 	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
 	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
-	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE), NULL,
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS),
+	  NULL,
 	  "check and print a season of applicants into a directory",
 	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
-	  "                     [--track TRACK] [--paper letter|a4] INPUT...",
+	  "                     [--track TRACK] [--paper letter|a4] [--reviewers N]\n"
+	  "                     INPUT...",
 	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
 	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
 	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
@@ -254,6 +263,7 @@ static const struct cli_command commands[] = {
 	  "  --force             redo every applicant\n"
 	  "  -q, --quiet         no progress and no summary line\n"
 	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
+	  "  --reviewers N       as for 'endorse review'\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
 	  "Exit status: the worst over all applicants, as for 'endorse check'\n"
@@ -533,6 +543,12 @@ jobs_ok(const char *s)
 {
 	return strlen(s) <= 2 && strspn(s, "0123456789") == strlen(s) &&
 	    atoi(s) >= 1 && atoi(s) <= BATCH_MAX_JOBS;
+}
+
+static int
+reviewers_ok(const char *s)
+{
+	return strlen(s) == 1 && s[0] >= '1' && s[0] <= '9';
 }
 
 static int
@@ -1155,6 +1171,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	xmlDocPtr		 doc, checklist, layout = NULL;
 	const char		*emit = a->value[OPT_EMIT];
 	const char		*out = a->value[OPT_OUTPUT];
+	const char		*params[3];
 	unsigned char		*pdf = NULL;
 	char			 today[16], created[32], *buf = NULL;
 	size_t			 n = 0, j, len;
@@ -1209,8 +1226,12 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 			    buf, len));
 		goto out;
 	}
-	if ((st = pipeline_layout(cli->pipeline, kind, entries, n, created,
-	    &layout, &cli->diag)) != PIPELINE_OK) {
+	params[0] = "reviewers";
+	params[1] = a->value[OPT_REVIEWERS];
+	params[2] = NULL;
+	if ((st = pipeline_layout_with(cli->pipeline, kind, entries, n,
+	    created, params[1] != NULL ? params : NULL, &layout,
+	    &cli->diag)) != PIPELINE_OK) {
 		worst = cli_exit_worst(worst, exit_of(st));
 		goto out;
 	}
@@ -1317,6 +1338,7 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
 	    TYPESET_PAPER_LETTER;
 	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.reviewers = a->value[OPT_REVIEWERS];
 	bo.quiet = a->value[OPT_QUIET] != NULL;
 	if (a->value[OPT_JOBS] != NULL)
 		bo.jobs = atoi(a->value[OPT_JOBS]);
@@ -1326,9 +1348,10 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		    BATCH_MAX_JOBS : (int)cpus;
 	}
 	snprintf(key, sizeof(key), "as-of=%s\ncreated=%s\nassociation=%s\n"
-	    "track=%s\npaper=%d\n", bo.prm.as_of, created,
+	    "track=%s\npaper=%d\nreviewers=%s\n", bo.prm.as_of, created,
 	    bo.prm.association != NULL ? bo.prm.association : "",
-	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper);
+	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper,
+	    bo.reviewers != NULL ? bo.reviewers : "");
 	bo.options_key = key;
 	if (batch_run(cli->pipeline, &bo, &t, &cli->diag) == -1)
 		return t.setup_failed ? CLI_CANTCREAT : CLI_SOFTWARE;

@@ -168,11 +168,19 @@ pipeline_layout(struct pipeline *p, enum present_kind kind,
     const struct present_entry *e, size_t n, const char *created,
     xmlDocPtr *layout, struct diag *d)
 {
+	return pipeline_layout_with(p, kind, e, n, created, NULL, layout, d);
+}
+
+enum pipeline_status
+pipeline_layout_with(struct pipeline *p, enum present_kind kind,
+    const struct present_entry *e, size_t n, const char *created,
+    const char *const *params, xmlDocPtr *layout, struct diag *d)
+{
 	*layout = NULL;
 	if (pipeline_load(p, PIPELINE_PRESENT, d) == -1)
 		return PIPELINE_INTERNAL;
-	if ((*layout = present_run(p->present, kind, e, n, created, d)) ==
-	    NULL)
+	if ((*layout = present_run_with(p->present, kind, e, n, created,
+	    params, d)) == NULL)
 		return PIPELINE_INTERNAL;
 	return PIPELINE_OK;
 }

@@ -89,6 +89,15 @@ enum pipeline_status pipeline_layout(struct pipeline *, enum present_kind,
 		    const struct present_entry *, size_t n,
 		    const char *created, xmlDocPtr *layout, struct diag *);
 
+/*
+ * The same with the kind's stylesheet parameters: a NULL-terminated list
+ * of "name", "value" pairs (the review's "reviewers"), or NULL.
+ */
+enum pipeline_status pipeline_layout_with(struct pipeline *,
+		    enum present_kind, const struct present_entry *, size_t n,
+		    const char *created, const char *const *params,
+		    xmlDocPtr *layout, struct diag *);
+
 /* The same from an input document the caller built (the roster). */
 enum pipeline_status pipeline_layout_document(struct pipeline *,
 		    enum present_kind, xmlDocPtr in, const char *name,

@@ -615,6 +615,34 @@ test_wraps_on_a_terminal(void **state)
 	assert_true(continued >= 2);
 }
 
+/* review --reviewers N: N copies; a bad N says what is wanted. */
+static void
+test_reviewers(void **state)
+{
+	char		out[PATH_MAX];
+	struct run	r;
+
+	(void)state;
+	tmppath("three.pdf", out, sizeof(out));
+	run_endorse(&r, "review", READY, "--reviewers", "3", "-o", out,
+	    "--as-of", AS_OF, NULL);
+	expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	run_tool(&r, "pdftotext", out, "-", NULL);
+	expect(&r, 0, "Reviewer 3 of 3", NULL);
+	run_free(&r);
+	run_endorse(&r, "review", READY, "--reviewers=10", "-o", out, NULL);
+	expect_usage(&r, "endorse: review: --reviewers wants a number of "
+	    "reviewer copies from 1 to 9, not '10'; see 'endorse help "
+	    "review'");
+	run_free(&r);
+	run_endorse(&r, "packet", READY, "--reviewers=2", "-o", out, NULL);
+	expect_usage(&r, "endorse: packet: '--reviewers' is not an option of "
+	    "this command (it is one of review, batch); see 'endorse help "
+	    "packet'");
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -631,6 +659,7 @@ main(void)
 		cmocka_unit_test(test_file_names_escaped),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_wraps_on_a_terminal),
+		cmocka_unit_test(test_reviewers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
