@@ -135,6 +135,8 @@ static int	cmd_check(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_packet(struct cli *, const struct cli_command *,
 		    struct cli_args *);
+static int	cmd_renew(struct cli *, const struct cli_command *,
+		    struct cli_args *);
 static int	cmd_batch(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_associations(struct cli *, const struct cli_command *,
@@ -192,21 +194,28 @@ static const struct cli_command commands[] = {
 	  "review (with several files: 1 if any is not ready, else 2 if any\n"
 	  "needs review); 65 some input rejected, 66 an input cannot be opened,\n"
 	  "64 usage error, 74 write error.\n" },
-	{ "renew", cmd_check, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_FORMAT) |
-	  OPT(OPT_YEAR), emit_checklist,
+	{ "renew", cmd_renew, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_FORMAT) |
+	  OPT(OPT_YEAR) | OPT(OPT_OUTPUT) | OPT(OPT_PAPER), emit_stages,
 	  "evaluate one year of continuing endorsement",
 	  "--year YYYY [-q] [--as-of DATE] [--association CODE]\n"
 	  "                     [--format text|xml|summary]\n"
-	  "                     [--emit checklist] FILE...",
+	  "                     [--emit checklist] FILE...\n"
+	  "       endorse renew --year YYYY -o OUT.pdf [--paper letter|a4]\n"
+	  "                     [--emit checklist|layout] [OPTION]... FILE",
 	  "Evaluate the renewal rules (REN-*) for one calendar year, from the\n"
-	  "portfolio's renewals section.\n"
+	  "portfolio's renewals section.  With -o, print the endorsee's\n"
+	  "continuing-endorsement statement for the year (PDF) instead.\n"
 	  "\n"
 	  "  --year YYYY         the calendar year (required)\n"
-	  "  --as-of, --association, --format, --emit, -q\n"
+	  "  -o, --output FILE   write the statement to FILE (one portfolio)\n"
+	  "  --paper PAPER       letter (default) or a4, for the statement\n"
+	  "  --emit layout       the statement's layout document instead\n"
+	  "  --as-of, --association, --format, --emit checklist, -q\n"
 	  "                      as for 'endorse check'\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
-	  "Exit status as for 'endorse check'; --year is required.\n" },
+	  "Exit status as for 'endorse check'; with -o as for 'endorse packet'.\n"
+	  "--year is required.\n" },
 	{ "packet", cmd_packet, RENDER_OPTS, emit_stages,
 	  "print an applicant's application packet (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
@@ -1159,11 +1168,32 @@ emit_bytes(struct cli *cli, const char *out, const char *buf, size_t len)
  * out; the others go on), lay them out with the kind's stylesheet and
  * typeset the PDF.
  */
+/* renew: the text or XML checklist, or with -o the statement (PDF). */
+static int
+cmd_renew(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	const char	*emit = a->value[OPT_EMIT];
+
+	if (a->value[OPT_OUTPUT] != NULL ||
+	    (emit != NULL && strcmp(emit, "layout") == 0)) {
+		if (a->value[OPT_FORMAT] != NULL || a->value[OPT_QUIET] != NULL)
+			return usage_error(cli, NULL, "%s is for the text or "
+			    "XML checklist, not the statement (-o)",
+			    a->value[OPT_FORMAT] != NULL ? "--format" : "-q");
+		return cmd_packet(cli, c, a);
+	}
+	if (a->value[OPT_PAPER] != NULL)
+		return usage_error(cli, NULL, "--paper is for the statement: "
+		    "give -o FILE.pdf");
+	return cmd_check(cli, c, a);
+}
+
 static int
 cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
 	enum present_kind	 kind = strcmp(c->name, "packet") == 0 ?
-				    PRESENT_PACKET : PRESENT_REVIEW;
+				    PRESENT_PACKET : strcmp(c->name, "renew") ==
+				    0 ? PRESENT_RENEWAL : PRESENT_REVIEW;
 	struct evaluate_params	 prm;
 	struct present_entry	*entries = NULL;
 	enum typeset_paper	 paper = TYPESET_PAPER_DEFAULT;
@@ -1185,6 +1215,11 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if (kind == PRESENT_PACKET && a->noperands > 1)
 		return usage_error(cli, NULL, "a packet is for one applicant: "
 		    "give one file");
+	if (kind == PRESENT_RENEWAL && a->value[OPT_YEAR] == NULL)
+		return usage_error(cli, NULL, "--year YYYY is required");
+	if (kind == PRESENT_RENEWAL && a->noperands > 1)
+		return usage_error(cli, NULL, "a statement is for one endorsee: "
+		    "give one file");
 	if (out == NULL && emit == NULL)
 		return usage_error(cli, NULL, "-o FILE.pdf is required "
 		    "('-o -' for standard output)");
@@ -1196,6 +1231,8 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		return CLI_USAGE;
 	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
 		return rc;
+	if (kind == PRESENT_RENEWAL)
+		prm.kind = "renewal";
 	if (document_date(cli, prm.as_of, created, sizeof(created)) == -1)
 		return CLI_USAGE;
 	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
@@ -1226,8 +1263,9 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 			    buf, len));
 		goto out;
 	}
-	params[0] = "reviewers";
-	params[1] = a->value[OPT_REVIEWERS];
+	params[0] = kind == PRESENT_RENEWAL ? "year" : "reviewers";
+	params[1] = a->value[kind == PRESENT_RENEWAL ? OPT_YEAR :
+	    OPT_REVIEWERS];
 	params[2] = NULL;
 	if ((st = pipeline_layout_with(cli->pipeline, kind, entries, n,
 	    created, params[1] != NULL ? params : NULL, &layout,

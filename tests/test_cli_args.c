@@ -212,7 +212,7 @@ test_usage_messages(void **state)
 	run_free(&r);
 	run_endorse(&r, "check", "--paper", "a4", NOT_READY, NULL);
 	expect_usage(&r, "endorse: check: '--paper' is not an option of this "
-	    "command (it is one of packet, review, batch); see 'endorse help "
+	    "command (it is one of renew, packet, review, batch); see 'endorse help "
 	    "check'");
 	run_free(&r);
 	run_endorse(&r, "packet", "--paper=b5", "-o", "x.pdf", NOT_READY,
@@ -643,6 +643,41 @@ test_reviewers(void **state)
 	run_free(&r);
 }
 
+/* renew -o: the continuing-endorsement statement, options anywhere. */
+static void
+test_renewal_statement(void **state)
+{
+	char		out[PATH_MAX];
+	struct run	r;
+
+	(void)state;
+	tmppath("statement.pdf", out, sizeof(out));
+	run_endorse(&r, "renew", NOT_READY, "-o", out, "--year", "2024",
+	    "--as-of", AS_OF, NULL);
+	expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	run_tool(&r, "pdftotext", out, "-", NULL);
+	expect(&r, 0, "Continuing endorsement statement for 2024", NULL);
+	run_free(&r);
+	run_endorse(&r, "renew", NOT_READY, "--emit", "layout", "--year=2024",
+	    NULL);
+	expect(&r, 0, "<document xmlns=\"urn:endorse:layout:1\"", NULL);
+	run_free(&r);
+	run_endorse(&r, "renew", "-o", out, "--year=2024", NOT_READY, READY,
+	    NULL);
+	expect_usage(&r, "endorse: renew: a statement is for one endorsee: "
+	    "give one file; see 'endorse help renew'");
+	run_free(&r);
+	run_endorse(&r, "renew", "--paper=a4", "--year=2024", NOT_READY, NULL);
+	expect_usage(&r, "endorse: renew: --paper is for the statement: give "
+	    "-o FILE.pdf; see 'endorse help renew'");
+	run_free(&r);
+	run_endorse(&r, "renew", "-o", NOT_READY, "--year=2024", NOT_READY,
+	    NULL);
+	expect(&r, 64, NULL, "is the input");
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -660,6 +695,7 @@ main(void)
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_wraps_on_a_terminal),
 		cmocka_unit_test(test_reviewers),
+		cmocka_unit_test(test_renewal_statement),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
