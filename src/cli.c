@@ -154,8 +154,9 @@ static const struct cli_command commands[] = {
 	  "check that portfolios are well-formed and valid",
 	  "[-q] FILE...",
 	  "Check each portfolio (\"-\" is standard input) against the\n"
-	  "portfolio schema and print every problem as\n"
-	  "FILE:LINE:COL: error: MESSAGE on standard error.\n"
+	  "portfolio schema, or each rule file against the rule-file format,\n"
+	  "and print every problem as FILE:LINE:COL: error: MESSAGE on\n"
+	  "standard error.\n"
 	  "\n"
 	  "  -q, --quiet   print nothing for valid files\n"
 	  "  -h, --help    show this help\n"
@@ -1015,6 +1016,9 @@ eval_params(struct cli *cli, const struct cli_args *a,
 static enum pipeline_status
 validate_document(struct cli *cli, xmlDocPtr doc, const char *name)
 {
+	if (pipeline_is_rule_file(doc))
+		return pipeline_check_rules(cli->pipeline, doc, name,
+		    &cli->diag);
 	return pipeline_validate(cli->pipeline, doc, name, &cli->diag);
 }
 

@@ -78,6 +78,14 @@ enum pipeline_status pipeline_read_memory(struct pipeline *,
 enum pipeline_status pipeline_validate(struct pipeline *, xmlDocPtr doc,
 		    const char *name, struct diag *);
 
+/*
+ * Whether doc is a rule file rather than a portfolio, and the check of a
+ * rule file (rulecheck), for 'endorse validate'.
+ */
+int		 pipeline_is_rule_file(xmlDocPtr doc);
+enum pipeline_status pipeline_check_rules(struct pipeline *, xmlDocPtr doc,
+		    const char *name, struct diag *);
+
 /* Evaluate a valid portfolio: *checklist set on PIPELINE_OK. */
 enum pipeline_status pipeline_evaluate(struct pipeline *,
 		    xmlDocPtr portfolio, const char *name,

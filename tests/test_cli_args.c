@@ -678,6 +678,34 @@ test_renewal_statement(void **state)
 	run_free(&r);
 }
 
+/* validate takes rule files too, by their root element. */
+static void
+test_validate_rule_files(void **state)
+{
+	char		 src[PATH_MAX], dup[PATH_MAX], *text, *p;
+	size_t		 len;
+	struct run	 r;
+
+	(void)state;
+	run_endorse(&r, "validate", "schemas/requirements/ok-aimh.xml", READY,
+	    NULL);
+	expect(&r, 0, "schemas/requirements/ok-aimh.xml: valid\n", NULL);
+	run_free(&r);
+	text = slurp(srcpath("schemas/requirements/ok-aimh.xml", src,
+	    sizeof(src)), &len);
+	assert_non_null(text);
+	assert_non_null(p = strstr(text, "id=\"FEE-2\""));
+	p[8] = '1';
+	tmppath("dup-rules.xml", dup, sizeof(dup));
+	spew(dup, text, len);
+	free(text);
+	run_endorse(&r, "validate", dup, NULL);
+	expect(&r, 65, NULL, "error: rule id 'FEE-1' is used twice in this "
+	    "rule set");
+	assert_string_equal(r.out, "");
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -696,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_wraps_on_a_terminal),
 		cmocka_unit_test(test_reviewers),
 		cmocka_unit_test(test_renewal_statement),
+		cmocka_unit_test(test_validate_rule_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
