@@ -151,7 +151,7 @@ static int	cmd_help(struct cli *, const struct cli_command *,
 
 static const struct cli_command commands[] = {
 	{ "validate", cmd_validate, OPT(OPT_HELP) | OPT(OPT_QUIET), NULL,
-	  "check that portfolios are well-formed and valid",
+	  "check that portfolios (and rule files) are well-formed and valid",
 	  "[-q] FILE...",
 	  "Check each portfolio (\"-\" is standard input) against the\n"
 	  "portfolio schema, or each rule file against the rule-file format,\n"

@@ -228,6 +228,23 @@ test_usage_messages(void **state)
 	expect_usage(&r, "endorse: renew: --year wants a year such as 2025, "
 	    "not '24'; see 'endorse help renew'");
 	run_free(&r);
+	run_endorse(&r, "batch", "examples", "-j", "0", "-o", "out", NULL);
+	expect_usage(&r, "endorse: batch: --jobs wants a number of workers "
+	    "from 1 to 64, not '0'; see 'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "examples", NULL);
+	expect_usage(&r, "endorse: batch: -o OUTDIR is required; see "
+	    "'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "-o", "examples", "examples", NULL);
+	expect_usage(&r, "endorse: batch: the output directory 'examples' is "
+	    "the input 'examples': its outputs would be read as inputs next "
+	    "time; see 'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "-o", "out", "-", NULL);
+	expect_usage(&r, "endorse: batch: a batch reads files, not standard "
+	    "input; see 'endorse help batch'");
+	run_free(&r);
 	run_endorse(&r, "--as-of", AS_OF, "check", NULL);
 	expect_usage(&r, "endorse: options come after the command: "
 	    "'--as-of'; see 'endorse help'");
