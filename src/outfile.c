@@ -329,3 +329,14 @@ outfile_write(const char *path, const void *data, size_t len, struct diag *d)
 	}
 	return write_replace(target, sb.st_mode & 07777, data, len, d);
 }
+
+int
+outfile_is_input(const char *path, const char *input)
+{
+	struct stat	a, b;
+
+	if (strcmp(path, "-") == 0 || strcmp(input, "-") == 0 ||
+	    stat(path, &a) != 0 || stat(input, &b) != 0)
+		return 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
