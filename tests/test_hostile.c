@@ -658,7 +658,7 @@ test_nothing_fetched(void **state)
 	    &n);
 	tmppath("strace.log", log, sizeof(log));
 	for (m = 0; m < 2; m++) {
-		const char	**argv = calloc(n + 12, sizeof(*argv));
+		const char	**argv = calloc(n + 14, sizeof(*argv));
 		int		  a = 0;
 
 		assert_non_null(argv);
@@ -667,6 +667,9 @@ test_nothing_fetched(void **state)
 		argv[a++] = "-qq";
 		argv[a++] = "-e";
 		argv[a++] = "trace=socket,connect,open,openat";
+		/* LeakSanitizer cannot run under ptrace. */
+		argv[a++] = "-E";
+		argv[a++] = "ASAN_OPTIONS=detect_leaks=0";
 		argv[a++] = "-o";
 		argv[a++] = log;
 		argv[a++] = env_or("ENDORSE_BIN", "./endorse");
@@ -694,7 +697,7 @@ test_nothing_fetched(void **state)
 				fail_msg("endorse %s: '%s' in its system calls",
 				    mode[m], never[i]);
 		free(text);
-		for (i = 9 + (m == 1); argv[i] != NULL; i++)
+		for (i = 11 + (m == 1); argv[i] != NULL; i++)
 			free((char *)argv[i]);
 		free(argv);
 	}
