@@ -4,11 +4,14 @@
 #   make demo         install missing Debian packages, build, run the examples
 #   make test         install missing Debian packages, build, run every test
 #   make install      PREFIX=/usr/local DESTDIR= (binary, data files, man page)
+#   make uninstall    removes exactly the files 'make install' installed
 #
-# User variables (CC, CFLAGS, LDFLAGS, PREFIX, ...) may be set on the command
-# line; the project's warnings live in their own variable so that a user's
-# CFLAGS cannot drop them.  DEVELOPER=1 (and CI) turns warnings into errors;
-# SANITIZE=address,undefined builds with the sanitizers.
+# User variables (CC, CPPFLAGS, CFLAGS, LDFLAGS, LDLIBS, PREFIX, ...) may be
+# set on the command line or in the environment (Debian's hardening flags
+# come through CPPFLAGS, CFLAGS and LDFLAGS); the project's warnings live in
+# their own variable so that a user's CFLAGS cannot drop them.  DEVELOPER=1
+# (and CI) turns warnings into errors; SANITIZE=address,undefined builds
+# with the sanitizers.
 
 VERSION		= 0.1.0
 
@@ -21,12 +24,14 @@ DESTDIR		?=
 
 CC		?= cc
 CFLAGS		?= -O2 -g
+CPPFLAGS	?=
 LDFLAGS		?=
+LDLIBS		?=
 PKG_CONFIG	?= pkg-config
 INSTALL		?= install
 
 PKGS		= libxml-2.0 libxslt libexslt glib-2.0 pangocairo pangoft2 cairo-pdf \
-		  fontconfig
+		  fontconfig fribidi libqpdf
 TEST_PKGS	= cmocka
 
 # Debian packages behind the pkg-config names and the test tools.
@@ -55,10 +60,12 @@ PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS	= $(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+# libcsv (spreadsheet import/export) has no pkg-config file.
+PKG_LIBS	+= -lcsv
 
 ALL_CFLAGS	= $(WARNINGS) $(SAN_FLAGS) -D_GNU_SOURCE \
 		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
-		  $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+		  $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS	= $(SAN_FLAGS) $(LDFLAGS)
 
 SRCS		= $(wildcard src/*.c)
@@ -74,12 +81,14 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench docs valgrind check-sanitize check-valgrind
+	regress-update bench bench-floor docs valgrind lint-man \
+	check-sanitize check-valgrind
 
 all: endorse
 
 endorse: build/main.o build/libendorse.a
-	$(CC) $(ALL_LDFLAGS) -o $@ build/main.o build/libendorse.a $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ build/main.o build/libendorse.a $(PKG_LIBS) \
+	    $(LDLIBS)
 
 build/libendorse.a: $(LIB_OBJS)
 	$(AR) rcs $@ $(LIB_OBJS)
@@ -90,14 +99,14 @@ build/%.o: src/%.c build/flags.stamp | build
 build/tests/%: tests/%.c tests/harness.h build/libendorse.a \
     build/flags.stamp | build/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -o $@ $< \
-	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS) $(LDLIBS)
 
 build build/tests build/bench:
 	mkdir -p $@
 
 # Rebuild everything when the compiler, the flags or the compiled-in data
 # directory change (SANITIZE=..., DEVELOPER=1, PREFIX=...).
-BUILD_FLAGS	= $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)
+BUILD_FLAGS	= $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(LDLIBS)
 build/flags.stamp: FORCE | build
 	@echo '$(BUILD_FLAGS)' | cmp -s - $@ 2>/dev/null || \
 	    echo '$(BUILD_FLAGS)' > $@
@@ -125,45 +134,49 @@ demo: deps
 # The examples' outcomes are written for this evaluation date.
 DEMO_AS_OF	= 2025-06-30
 
-# check exits 1 (not ready) or 2 (needs review) for some examples: that is
-# their verdict, not a failure; anything above 2 is.
+# check and batch exit 1 (not ready) or 2 (needs review) for some examples:
+# that is their verdict, not a failure; anything above 2 is.  The batch
+# writes, per example, out/NAME.checklist.xml, NAME.packet.pdf and
+# NAME.review.pdf, then out/roster.csv and out/roster.pdf; a second
+# 'make demo' redoes only what changed (out/manifest.txt).
 demo-run: endorse
 	@mkdir -p out
 	./endorse validate $(EXAMPLES)
-	@for f in $(EXAMPLES); do \
-		b=$$(basename $$f .xml); \
-		./endorse check --as-of $(DEMO_AS_OF) $$f; rc=$$?; \
-		[ $$rc -le 2 ] || exit $$rc; \
-		./endorse check --as-of $(DEMO_AS_OF) --format xml $$f \
-		    > out/$$b.checklist.xml; rc=$$?; \
-		[ $$rc -le 2 ] || exit $$rc; \
-		./endorse packet --as-of $(DEMO_AS_OF) -o out/$$b.packet.pdf \
-		    $$f || exit $$?; \
-		./endorse review --as-of $(DEMO_AS_OF) -o out/$$b.review.pdf \
-		    $$f || exit $$?; \
-	done
+	./endorse check --as-of $(DEMO_AS_OF) $(EXAMPLES); [ $$? -le 2 ]
+	./endorse batch --as-of $(DEMO_AS_OF) -o out examples; [ $$? -le 2 ]
 	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
-	@echo "demo: checklists, packets and review checklists are in out/"
+	@echo "demo: checklists, packets, review checklists and the roster are in out/"
 
-# The pictures in the README, made from the real output of the demo.
+# The pictures in the README, made from the real output of the demo: the
+# packet's cover, the first page of reviewer 1's copy, the consensus page
+# (the review's last page).
 DOC_EXAMPLE	= examples/ok-clinical-ready.xml
-docs/packet.png docs/review.png: endorse $(DOC_EXAMPLE) stylesheets/packet.xsl \
-    stylesheets/review.xsl
+docs/packet.png docs/review.png docs/consensus.png: endorse $(DOC_EXAMPLE) \
+    stylesheets/packet.xsl stylesheets/review.xsl stylesheets/common.xsl
 	@mkdir -p out
 	./endorse packet --as-of $(DEMO_AS_OF) -o out/docs-packet.pdf $(DOC_EXAMPLE)
 	./endorse review --as-of $(DEMO_AS_OF) -o out/docs-review.pdf $(DOC_EXAMPLE)
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-packet.pdf docs/packet
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile out/docs-review.pdf docs/review
+	n=$$(pdfinfo out/docs-review.pdf | sed -n 's/^Pages: *//p'); \
+	    pdftoppm -png -r 60 -f $$n -l $$n -singlefile out/docs-review.pdf \
+	    docs/consensus
 
-docs: docs/packet.png docs/review.png
+docs: docs/packet.png docs/review.png docs/consensus.png
 
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory check-sanitize
 	@$(MAKE) --no-print-directory check-valgrind
 
-check: endorse $(TESTS)
+check: endorse $(TESTS) lint-man
 	@$(TEST_ENV) sh tests/run.sh $(TESTS) $(FUZZ_REPLAYS)
+
+# The man page must lint clean: any message from mandoc fails the tests.
+lint-man:
+	@out=$$(mandoc -Tlint man/endorse.1 2>&1); \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi; \
+	echo "lint-man: man/endorse.1 lints clean"
 
 # Regenerate the golden diagnostics after a deliberate change; review the
 # result with 'git diff tests/'.
@@ -173,12 +186,54 @@ regress-update: endorse $(TESTS)
 # Speed is measured here, never in tests.  BENCH_ROUNDS passes over the
 # examples with everything loaded once, as a batch worker would.
 BENCH_ROUNDS	= 50
+# Batch sizes bench/bench_batch.sh runs, each with -j 1 and -j 2.
+BENCH_BATCH	= 20 200
 build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
-	    $(ALL_LDFLAGS) $(PKG_LIBS)
+	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
-bench: build/bench/bench_check
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) $(EXAMPLES)
+# -x: check again with each example grown to 1, 4, 10 and 40 times its
+# entries (within the schema's caps): linear growth shows as ratios near
+# the factors.  Then batches (bench/bench_batch.sh).
+BENCH_FACTORS	= 1,4,10,40
+bench: build/bench/bench_check endorse
+	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
+	    -x $(BENCH_FACTORS) $(EXAMPLES)
+	@$(TEST_ENV) sh bench/bench_batch.sh $(BENCH_BATCH)
+
+# The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
+# with nothing else, against whole endorse runs (bench/floor.sh).
+FLOOR_PKGS	= pangocairo pangoft2 cairo-pdf fontconfig
+FLOOR_RUNS	= 11
+build/bench/floor: bench/floor.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/floor.c $(ALL_LDFLAGS) \
+	    $(shell $(PKG_CONFIG) --libs $(FLOOR_PKGS))
+build/bench/runs: bench/runs.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/runs.c $(ALL_LDFLAGS)
+build/bench/layout_text: bench/layout_text.c build/flags.stamp | build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ bench/layout_text.c $(ALL_LDFLAGS) \
+	    $(PKG_LIBS)
+
+bench-floor: endorse build/bench/floor build/bench/runs \
+    build/bench/layout_text
+	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
+
+# libFuzzer harnesses (fuzz/), built with clang and the fuzzer's coverage
+# over the whole library, for instance
+#   make CC=clang SANITIZE=fuzzer-no-link,address,undefined fuzz-import
+# Crashes go to out/; each becomes a test.
+FUZZ_SECONDS	= 60
+.PHONY: fuzz-import
+build/fuzz:
+	mkdir -p $@
+build/fuzz/%: fuzz/%.c build/libendorse.a build/flags.stamp | build/fuzz
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< \
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+fuzz-import: build/fuzz/fuzz_import
+	@mkdir -p out/fuzz-import
+	$(TEST_ENV) build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=out/ out/fuzz-import examples/csv
 
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).
@@ -193,25 +248,44 @@ valgrind: endorse
 	    -o out/valgrind.pdf examples/wi-clinical-not-ready.xml
 	$(TEST_ENV) $(VALGRIND) ./endorse review --as-of $(DEMO_AS_OF) \
 	    -o out/valgrind.pdf $(EXAMPLES)
+	$(TEST_ENV) $(VALGRIND) ./endorse new --association OK-AIMH \
+	    --track clinical -o out/valgrind-new.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse export -o out/valgrind-csv \
+	    examples/ok-clinical-ready.xml
+	$(TEST_ENV) $(VALGRIND) ./endorse import --into out/valgrind-new.xml \
+	    -o out/valgrind-import.xml out/valgrind-csv/*.csv
 	@echo "valgrind: no errors, no leaks of ours"
 
-install: endorse
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas \
-	    $(DESTDIR)$(DATADIR)/schemas/requirements \
-	    $(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(DATADIR)/fonts \
-	    $(DESTDIR)$(MANDIR)/man1
-	$(INSTALL) -m 755 endorse $(DESTDIR)$(BINDIR)/endorse
-	$(INSTALL) -m 644 schemas/*.xsd $(DESTDIR)$(DATADIR)/schemas/
-	$(INSTALL) -m 644 schemas/requirements/*.xml \
-	    $(DESTDIR)$(DATADIR)/schemas/requirements/
-	$(INSTALL) -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets/
-	$(INSTALL) -m 644 fonts/*.ttf fonts/LICENSE-* fonts/README \
-	    $(DESTDIR)$(DATADIR)/fonts/
-	$(INSTALL) -m 644 man/endorse.1 $(DESTDIR)$(MANDIR)/man1/endorse.1
+# Exactly the files 'install' copies, each with its path under the data
+# directory: 'uninstall' removes these and nothing else.
+DATA_FILES	= $(wildcard schemas/*.xsd) $(wildcard schemas/requirements/*.xml) \
+		  $(wildcard stylesheets/*.xsl) $(wildcard fonts/*.ttf) \
+		  $(wildcard fonts/LICENSE-*) $(wildcard fonts/README)
+DATA_DIRS	= schemas/requirements schemas stylesheets fonts
+DOC_FILES	= LICENSE README.md
+DOCDIR		?= $(DATAROOTDIR)/doc/endorse
 
+install: endorse
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR) \
+	    $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_DIRS))
+	$(INSTALL) -m 755 endorse $(DESTDIR)$(BINDIR)/endorse
+	for f in $(DATA_FILES); do \
+		$(INSTALL) -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; \
+	done
+	$(INSTALL) -m 644 man/endorse.1 $(DESTDIR)$(MANDIR)/man1/endorse.1
+	$(INSTALL) -m 644 $(DOC_FILES) $(DESTDIR)$(DOCDIR)/
+
+# Remove the installed files one by one, then the directories only when
+# they are empty (rmdir): never 'rm -rf' of a directory a variable names.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/endorse $(DESTDIR)$(MANDIR)/man1/endorse.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_FILES))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(DOC_FILES))
+	for d in $(DATA_DIRS); do \
+		rmdir $(DESTDIR)$(DATADIR)/$$d 2>/dev/null || :; \
+	done
+	rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null || :
 
 clean:
 	rm -rf build endorse out build-asan build-fuzz
@@ -225,14 +299,14 @@ clean:
 # committed corpus and findings are replayed by 'make test' without
 # libFuzzer (fuzz/replay.c).
 FUZZ_CC		?= clang
-FUZZ_SECONDS	?= 60
 FUZZ_JOBS_NICE	?= nice -n 10
 FUZZ_SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
 		  -fno-omit-frame-pointer
 FUZZ_CFLAGS	= -g -O1 $(FUZZ_SAN) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 		  -DDATADIR='"$(DATADIR)"' -DFUZZ_SRCDIR='"$(CURDIR)"' \
 		  -DFUZZ_LIBFUZZER $(PKG_CFLAGS) -Isrc
-FUZZERS		= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+# fuzz_import.c has its own target above (fuzz-import).
+FUZZERS		= load evaluate
 FUZZ_LIB_OBJS	= $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
 FUZZ_REPLAYS	= $(patsubst %,build/tests/replay_%,$(FUZZERS))
 

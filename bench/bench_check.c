@@ -2,11 +2,16 @@
  * bench_check: what one portfolio costs in each stage so far, with the
  * schema, stylesheet and rule files loaded once as a batch worker would.
  *
- *	bench_check [-n ROUNDS] FILE...
+ *	bench_check [-n ROUNDS] [-x FACTOR,...] FILE...
  *
  * Prints, per stage, the mean wall-clock time per portfolio over ROUNDS
- * passes over FILE...  `make bench` runs it on the examples.  A
- * benchmark, not a test: it never fails on a number.
+ * passes over FILE...  With -x, each portfolio is also grown in memory to
+ * FACTOR times its entries (training, positions, leadership, RS/C
+ * sessions, each list kept within the schema's caps), and the cost of
+ * 'check' (validate and evaluate) is printed per factor, with its ratio
+ * to the first factor: linear growth shows as a ratio near the factor.
+ * `make bench` runs it on the examples.  A benchmark, not a test: it
+ * never fails on a number.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -33,6 +38,104 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The lists that grow, and the schema's cap on each (applicant.xsd). */
+static const struct {
+	const char	*name;
+	int		 cap;
+} growable[] = {
+	{ "course", 2000 },
+	{ "position", 200 },
+	{ "leadership", 200 },
+	{ "session", 2000 },
+};
+
+/*
+ * Append copies of every element called name under parent until the list
+ * is factor times as long (at most cap); copies lose their id.
+ */
+static void
+grow_list(xmlNodePtr parent, const char *name, int factor, int cap)
+{
+	xmlNodePtr	 n, c, last = NULL;
+	int		 have = 0, want, k;
+
+	for (n = parent->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, BAD_CAST name)) {
+			have++;
+			last = n;
+		}
+	if (have == 0)
+		return;
+	want = have * factor > cap ? cap : have * factor;
+	for (k = have, n = parent->children; k < want; n = n->next) {
+		if (n == NULL)
+			n = parent->children;
+		if (n->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(n->name, BAD_CAST name))
+			continue;
+		if ((c = xmlCopyNode(n, 1)) == NULL)
+			return;
+		xmlUnsetProp(c, BAD_CAST "id");
+		xmlAddNextSibling(last, c);
+		last = c;
+		k++;
+	}
+}
+
+static void
+grow(xmlNodePtr n, int factor)
+{
+	size_t	i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < sizeof(growable) / sizeof(growable[0]); i++)
+			if (n->children != NULL && n->parent != NULL)
+				grow_list(n, growable[i].name, factor,
+				    growable[i].cap);
+		grow(n->children, factor);
+	}
+}
+
+/* Mean ms of check (validate + evaluate) over rounds, grown by factor. */
+static int
+time_check(struct validate *val, struct evaluate *ev,
+    const struct evaluate_params *prm, char **files, int nfiles,
+    long rounds, int factor, struct diag *d, double *ms)
+{
+	enum xmlload_status	 status;
+	xmlDocPtr		 doc, cl;
+	double			 t = 0, t0;
+	long			 r, n = 0;
+	int			 i;
+
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < nfiles; i++) {
+			doc = xmlload_file(files[i], NULL, d, &status);
+			if (doc == NULL)
+				return 65;
+			if (factor > 1)
+				grow(xmlDocGetRootElement(doc)->children,
+				    factor);
+			t0 = now();
+			if (validate_run(val, doc, files[i], d) != 0) {
+				xmlFreeDoc(doc);
+				return 65;
+			}
+			cl = evaluate_run(ev, doc, files[i], prm, d);
+			t += now() - t0;
+			xmlFreeDoc(doc);
+			if (cl == NULL)
+				return 65;
+			xmlFreeDoc(cl);
+			n++;
+		}
+	*ms = t * 1e3 / (double)n;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -48,15 +151,28 @@ main(int argc, char *argv[])
 	char			 path[PATH_MAX];
 	double			 t0, t_setup, t_load = 0, t_val = 0, t_eval = 0;
 	long			 rounds = 50, r, n = 0;
-	int			 ch, i;
+	int			 ch, i, rc, factors[8], nfactors = 0;
+	double			 ms, base_ms = 0;
+	char			*p, *end;
 
-	while ((ch = getopt(argc, argv, "n:")) != -1)
+	while ((ch = getopt(argc, argv, "n:x:")) != -1)
 		if (ch == 'n')
 			rounds = strtol(optarg, NULL, 10);
-		else
+		else if (ch == 'x') {
+			for (p = optarg; *p != '\0' && nfactors < 8; p = end) {
+				factors[nfactors] = (int)strtol(p, &end, 10);
+				if (end == p || factors[nfactors] < 1 ||
+				    factors[nfactors] > 1000)
+					return 64;
+				nfactors++;
+				if (*end == ',')
+					end++;
+			}
+		} else
 			return 64;
 	if (optind == argc || rounds < 1) {
-		fprintf(stderr, "usage: bench_check [-n ROUNDS] FILE...\n");
+		fprintf(stderr, "usage: bench_check [-n ROUNDS] "
+		    "[-x FACTOR,...] FILE...\n");
 		return 64;
 	}
 	diag_init(&d, stderr, "bench");
@@ -100,6 +216,18 @@ main(int argc, char *argv[])
 	printf("  evaluate  %8.3f ms\n", t_eval * 1e3 / (double)n);
 	printf("  total     %8.3f ms\n",
 	    (t_load + t_val + t_eval) * 1e3 / (double)n);
+	/* Fewer rounds for the big ones: the machine is shared. */
+	for (i = 0; i < nfactors; i++) {
+		r = rounds / factors[i] > 3 ? rounds / factors[i] : 3;
+		if ((rc = time_check(val, ev, &prm, argv + optind,
+		    argc - optind, r, factors[i], &d, &ms)) != 0)
+			return rc;
+		if (i == 0)
+			base_ms = ms;
+		printf("check at %3dx entries: %9.3f ms per portfolio "
+		    "(%.1fx the %dx cost, mean of %ld rounds)\n", factors[i],
+		    ms, base_ms > 0 ? ms / base_ms : 0, factors[0], r);
+	}
 	evaluate_free(ev);
 	validate_free(val);
 	catalog_free(cat);

@@ -6,16 +6,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 
 #include "catalog.h"
 #include "datadir.h"
 #include "diag.h"
+#include "validate.h"
 #include "xmlload.h"
 
 #define REQ_NS		"urn:endorse:requirements:1"
 #define MAX_ENTRIES	256
+
+/* The tracks a rule set may name, in the order they are listed. */
+static const char *const known_tracks[] = { "clinical", "policy",
+    "research-faculty" };
+#define NTRACKS (sizeof(known_tracks) / sizeof(known_tracks[0]))
 
 static int
 by_name(const void *a, const void *b)
@@ -23,69 +30,195 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Add one rule file; returns -1 after reporting when it is unusable. */
 static int
-catalog_add(struct catalog *c, const char *path, struct diag *d)
+is_req(const xmlNode *n, const char *name)
 {
-	struct catalog_entry	*e;
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrEqual(n->ns->href, BAD_CAST REQ_NS) &&
+	    xmlStrEqual(n->name, BAD_CAST name);
+}
+
+/* A copy of an attribute's value, "" when it is absent; NULL: no memory. */
+static char *
+attr_dup(const xmlNode *n, const char *name)
+{
+	xmlChar	*v = xmlGetProp(n, BAD_CAST name);
+	char	*s = strdup(v != NULL ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+/* Mark in seen[] the tracks a space-separated list names. */
+static void
+tracks_mark(const xmlChar *list, int *seen)
+{
+	const char	*p = (const char *)list;
+	size_t		 len, i;
+
+	while (p != NULL && *p != '\0') {
+		p += strspn(p, " \t\n");
+		len = strcspn(p, " \t\n");
+		for (i = 0; i < NTRACKS; i++)
+			if (len == strlen(known_tracks[i]) &&
+			    strncmp(p, known_tracks[i], len) == 0)
+				seen[i] = 1;
+		p += len;
+	}
+}
+
+/* Every track a rule set's rules and compositions name. */
+static void
+tracks_walk(const xmlNode *n, int *seen)
+{
+	const xmlNode	*c;
+	xmlChar		*v;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetProp(c, BAD_CAST "tracks")) != NULL ||
+		    (v = xmlGetProp(c, BAD_CAST "track")) != NULL) {
+			tracks_mark(v, seen);
+			xmlFree(v);
+		}
+		tracks_walk(c, seen);
+	}
+}
+
+static char *
+tracks_of(const xmlNode *ruleset)
+{
+	int	seen[NTRACKS] = { 0 };
+	char	buf[128];
+	size_t	i, len = 0;
+
+	tracks_walk(ruleset, seen);
+	buf[0] = '\0';
+	for (i = 0; i < NTRACKS; i++)
+		if (seen[i])
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+			    "%s%s", len > 0 ? "," : "", known_tracks[i]);
+	return strdup(buf);
+}
+
+static void
+entry_clear(struct catalog_entry *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->nrulesets; i++) {
+		free(e->rulesets[i].kind);
+		free(e->rulesets[i].level);
+		free(e->rulesets[i].title);
+		free(e->rulesets[i].effective);
+		free(e->rulesets[i].tracks);
+	}
+	free(e->rulesets);
+	free(e->association);
+	free(e->name);
+	free(e->path);
+	memset(e, 0, sizeof(*e));
+}
+
+/* Fill e from a valid rule file's root; -1 out of memory. */
+static int
+entry_fill(struct catalog_entry *e, const xmlNode *root, const char *path)
+{
+	struct catalog_ruleset	*rs;
+	const xmlNode		*n;
+	size_t			 count = 0;
+
+	for (n = root->children; n != NULL; n = n->next)
+		if (is_req(n, "ruleset"))
+			count++;
+	if ((e->association = attr_dup(root, "association")) == NULL ||
+	    (e->name = attr_dup(root, "name")) == NULL ||
+	    (e->path = strdup(path)) == NULL ||
+	    (e->rulesets = calloc(count + 1, sizeof(*e->rulesets))) == NULL)
+		return -1;
+	for (n = root->children; n != NULL; n = n->next) {
+		if (!is_req(n, "ruleset"))
+			continue;
+		rs = &e->rulesets[e->nrulesets++];
+		if ((rs->kind = attr_dup(n, "kind")) == NULL ||
+		    (rs->level = attr_dup(n, "level")) == NULL ||
+		    (rs->title = attr_dup(n, "title")) == NULL ||
+		    (rs->effective = attr_dup(n, "effective")) == NULL ||
+		    (rs->tracks = tracks_of(n)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Add one rule file.  A file that cannot be used is reported and left
+ * out (returns 0); -1 only when out of memory.
+ */
+static int
+catalog_add(struct catalog *c, struct validate *schema, const char *path,
+    struct diag *d)
+{
+	struct catalog_entry	 e;
 	enum xmlload_status	 status;
+	const struct catalog_entry *other;
 	xmlDocPtr		 doc;
 	xmlNode			*root;
-	xmlChar			*code = NULL, *name = NULL;
-	size_t			 i;
-	int			 rc = -1;
+	xmlChar			*code = NULL;
+	int			 rc = 0;
 
+	memset(&e, 0, sizeof(e));
 	if ((doc = xmlload_file(path, NULL, d, &status)) == NULL)
-		return -1;
+		goto skip;
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || root->ns == NULL ||
-	    !xmlStrEqual(root->ns->href, BAD_CAST REQ_NS) ||
-	    !xmlStrEqual(root->name, BAD_CAST "requirements")) {
+	if (!is_req(root, "requirements")) {
 		diag_error(d, path, 0, "not an endorse rule file: expected "
 		    "'requirements' in the namespace '%s'", REQ_NS);
-		goto out;
+		goto skip;
 	}
+	if (schema != NULL && validate_run(schema, doc, path, d) != 0)
+		goto skip;
 	code = xmlGetProp(root, BAD_CAST "association");
-	name = xmlGetProp(root, BAD_CAST "name");
 	if (code == NULL || *code == '\0') {
 		diag_error(d, path, xmlGetLineNo(root), "element "
 		    "'requirements' lacks the attribute 'association'");
-		goto out;
+		goto skip;
 	}
-	for (i = 0; i < c->count; i++)
-		if (strcmp(c->entries[i].association, (char *)code) == 0) {
-			diag_error(d, path, 0, "association '%s' is already "
-			    "defined by %s", code, c->entries[i].path);
-			goto out;
-		}
+	if ((other = catalog_find(c, (const char *)code)) != NULL) {
+		diag_error(d, path, 0, "association '%s' is already defined "
+		    "by %s", (const char *)code, other->path);
+		goto skip;
+	}
 	if (c->count == MAX_ENTRIES) {
 		diag_error(d, path, 0, "more than %d rule files",
 		    MAX_ENTRIES);
-		goto out;
+		goto skip;
 	}
-	e = &c->entries[c->count];
-	e->association = strdup((char *)code);
-	e->name = strdup(name != NULL ? (char *)name : (char *)code);
-	e->path = strdup(path);
-	if (e->association == NULL || e->name == NULL || e->path == NULL) {
-		free(e->association);
-		free(e->name);
-		free(e->path);
+	if (entry_fill(&e, root, path) == -1) {
 		diag_error(d, path, 0, "out of memory");
+		entry_clear(&e);
+		rc = -1;
 		goto out;
 	}
-	c->count++;
-	rc = 0;
+	c->entries[c->count++] = e;
+	goto out;
+skip:
+	diag_report(d, DIAG_WARNING, path, 0, 0, "rule file left out: the "
+	    "associations of the other rule files are still available");
+	c->skipped++;
 out:
 	xmlFree(code);
-	xmlFree(name);
 	xmlFreeDoc(doc);
 	return rc;
 }
 
-/* Add every *.xml of dir, in name order. */
+/*
+ * Add every *.xml of dir, in name order.  A directory that cannot be read
+ * is an error for the shipped one (required), a warning for the others.
+ */
 static int
-catalog_scan(struct catalog *c, const char *dir, struct diag *d)
+catalog_scan(struct catalog *c, struct validate *schema, const char *dir,
+    int required, struct diag *d)
 {
 	DIR		*dp;
 	struct dirent	*de;
@@ -94,8 +227,9 @@ catalog_scan(struct catalog *c, const char *dir, struct diag *d)
 	int		 rc = 0;
 
 	if ((dp = opendir(dir)) == NULL) {
-		diag_error(d, dir, 0, "cannot read the rule directory");
-		return -1;
+		diag_report(d, required ? DIAG_ERROR : DIAG_WARNING, dir, 0,
+		    0, "cannot read the rule directory");
+		return required ? -1 : 0;
 	}
 	while ((de = readdir(dp)) != NULL) {
 		len = strlen(de->d_name);
@@ -123,7 +257,7 @@ catalog_scan(struct catalog *c, const char *dir, struct diag *d)
 	for (i = 0; i < n; i++) {
 		if (rc == 0 && (size_t)snprintf(path, sizeof(path), "%s/%s",
 		    dir, names[i]) < sizeof(path) &&
-		    catalog_add(c, path, d) == -1)
+		    catalog_add(c, schema, path, d) == -1)
 			rc = -1;
 		free(names[i]);
 	}
@@ -135,6 +269,7 @@ struct catalog *
 catalog_open(const struct datadir *dd, struct diag *d)
 {
 	struct catalog	*c;
+	struct validate	*schema = NULL;
 	const char	*env;
 	char		 dir[PATH_MAX], *paths = NULL, *p, *next;
 	size_t		 i;
@@ -142,8 +277,11 @@ catalog_open(const struct datadir *dd, struct diag *d)
 	if ((c = calloc(1, sizeof(*c))) == NULL ||
 	    (c->entries = calloc(MAX_ENTRIES, sizeof(*c->entries))) == NULL)
 		goto fail;
+	if (datadir_path(dd, "schemas/requirements.xsd", dir, sizeof(dir)) ==
+	    NULL || (schema = validate_new(dir, NULL, d)) == NULL)
+		goto fail;
 	if (datadir_path(dd, "schemas/requirements", dir, sizeof(dir)) ==
-	    NULL || catalog_scan(c, dir, d) == -1)
+	    NULL || catalog_scan(c, schema, dir, 1, d) == -1)
 		goto fail;
 	if ((env = getenv("ENDORSE_RULES_PATH")) != NULL && *env != '\0') {
 		if ((paths = strdup(env)) == NULL)
@@ -151,7 +289,8 @@ catalog_open(const struct datadir *dd, struct diag *d)
 		for (p = paths; p != NULL; p = next) {
 			if ((next = strchr(p, ':')) != NULL)
 				*next++ = '\0';
-			if (*p != '\0' && catalog_scan(c, p, d) == -1)
+			if (*p != '\0' &&
+			    catalog_scan(c, schema, p, 0, d) == -1)
 				goto fail;
 		}
 		free(paths);
@@ -161,8 +300,10 @@ catalog_open(const struct datadir *dd, struct diag *d)
 		goto fail;
 	for (i = 0; i < c->count; i++)
 		c->codes[i] = c->entries[i].association;
+	validate_free(schema);
 	return c;
 fail:
+	validate_free(schema);
 	free(paths);
 	catalog_free(c);
 	return NULL;
@@ -175,11 +316,8 @@ catalog_free(struct catalog *c)
 
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->count; i++) {
-		free(c->entries[i].association);
-		free(c->entries[i].name);
-		free(c->entries[i].path);
-	}
+	for (i = 0; i < c->count; i++)
+		entry_clear(&c->entries[i]);
 	free(c->entries);
 	free(c->codes);
 	free(c);
@@ -191,7 +329,7 @@ catalog_find(const struct catalog *c, const char *association)
 	size_t	i;
 
 	for (i = 0; i < c->count; i++)
-		if (strcmp(c->entries[i].association, association) == 0)
+		if (strcasecmp(c->entries[i].association, association) == 0)
 			return &c->entries[i];
 	return NULL;
 }

@@ -3,24 +3,32 @@
  */
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 
+#include "batch.h"
 #include "catalog.h"
 #include "cli.h"
 #include "datadir.h"
 #include "diag.h"
-#include "evaluate.h"
-#include "present.h"
+#include "export.h"
+#include "import.h"
+#include "pipeline.h"
 #include "report.h"
-#include "typeset.h"
-#include "validate.h"
+#include "sheet.h"
+#include "skeleton.h"
 #include "xmlload.h"
 
 #ifndef VERSION
@@ -29,34 +37,130 @@
 
 #define PROG	"endorse"
 
-/* What a subcommand run needs, loaded once and shared by its files. */
+/* Longest piece of the command line or environment quoted in a message. */
+#define QUOTE_MAX	64
+
+/* What a subcommand run needs: the sink and the pipeline, loaded once. */
 struct cli {
 	struct diag	 diag;
-	struct datadir	*datadir;
-	struct catalog	*catalog;
-	struct validate	*validate;
-	struct evaluate	*evaluate;
-	struct present	*present;
-	struct typeset	*typeset;
+	struct pipeline	*pipeline;
+	const char	*cmd;		/* the command's name, for messages */
+};
+
+/*
+ * Every option of every command, in one table: a command lists the ones
+ * it takes (enum cli_opt bits), and one parser gives every command the
+ * same messages.  A new option is a line here and a bit in a command.
+ */
+enum cli_opt {
+	OPT_HELP,
+	OPT_QUIET,
+	OPT_OUTPUT,
+	OPT_AS_OF,
+	OPT_ASSOCIATION,
+	OPT_TRACK,
+	OPT_FORMAT,
+	OPT_EMIT,
+	OPT_YEAR,
+	OPT_PAPER,
+	OPT_OUTDIR,
+	OPT_JOBS,
+	OPT_FORCE,
+	OPT_NAME,
+	OPT_INTO,
+	OPT__COUNT
+};
+
+#define OPT(x)	(1u << (x))
+
+/* Long options are getopt values from here up; short ones are letters. */
+#define LONG_BASE	256
+
+static int	date_ok(const char *);
+static int	year_ok(const char *);
+static int	jobs_ok(const char *);
+
+static const char *const tracks[] = { "clinical", "policy",
+    "research-faculty", NULL };
+static const char *const formats[] = { "text", "xml", "summary", NULL };
+static const char *const emit_stages[] = { "checklist", "layout", NULL };
+static const char *const emit_checklist[] = { "checklist", NULL };
+static const char *const papers[] = { "letter", "a4", NULL };
+
+struct cli_option {
+	const char		*name;		/* long name, without "--" */
+	int			 letter;	/* short option, or 0 */
+	const char		*wants;		/* the value; NULL: a flag */
+	const char *const	*choices;	/* the values allowed, or NULL */
+	int			(*check)(const char *);	/* or NULL */
+};
+
+static const struct cli_option options[OPT__COUNT] = {
+	[OPT_HELP] =	{ "help", 'h', NULL, NULL, NULL },
+	[OPT_QUIET] =	{ "quiet", 'q', NULL, NULL, NULL },
+	[OPT_OUTPUT] =	{ "output", 'o', "a file name ('-': standard output)",
+			  NULL, NULL },
+	[OPT_AS_OF] =	{ "as-of", 0, "a date YYYY-MM-DD", NULL, date_ok },
+	[OPT_ASSOCIATION] = { "association", 0, "an association code such "
+			  "as WI-AIMH", NULL, NULL },
+	[OPT_TRACK] =	{ "track", 0, NULL, tracks, NULL },
+	[OPT_FORMAT] =	{ "format", 0, NULL, formats, NULL },
+	[OPT_EMIT] =	{ "emit", 0, NULL, emit_stages, NULL },
+	[OPT_YEAR] =	{ "year", 0, "a year such as 2025", NULL, year_ok },
+	[OPT_PAPER] =	{ "paper", 0, NULL, papers, NULL },
+	[OPT_OUTDIR] =	{ "output", 'o', "a directory", NULL, NULL },
+	[OPT_JOBS] =	{ "jobs", 'j', "a number of workers from 1 to 64", NULL,
+			  jobs_ok },
+	[OPT_FORCE] =	{ "force", 0, NULL, NULL, NULL },
+	[OPT_NAME] =	{ "name", 0, "the applicant's name", NULL, NULL },
+	[OPT_INTO] =	{ "into", 0, "the portfolio the rows go into "
+			  "(FILE.xml)", NULL, NULL },
+};
+
+/* What the parser found: option values and the operands, in order. */
+struct cli_args {
+	const char	*value[OPT__COUNT];	/* NULL: not given; flags "" */
+	char		**operand;
+	int		 noperands;
 };
 
 struct cli_command {
 	const char	*name;
-	int		(*run)(struct cli *, int, char *[]);
+	int		(*run)(struct cli *, const struct cli_command *,
+			    struct cli_args *);
+	unsigned	 opts;		/* OPT() bits */
+	const char *const *emit;	/* the stages --emit may name */
 	const char	*summary;
 	const char	*usage;		/* after "endorse NAME " */
 	const char	*help;		/* options and notes */
 };
 
-static int	cmd_validate(struct cli *, int, char *[]);
-static int	cmd_check(struct cli *, int, char *[]);
-static int	cmd_renew(struct cli *, int, char *[]);
-static int	cmd_packet(struct cli *, int, char *[]);
-static int	cmd_review(struct cli *, int, char *[]);
-static int	cmd_help(struct cli *, int, char *[]);
+static int	cmd_validate(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_check(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_packet(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_batch(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_new(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_export(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_import(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_associations(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+static int	cmd_help(struct cli *, const struct cli_command *,
+		    struct cli_args *);
+
+#define EVAL_OPTS	(OPT(OPT_HELP) | OPT(OPT_AS_OF) | \
+			 OPT(OPT_ASSOCIATION) | OPT(OPT_EMIT))
+#define RENDER_OPTS	(EVAL_OPTS | OPT(OPT_TRACK) | OPT(OPT_OUTPUT) | \
+			 OPT(OPT_PAPER))
 
 static const struct cli_command commands[] = {
-	{ "validate", cmd_validate,
+	{ "validate", cmd_validate, OPT(OPT_HELP) | OPT(OPT_QUIET), NULL,
 	  "check that portfolios are well-formed and valid",
 	  "[-q] FILE...",
 	  "Check each portfolio (\"-\" is standard input) against the\n"
@@ -68,38 +172,54 @@ static const struct cli_command commands[] = {
 	  "\n"
 	  "Exit status: 0 all valid, 65 some input rejected, 66 an input\n"
 	  "cannot be opened, 64 usage error.\n" },
-	{ "check", cmd_check,
+	{ "check", cmd_check, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_TRACK) |
+	  OPT(OPT_FORMAT), emit_checklist,
 	  "evaluate portfolios against the requirements",
 	  "[-q] [--as-of DATE] [--association CODE] [--track TRACK]\n"
-	  "                     [--format text|xml] FILE...",
+	  "                     [--format text|xml|summary]\n"
+	  "                     [--emit checklist] FILE...",
 	  "Validate each portfolio, then evaluate it against its association's\n"
 	  "Level IV requirements and print the checklist: one line per rule\n"
 	  "(met, NOT MET, PENDING, review, n/a, advice), the overall result and\n"
-	  "what is missing.\n"
+	  "what is missing.  With several files a summary follows, one line\n"
+	  "per applicant.\n"
 	  "\n"
 	  "  --as-of DATE        evaluate as of DATE (YYYY-MM-DD); default:\n"
 	  "                      the day of SOURCE_DATE_EPOCH when set, else today\n"
-	  "  --association CODE  evaluate against CODE's rules (such as WI-AIMH)\n"
-	  "                      instead of the portfolio's association\n"
+	  "  --association CODE  evaluate against CODE's rules (such as WI-AIMH,\n"
+	  "                      any case) instead of the portfolio's association;\n"
+	  "                      'endorse associations' lists the codes\n"
 	  "  --track TRACK       clinical, policy or research-faculty instead of\n"
 	  "                      the portfolio's track\n"
-	  "  --format FORMAT     text (default) or xml, the checklist document\n"
-	  "                      (one file only); --emit checklist is the same\n"
+	  "  --format FORMAT     text (default); xml, the checklist document\n"
+	  "                      (one file only); summary, only the summary\n"
+	  "  --emit checklist    the same as --format xml\n"
 	  "  -q, --quiet         print nothing; the exit status tells\n"
 	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Options may come before, between or after the files; '--' ends\n"
+	  "them; '-' is standard input.\n"
 	  "\n"
 	  "Exit status: 0 ready for committee, 1 not ready, 2 needs committee\n"
 	  "review (with several files: 1 if any is not ready, else 2 if any\n"
 	  "needs review); 65 some input rejected, 66 an input cannot be opened,\n"
 	  "64 usage error, 74 write error.\n" },
-	{ "renew", cmd_renew,
+	{ "renew", cmd_check, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_FORMAT) |
+	  OPT(OPT_YEAR), emit_checklist,
 	  "evaluate one year of continuing endorsement",
 	  "--year YYYY [-q] [--as-of DATE] [--association CODE]\n"
-	  "                     [--format text|xml] FILE...",
+	  "                     [--format text|xml|summary]\n"
+	  "                     [--emit checklist] FILE...",
 	  "Evaluate the renewal rules (REN-*) for one calendar year, from the\n"
-	  "portfolio's renewals section.  Options and exit status as for\n"
-	  "'endorse check'; --year is required.\n" },
-	{ "packet", cmd_packet,
+	  "portfolio's renewals section.\n"
+	  "\n"
+	  "  --year YYYY         the calendar year (required)\n"
+	  "  --as-of, --association, --format, --emit, -q\n"
+	  "                      as for 'endorse check'\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status as for 'endorse check'; --year is required.\n" },
+	{ "packet", cmd_packet, RENDER_OPTS, emit_stages,
 	  "print an applicant's application packet (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
 	  "                     [--paper letter|a4] [--emit checklist|layout] FILE",
@@ -108,29 +228,121 @@ static const struct cli_command commands[] = {
 	  "checklist summary, one section per part of the portfolio and what\n"
 	  "is missing before the applicant submits.\n"
 	  "\n"
-	  "  -o, --output FILE   write the PDF to FILE ('-': standard output);\n"
-	  "                      nothing is left behind when it fails\n"
+	  "  -o, --output FILE   write to FILE ('-': standard output); nothing\n"
+	  "                      is left behind when it fails, and FILE may not\n"
+	  "                      be one of the inputs\n"
 	  "  --paper PAPER       letter (default) or a4\n"
-	  "  --emit STAGE        print the checklist or the layout document\n"
-	  "                      instead of the PDF\n"
+	  "  --emit STAGE        write the checklist or the layout document\n"
+	  "                      instead of the PDF (to -o FILE when given,\n"
+	  "                      else to standard output)\n"
 	  "  --as-of, --association, --track   as for 'endorse check'\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
 	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
 	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
-	{ "review", cmd_review,
+	{ "review", cmd_packet, RENDER_OPTS, emit_stages,
 	  "print the committee's review checklist for applicants (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
-	  "                     [--paper letter|a4] [--emit layout] FILE...",
+	  "                     [--paper letter|a4] [--emit checklist|layout] FILE...",
 	  "Evaluate each portfolio and print the committee's review checklist,\n"
 	  "one applicant after another: every rule's computed verdict with its\n"
 	  "evidence and agree/disagree boxes, the items for the committee's\n"
 	  "judgement, a recommendation and two reviewers' signatures.  A\n"
 	  "portfolio that cannot be read or evaluated is reported and left\n"
-	  "out; the others are printed.\n"
+	  "out; the others are printed.  --emit checklist takes one file.\n"
 	  "\n"
 	  "Options and exit status as for 'endorse packet'.\n" },
-	{ "help", cmd_help,
+	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
+	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE), NULL,
+	  "check and print a season of applicants into a directory",
+	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
+	  "                     [--track TRACK] [--paper letter|a4] INPUT...",
+	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
+	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
+	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
+	  "file name), then OUTDIR/roster.csv and OUTDIR/roster.pdf for the\n"
+	  "chair.  A re-run redoes only the applicants whose portfolio, rules,\n"
+	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).\n"
+	  "\n"
+	  "  -o, --output DIR    the output directory (made when missing)\n"
+	  "  -j, --jobs N        worker processes (default: the processors)\n"
+	  "  --force             redo every applicant\n"
+	  "  -q, --quiet         no progress and no summary line\n"
+	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: the worst over all applicants, as for 'endorse check'\n"
+	  "(0, 2, 1), then 65 some input rejected, 66 an input cannot be\n"
+	  "opened, 73 an output cannot be written, 70 a worker died or hit a\n"
+	  "limit; 64 usage error.\n" },
+	{ "new", cmd_new, OPT(OPT_HELP) | OPT(OPT_ASSOCIATION) |
+	  OPT(OPT_TRACK) | OPT(OPT_NAME) | OPT(OPT_OUTPUT), NULL,
+	  "start a portfolio: every section, ready to fill in",
+	  "--association CODE --track TRACK [--name NAME] -o FILE.xml",
+	  "Write a new Level IV portfolio for the association and track that\n"
+	  "validates: every section in the format's order, each with a comment\n"
+	  "saying what goes there and which of the association's rules read it,\n"
+	  "and a commented example of each kind of entry.  Built from the\n"
+	  "schema and the rule file, so it follows them when they change.\n"
+	  "'endorse check' on it says what is missing.\n"
+	  "\n"
+	  "  --association CODE  the association (such as OK-AIMH, any case);\n"
+	  "                      'endorse associations' lists the codes\n"
+	  "  --track TRACK       clinical, policy or research-faculty\n"
+	  "  --name NAME         the applicant's name (default: a placeholder)\n"
+	  "  -o, --output FILE   write to FILE ('-': standard output)\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 the name cannot be used or the rule\n"
+	  "file has no such track or no rules in effect, 73 output cannot\n"
+	  "be created, 74 write error, 64 usage.\n" },
+	{ "export", cmd_export, OPT(OPT_HELP) | OPT(OPT_OUTPUT), NULL,
+	  "write a portfolio's repeated parts as CSV files",
+	  "-o DIR FILE.xml",
+	  "Write training.csv, sessions.csv, positions.csv, leadership.csv,\n"
+	  "people.csv and references.csv into DIR (made when missing): a\n"
+	  "header row of the columns schemas/README.md documents, then one\n"
+	  "row per course, session, position, activity, person or rating.\n"
+	  "UTF-8 with a byte order mark, CRLF, commas: what spreadsheets open.\n"
+	  "\n"
+	  "  -o, --output DIR    the directory the CSV files go to\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
+	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
+	{ "import", cmd_import, OPT(OPT_HELP) | OPT(OPT_INTO) |
+	  OPT(OPT_OUTPUT), NULL,
+	  "replace a portfolio's repeated parts with CSV files",
+	  "--into FILE.xml -o OUT.xml FILE.csv...",
+	  "Replace the rows of each kind in FILE.xml with the rows of its CSV\n"
+	  "file (the kind from the file name, such as training.csv, or else\n"
+	  "from the header row), validate the result and write it to OUT.xml.\n"
+	  "Spreadsheets' files are read as they are saved: UTF-8 with or\n"
+	  "without a byte order mark, CRLF, quoted cells, ',' or ';', columns\n"
+	  "in any order, header names in any case.  Dates are YYYY-MM-DD;\n"
+	  "people are named by id or, with the id empty, by name.  Every bad\n"
+	  "cell is reported as FILE.csv:ROW:COL, and then nothing is written.\n"
+	  "\n"
+	  "  --into FILE.xml     the portfolio the rows go into\n"
+	  "  -o, --output FILE   write to FILE ('-': standard output); FILE may\n"
+	  "                      not be one of the inputs\n"
+	  "  -h, --help          show this help\n"
+	  "\n"
+	  "Exit status: 0 written; 65 a bad cell or an invalid portfolio, 66\n"
+	  "an input cannot be opened, 73 output cannot be created, 74 write\n"
+	  "error, 64 usage.\n" },
+	{ "associations", cmd_associations, OPT(OPT_HELP), NULL,
+	  "list the associations endorse has rules for",
+	  "",
+	  "One line per rule set found, in the shipped rule files and in the\n"
+	  "directories of ENDORSE_RULES_PATH: the association's code, its name,\n"
+	  "the kind of endorsement (initial or renewal), the level, the tracks,\n"
+	  "the date the rules take effect and the file.  A rule file that\n"
+	  "cannot be used is reported on standard error and left out.\n"
+	  "\n"
+	  "  -h, --help          show this help\n" },
+	{ "help", cmd_help, OPT(OPT_HELP), NULL,
 	  "show help for endorse or for one command",
 	  "[COMMAND]",
 	  "" },
@@ -161,6 +373,103 @@ cli_exit_worst(int a, int b)
 	return exit_rank(a) >= exit_rank(b) ? a : b;
 }
 
+static int
+exit_of(enum pipeline_status st)
+{
+	switch (st) {
+	case PIPELINE_OK:
+		return CLI_OK;
+	case PIPELINE_CANNOT_OPEN:
+		return CLI_NOINPUT;
+	case PIPELINE_REJECTED:
+		return CLI_DATAERR;
+	case PIPELINE_CANNOT_CREATE:
+		return CLI_CANTCREAT;
+	case PIPELINE_IO_ERROR:
+		return CLI_IOERR;
+	case PIPELINE_INTERNAL:
+		break;
+	}
+	return CLI_SOFTWARE;
+}
+
+static int
+exit_of_result(enum evaluate_result r)
+{
+	switch (r) {
+	case EVALUATE_READY:
+		return CLI_OK;
+	case EVALUATE_REVIEW:
+		return CLI_REVIEW;
+	case EVALUATE_NOT_READY:
+		break;
+	}
+	return CLI_NOT_READY;
+}
+
+/*
+ * Edit distance (optimal string alignment: insertions, deletions,
+ * substitutions and swaps of neighbours) between short words, for "did
+ * you mean".  Words longer than 63 bytes are far from everything.
+ */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j, cost, v;
+	size_t	d[64][64];
+
+	if (la >= 64 || lb >= 64)
+		return SIZE_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/*
+ * The candidate closest to what was typed, or NULL when none is close: a
+ * unique prefix, or at most two edits (one for words of up to four
+ * letters) away.
+ */
+static const char *
+closest(const char *typed, const char *const *cand, size_t n)
+{
+	const char	*best = NULL;
+	size_t		 i, dist, best_dist = SIZE_MAX, len = strlen(typed);
+	size_t		 prefixes = 0, limit = len <= 4 ? 1 : 2;
+
+	if (len == 0)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strncmp(cand[i], typed, len) == 0) {
+			prefixes++;
+			best = cand[i];
+		}
+	if (prefixes == 1)
+		return best;
+	best = NULL;
+	for (i = 0; i < n; i++)
+		if ((dist = edit_distance(typed, cand[i])) < best_dist) {
+			best_dist = dist;
+			best = cand[i];
+		}
+	return best_dist <= limit ? best : NULL;
+}
+
 static const struct cli_command *
 command_find(const char *name)
 {
@@ -172,143 +481,100 @@ command_find(const char *name)
 	return NULL;
 }
 
-static void
-usage_main(FILE *out)
+static const char *
+command_closest(const char *typed)
 {
-	size_t	i;
+	const char	*names[NCOMMANDS];
+	size_t		 i;
 
-	fprintf(out, "usage: %s COMMAND [OPTION]... [FILE]...\n"
-	    "       %s --help | --version\n\n"
-	    "Check infant mental health endorsement portfolios against an\n"
-	    "association's requirements and print them.\n\n"
-	    "Commands:\n", PROG, PROG);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
-		    commands[i].summary);
-	fprintf(out, "\nRun '%s help COMMAND' for one command's options; "
-	    "see also endorse(1).\n", PROG);
-}
-
-static void
-usage_command(const struct cli_command *c, FILE *out)
-{
-	fprintf(out, "usage: %s %s %s\n", PROG, c->name, c->usage);
-	if (c->help[0] != '\0')
-		fprintf(out, "\n%s", c->help);
-}
-
-/* A usage error: one line on stderr. */
-static int
-usage_error(const char *cmd, const char *what)
-{
-	fprintf(stderr, "%s: %s%s%s; see '%s help%s%s'\n", PROG,
-	    cmd ? cmd : "", cmd ? ": " : "", what, PROG, cmd ? " " : "",
-	    cmd ? cmd : "");
-	return CLI_USAGE;
-}
-
-/* Load the data directory, the rule catalog and the schema, once. */
-static int
-cli_load_validate(struct cli *cli)
-{
-	char	path[PATH_MAX];
-
-	if (cli->validate != NULL)
-		return 0;
-	if (cli->datadir == NULL &&
-	    (cli->datadir = datadir_open(&cli->diag)) == NULL)
-		return -1;
-	if (cli->catalog == NULL &&
-	    (cli->catalog = catalog_open(cli->datadir, &cli->diag)) == NULL)
-		return -1;
-	if (datadir_path(cli->datadir, "schemas/applicant.xsd", path,
-	    sizeof(path)) == NULL)
-		return -1;
-	cli->validate = validate_new(path, cli->catalog->codes, &cli->diag);
-	if (cli->validate == NULL ||
-	    validate_set_ref_target(cli->validate, "person") == -1)
-		return -1;
-	return 0;
+		names[i] = commands[i].name;
+	return closest(typed, names, NCOMMANDS);
 }
 
 /*
- * Parse a subcommand's options.  Returns -1 to go on, or the exit status
- * (help shown, or a usage error).
+ * A usage error: one line on stderr through the escaping sink, naming
+ * the command; with a suggestion when there is one, else a pointer to
+ * the command's help.
  */
 static int
-parse_options(const struct cli_command *c, int argc, char *argv[],
-    const char *shortopts, const struct option *longopts, int *flags)
-{
-	char	what[128];
-	int	ch, idx;
+usage_error(struct cli *cli, const char *suggest, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, shortopts, longopts, &idx)) !=
-	    -1) {
-		switch (ch) {
-		case 'h':
-			usage_command(c, stdout);
-			return CLI_OK;
-		case 'q':
-			*flags |= 1;
-			break;
-		case '?':
-			if (optopt != 0)
-				snprintf(what, sizeof(what), "unknown option "
-				    "'-%c'", optopt);
-			else
-				snprintf(what, sizeof(what), "unknown option "
-				    "'%s'", argv[optind - 1]);
-			return usage_error(c->name, what);
-		default:
-			return usage_error(c->name, "bad option");
-		}
-	}
+static int
+usage_error(struct cli *cli, const char *suggest, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*what = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&what, fmt, ap) < 0)
+		what = NULL;
+	va_end(ap);
+	if (suggest != NULL)
+		diag_note(&cli->diag, "%s%s%s; did you mean '%s'?",
+		    cli->cmd ? cli->cmd : "", cli->cmd ? ": " : "",
+		    what ? what : fmt, suggest);
+	else
+		diag_note(&cli->diag, "%s%s%s; see '%s help%s%s'",
+		    cli->cmd ? cli->cmd : "", cli->cmd ? ": " : "",
+		    what ? what : fmt, PROG, cli->cmd ? " " : "",
+		    cli->cmd ? cli->cmd : "");
+	free(what);
+	return CLI_USAGE;
+}
+
+/* s cut for quoting in a message. */
+static const char *
+quote(const char *s, char *buf, size_t bufsz)
+{
+	return diag_clip(s, QUOTE_MAX, buf, bufsz);
+}
+
+/* "a, b or c" from a NULL-terminated list, into buf. */
+static const char *
+join_or(const char *const *list, const char *pre, char *buf, size_t bufsz)
+{
+	size_t	n = 0, i, len = 0;
+
+	while (list[n] != NULL)
+		n++;
+	snprintf(buf, bufsz, "%s", n == 0 ? "nothing (there is none)" : "");
+	for (i = 0; i < n && len < bufsz; i++)
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s%s%s",
+		    i == 0 ? "" : i + 1 == n ? " or " : ", ", pre, list[i]);
+	return buf;
+}
+
+/* The index of s in the NULL-terminated list, or -1. */
+static int
+list_index(const char *s, const char *const *list)
+{
+	int	i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return i;
 	return -1;
 }
 
-static int
-cmd_validate(struct cli *cli, int argc, char *argv[])
+/* What option id wants, in words: "a date YYYY-MM-DD", "letter or a4". */
+static const char *
+option_wants(int id, char *buf, size_t bufsz)
 {
-	static const struct option longopts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum xmlload_status	 status;
-	xmlDocPtr		 doc;
-	const char		*name;
-	int			 i, rc, flags = 0, worst = CLI_OK;
+	if (options[id].choices != NULL)
+		return join_or(options[id].choices, "", buf, bufsz);
+	return options[id].wants != NULL ? options[id].wants : "no value";
+}
 
-	if ((rc = parse_options(&commands[0], argc, argv, "+qh", longopts,
-	    &flags)) != -1)
-		return rc;
-	if (optind == argc)
-		return usage_error("validate", "no input files");
-	if (cli_load_validate(cli) == -1)
-		return CLI_SOFTWARE;
-	for (i = optind; i < argc; i++) {
-		name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-		doc = xmlload_file(argv[i], name, &cli->diag, &status);
-		if (doc == NULL) {
-			worst = cli_exit_worst(worst,
-			    status == XMLLOAD_CANNOT_OPEN ? CLI_NOINPUT :
-			    CLI_DATAERR);
-			continue;
-		}
-		if (validate_run(cli->validate, doc, name, &cli->diag) == 0) {
-			if (!(flags & 1))
-				printf("%s: valid\n", name);
-		} else
-			worst = cli_exit_worst(worst, CLI_DATAERR);
-		xmlFreeDoc(doc);
-	}
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		diag_error(&cli->diag, "<stdout>", 0, "write error");
-		worst = cli_exit_worst(worst, CLI_IOERR);
-	}
-	return worst;
+/* A usage error for an option's value: "--paper wants letter or a4". */
+static int
+bad_value(struct cli *cli, int id, const char *wants, const char *got)
+{
+	char	q[QUOTE_MAX + 8];
+
+	return usage_error(cli, NULL, "--%s wants %s, not '%s'",
+	    options[id].name, wants, quote(got, q, sizeof(q)));
 }
 
 /* A calendar date YYYY-MM-DD between 1900 and 2199 that exists. */
@@ -334,24 +600,336 @@ date_ok(const char *s)
 	return 1;
 }
 
+static int
+jobs_ok(const char *s)
+{
+	return strlen(s) <= 2 && strspn(s, "0123456789") == strlen(s) &&
+	    atoi(s) >= 1 && atoi(s) <= BATCH_MAX_JOBS;
+}
+
+static int
+year_ok(const char *s)
+{
+	return strlen(s) == 4 && strspn(s, "0123456789") == 4 &&
+	    atoi(s) >= 1900 && atoi(s) <= 2199;
+}
+
+/* The commands other than c that take option id: "packet, review". */
+static const char *
+commands_with(int id, char *buf, size_t bufsz)
+{
+	size_t	i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NCOMMANDS && len < bufsz; i++)
+		if (commands[i].opts & OPT(id))
+			len += (size_t)snprintf(buf + len, bufsz - len,
+			    "%s%s", len > 0 ? ", " : "", commands[i].name);
+	return buf;
+}
+
+/* The option a long name (or an unambiguous prefix of it) names, or -1. */
+static int
+option_by_name(const char *name, size_t len, unsigned among)
+{
+	int	id, found = -1, n = 0;
+
+	for (id = 0; id < OPT__COUNT; id++) {
+		if (!(among & OPT(id)) || strncmp(options[id].name, name,
+		    len) != 0)
+			continue;
+		if (strlen(options[id].name) == len)
+			return id;
+		found = id;
+		n++;
+	}
+	return n == 1 ? found : -1;
+}
+
+static int
+option_by_letter(int letter, unsigned among)
+{
+	int	id;
+
+	for (id = 0; id < OPT__COUNT; id++)
+		if ((among & OPT(id)) && options[id].letter == letter)
+			return id;
+	return -1;
+}
+
+/* An unknown or ambiguous long option: say which, and what is close. */
+static int
+long_option_error(struct cli *cli, const struct cli_command *c,
+    const char *arg)
+{
+	const char	*name = arg + 2, *cand[OPT__COUNT], *best;
+	const char	*match[OPT__COUNT + 1];
+	char		 q[QUOTE_MAX + 8], list[256], where[128];
+	size_t		 len = strcspn(name, "="), ncand = 0, nmatch = 0;
+	int		 id;
+
+	for (id = 0; id < OPT__COUNT; id++) {
+		if (!(c->opts & OPT(id)))
+			continue;
+		cand[ncand++] = options[id].name;
+		if (len > 0 && strncmp(options[id].name, name, len) == 0) {
+			match[nmatch++] = options[id].name;
+		}
+	}
+	match[nmatch] = NULL;
+	if (nmatch > 1)
+		return usage_error(cli, NULL, "option '--%.*s' is ambiguous: "
+		    "%s?", (int)(len < QUOTE_MAX ? len : QUOTE_MAX), name,
+		    join_or(match, "--", list, sizeof(list)));
+	if (len > 0 && (id = option_by_name(name, len, ~0u)) != -1)
+		return usage_error(cli, NULL, "'--%s' is not an option of "
+		    "this command (it is one of %s)", options[id].name,
+		    commands_with(id, where, sizeof(where)));
+	{
+		char	typed[QUOTE_MAX + 1];
+
+		snprintf(typed, sizeof(typed), "%.*s",
+		    (int)(len < QUOTE_MAX ? len : QUOTE_MAX), name);
+		best = closest(typed, cand, ncand);
+		if (best != NULL) {
+			snprintf(list, sizeof(list), "--%s", best);
+			return usage_error(cli, list, "unknown option '%s'",
+			    quote(arg, q, sizeof(q)));
+		}
+	}
+	return usage_error(cli, NULL, "unknown option '%s'",
+	    quote(arg, q, sizeof(q)));
+}
+
+static void
+usage_main(struct cli *cli, FILE *out)
+{
+	const struct catalog	*cat;
+	size_t			 i;
+
+	fprintf(out, "usage: %s COMMAND [OPTION]... [FILE]...\n"
+	    "       %s --help | -V | --version\n\n"
+	    "Check infant mental health endorsement portfolios against an\n"
+	    "association's requirements and print them.\n\n"
+	    "Commands:\n", PROG, PROG);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-13s %s\n", commands[i].name,
+		    commands[i].summary);
+	if (cli != NULL && cli->pipeline != NULL) {
+		cat = pipeline_catalog(cli->pipeline);
+		fputs("\nAssociations with rules (see 'endorse associations'):\n",
+		    out);
+		for (i = 0; i < cat->count; i++) {
+			fputs("  ", out);
+			diag_escape(out, cat->entries[i].association, 0);
+			fputs("  ", out);
+			diag_escape(out, cat->entries[i].name, 0);
+			fputc('\n', out);
+		}
+	}
+	fprintf(out, "\nRun '%s help COMMAND' for one command's options; "
+	    "see also endorse(1).\n", PROG);
+}
+
+static void
+usage_command(const struct cli_command *c, FILE *out)
+{
+	fprintf(out, "usage: %s %s%s%s\n", PROG, c->name,
+	    c->usage[0] != '\0' ? " " : "", c->usage);
+	if (c->help[0] != '\0')
+		fprintf(out, "\n%s", c->help);
+}
+
+/*
+ * Parse a command's options wherever they are (GNU argument permutation:
+ * before, between or after the operands; "--" ends them; "-" is an
+ * operand).  Returns -1 to go on, or the exit status (help shown, or a
+ * usage error, one line naming the option).
+ */
+static int
+cli_parse(struct cli *cli, const struct cli_command *c, int argc,
+    char *argv[], struct cli_args *a)
+{
+	struct option	 lo[OPT__COUNT + 1];
+	char		 shortopts[3 + 2 * OPT__COUNT + 1], q[QUOTE_MAX + 8];
+	char		 wants[128], where[128];
+	size_t		 ns = 0, nl = 0;
+	int		 id, ch;
+
+	memset(a, 0, sizeof(*a));
+	if ((a->operand = calloc((size_t)argc + 1, sizeof(char *))) == NULL)
+		return CLI_SOFTWARE;
+	/* '-': operands come back in order, as 1; ':': missing value. */
+	shortopts[ns++] = '-';
+	shortopts[ns++] = ':';
+	for (id = 0; id < OPT__COUNT; id++) {
+		if (!(c->opts & OPT(id)))
+			continue;
+		lo[nl].name = options[id].name;
+		lo[nl].has_arg = options[id].wants != NULL ||
+		    options[id].choices != NULL ? required_argument :
+		    no_argument;
+		lo[nl].flag = NULL;
+		lo[nl].val = LONG_BASE + id;
+		nl++;
+		if (options[id].letter != 0) {
+			shortopts[ns++] = (char)options[id].letter;
+			if (lo[nl - 1].has_arg == required_argument)
+				shortopts[ns++] = ':';
+		}
+	}
+	shortopts[ns] = '\0';
+	memset(&lo[nl], 0, sizeof(lo[nl]));
+
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, shortopts, lo, NULL)) != -1) {
+		if (ch == 1) {
+			a->operand[a->noperands++] = optarg;
+			continue;
+		}
+		if (ch == ':') {
+			id = optopt >= LONG_BASE ? optopt - LONG_BASE :
+			    option_by_letter(optopt, c->opts);
+			if (id < 0)
+				return usage_error(cli, NULL, "an option "
+				    "needs a value");
+			if (optopt >= LONG_BASE)
+				return usage_error(cli, NULL, "option '--%s' "
+				    "needs a value: %s", options[id].name,
+				    option_wants(id, wants, sizeof(wants)));
+			return usage_error(cli, NULL, "option '-%c' needs a "
+			    "value: %s", optopt, option_wants(id, wants,
+			    sizeof(wants)));
+		}
+		if (ch == '?') {
+			if (optopt >= LONG_BASE)
+				return usage_error(cli, NULL, "option '--%s' "
+				    "takes no value", options[optopt -
+				    LONG_BASE].name);
+			if (optopt != 0) {
+				if ((id = option_by_letter(optopt, ~0u)) != -1)
+					return usage_error(cli, NULL, "'-%c' "
+					    "is not an option of this command "
+					    "(it is one of %s)", optopt,
+					    commands_with(id, where,
+					    sizeof(where)));
+				if (optopt > ' ' && optopt < 0x7f)
+					return usage_error(cli, NULL,
+					    "unknown option '-%c'", optopt);
+				return usage_error(cli, NULL, "unknown "
+				    "option '-\\x%02X'",
+				    (unsigned)(unsigned char)optopt);
+			}
+			if (optind >= 1 && optind <= argc &&
+			    strncmp(argv[optind - 1], "--", 2) == 0)
+				return long_option_error(cli, c,
+				    argv[optind - 1]);
+			return usage_error(cli, NULL, "unknown option '%s'",
+			    quote(argv[optind - 1], q, sizeof(q)));
+		}
+		id = ch >= LONG_BASE ? ch - LONG_BASE :
+		    option_by_letter(ch, c->opts);
+		if (id < 0 || id >= OPT__COUNT)
+			return usage_error(cli, NULL, "bad option");
+		if (id == OPT_HELP) {
+			usage_command(c, stdout);
+			return CLI_OK;
+		}
+		if (optarg == NULL) {
+			a->value[id] = "";
+			continue;
+		}
+		if (id == OPT_EMIT && c->emit != NULL) {
+			if (list_index(optarg, c->emit) == -1)
+				return bad_value(cli, id, join_or(c->emit, "",
+				    wants, sizeof(wants)), optarg);
+		} else if (options[id].choices != NULL &&
+		    list_index(optarg, options[id].choices) == -1)
+			return bad_value(cli, id, option_wants(id, wants,
+			    sizeof(wants)), optarg);
+		if (options[id].check != NULL && !options[id].check(optarg))
+			return bad_value(cli, id, options[id].wants, optarg);
+		a->value[id] = optarg;
+	}
+	while (optind < argc)
+		a->operand[a->noperands++] = argv[optind++];
+	return -1;
+}
+
+static void
+cli_args_free(struct cli_args *a)
+{
+	free(a->operand);
+	a->operand = NULL;
+}
+
+/* How a file is called in messages: "-" is "<stdin>". */
+static const char *
+input_name(const char *arg)
+{
+	return strcmp(arg, "-") == 0 ? "<stdin>" : arg;
+}
+
+/* Load the pipeline's stages; a failure was reported and is ours (70). */
+static int
+cli_load(struct cli *cli, unsigned stages)
+{
+	if (cli->pipeline == NULL &&
+	    (cli->pipeline = pipeline_new(&cli->diag)) == NULL)
+		return -1;
+	if (stages != 0 &&
+	    pipeline_load(cli->pipeline, stages, &cli->diag) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Refuse an output that is one of the inputs, before anything is read or
+ * written (SECURITY.md rule 14): the same file, however it is named
+ * (another path, a symbolic link, "-" redirected from it).
+ */
+static int
+output_is_input(struct cli *cli, const char *out, char *const *in, int n)
+{
+	struct stat	 so, si;
+	int		 i, rc;
+
+	if (out == NULL || strcmp(out, "-") == 0 || stat(out, &so) == -1 ||
+	    S_ISCHR(so.st_mode) || S_ISFIFO(so.st_mode))
+		return 0;
+	for (i = 0; i < n; i++) {
+		rc = strcmp(in[i], "-") == 0 ? fstat(STDIN_FILENO, &si) :
+		    stat(in[i], &si);
+		if (rc == 0 && si.st_dev == so.st_dev &&
+		    si.st_ino == so.st_ino) {
+			usage_error(cli, NULL, "the output '%s' is the input "
+			    "'%s': choose another output file", out,
+			    input_name(in[i]));
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * SOURCE_DATE_EPOCH as UTC time: 1 and *tm set, 0 when it is not set,
  * -1 after a message when it is not a number of seconds.
  */
 static int
-source_date_epoch(struct tm *tm)
+source_date_epoch(struct cli *cli, struct tm *tm)
 {
 	const char	*sde = getenv("SOURCE_DATE_EPOCH");
 	time_t		 t;
-	char		*end;
+	char		*end, q[QUOTE_MAX + 8];
 	long long	 v;
 
 	if (sde == NULL || *sde == '\0')
 		return 0;
 	v = strtoll(sde, &end, 10);
 	if (*end != '\0' || v < 0 || v > 7258118399LL) {
-		fprintf(stderr, "%s: SOURCE_DATE_EPOCH is not a number of "
-		    "seconds: '%.32s'\n", PROG, sde);
+		diag_note(&cli->diag, "SOURCE_DATE_EPOCH is not a number of "
+		    "seconds: '%s'", quote(sde, q, sizeof(q)));
 		return -1;
 	}
 	t = (time_t)v;
@@ -363,13 +941,13 @@ source_date_epoch(struct tm *tm)
  * is set (reproducible builds and tests), else today in local time.
  */
 static int
-default_as_of(char *buf, size_t bufsz)
+default_as_of(struct cli *cli, char *buf, size_t bufsz)
 {
 	struct tm	 tm;
 	time_t		 t;
 	int		 rc;
 
-	if ((rc = source_date_epoch(&tm)) == -1)
+	if ((rc = source_date_epoch(cli, &tm)) == -1)
 		return -1;
 	if (rc == 0) {
 		t = time(NULL);
@@ -377,6 +955,26 @@ default_as_of(char *buf, size_t bufsz)
 			return -1;
 	}
 	return strftime(buf, bufsz, "%Y-%m-%d", &tm) > 0 ? 0 : -1;
+}
+
+/*
+ * The PDF's date: SOURCE_DATE_EPOCH when set (reproducible builds),
+ * else the evaluation date, so that the same portfolio and date give the
+ * same bytes.
+ */
+static int
+document_date(struct cli *cli, const char *as_of, char *buf, size_t bufsz)
+{
+	struct tm	tm;
+	int		rc;
+
+	if ((rc = source_date_epoch(cli, &tm)) == -1)
+		return -1;
+	if (rc == 0) {
+		snprintf(buf, bufsz, "%s", as_of);
+		return 0;
+	}
+	return strftime(buf, bufsz, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0 ? 0 : -1;
 }
 
 /* Colour only on a terminal, never with NO_COLOR or TERM=dumb. */
@@ -392,247 +990,20 @@ want_colour(FILE *out)
 	return isatty(fileno(out));
 }
 
+/* The terminal's width when out is one, else 0 (never wrap). */
 static int
-cli_load_evaluate(struct cli *cli)
+terminal_width(FILE *out)
 {
-	if (cli_load_validate(cli) == -1)
-		return -1;
-	if (cli->evaluate == NULL)
-		cli->evaluate = evaluate_new(cli->datadir, cli->catalog,
-		    &cli->diag);
-	return cli->evaluate != NULL ? 0 : -1;
-}
+	struct winsize	 ws;
+	const char	*cols;
 
-static int
-exit_of_result(enum evaluate_result r)
-{
-	switch (r) {
-	case EVALUATE_READY:
-		return CLI_OK;
-	case EVALUATE_REVIEW:
-		return CLI_REVIEW;
-	case EVALUATE_NOT_READY:
-		break;
-	}
-	return CLI_NOT_READY;
-}
-
-enum { OPT_AS_OF = 256, OPT_ASSOCIATION, OPT_TRACK, OPT_FORMAT, OPT_EMIT,
-    OPT_YEAR, OPT_PAPER };
-
-/* Which options a command of the evaluation family takes. */
-enum opt_allow {
-	ALLOW_FORMAT	= 1 << 0,	/* --format, -q */
-	ALLOW_YEAR	= 1 << 1,	/* --year */
-	ALLOW_TRACK	= 1 << 2,	/* --track */
-	ALLOW_RENDER	= 1 << 3,	/* -o, --paper, --emit layout */
-};
-
-struct eval_opts {
-	struct evaluate_params	 prm;
-	char			 today[16];
-	const char		*format;	/* "text", "xml" */
-	const char		*emit;		/* NULL, "checklist", "layout" */
-	const char		*output;	/* -o */
-	enum typeset_paper	 paper;
-	int			 quiet;
-};
-
-/* A usage error for an option's value: "--paper wants letter or a4". */
-static int
-bad_value(const struct cli_command *c, const char *opt, const char *wants,
-    const char *got)
-{
-	char	what[200];
-
-	snprintf(what, sizeof(what), "%s wants %s, not '%.32s'", opt, wants,
-	    got);
-	return usage_error(c->name, what);
-}
-
-/* The index of s in the NULL-terminated list, or -1. */
-static int
-list_index(const char *s, const char *const *list)
-{
-	int	i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(s, list[i]) == 0)
-			return i;
-	return -1;
-}
-
-/* "--paper" or "-o": how the user wrote option ch, for messages. */
-static const char *
-option_name(const struct option *longopts, int ch, char *buf, size_t bufsz)
-{
-	const struct option	*o;
-
-	if (ch < 256) {
-		snprintf(buf, bufsz, "-%c", ch);
-		return buf;
-	}
-	for (o = longopts; o->name != NULL; o++)
-		if (o->val == ch)
-			break;
-	snprintf(buf, bufsz, "--%s", o->name != NULL ? o->name : "?");
-	return buf;
-}
-
-/*
- * Parse the options of check, renew, packet and review.  Returns -1 to
- * go on, or the exit status (help shown, or a usage error).
- */
-static int
-parse_eval_options(const struct cli_command *c, int argc, char *argv[],
-    unsigned allow, struct eval_opts *o)
-{
-	static const struct option longopts[] = {
-		{ "as-of", required_argument, NULL, OPT_AS_OF },
-		{ "association", required_argument, NULL, OPT_ASSOCIATION },
-		{ "track", required_argument, NULL, OPT_TRACK },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "emit", required_argument, NULL, OPT_EMIT },
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "paper", required_argument, NULL, OPT_PAPER },
-		{ "output", required_argument, NULL, 'o' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	static const char *const tracks[] = { "clinical", "policy",
-	    "research-faculty", NULL };
-	static const char *const formats[] = { "text", "xml", NULL };
-	static const char *const stages[] = { "checklist", "layout", NULL };
-	static const char *const papers[] = { "letter", "a4", NULL };
-	char	what[160], optname[32];
-	int	ch, i;
-
-	opterr = 0;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "+qho:", longopts, NULL)) !=
-	    -1) {
-		switch (ch) {
-		case OPT_AS_OF:
-			if (!date_ok(optarg))
-				return bad_value(c, "--as-of",
-				    "a date YYYY-MM-DD", optarg);
-			o->prm.as_of = optarg;
-			break;
-		case OPT_ASSOCIATION:
-			o->prm.association = optarg;
-			break;
-		case OPT_TRACK:
-			if (!(allow & ALLOW_TRACK))
-				goto not_here;
-			if (list_index(optarg, tracks) == -1)
-				return bad_value(c, "--track", "clinical, "
-				    "policy or research-faculty", optarg);
-			o->prm.track = optarg;
-			break;
-		case OPT_FORMAT:
-			if (!(allow & ALLOW_FORMAT))
-				goto not_here;
-			if (list_index(optarg, formats) == -1)
-				return bad_value(c, "--format", "text or xml",
-				    optarg);
-			o->format = optarg;
-			break;
-		case OPT_EMIT:
-			if ((i = list_index(optarg, stages)) == -1 ||
-			    (i > 0 && !(allow & ALLOW_RENDER)))
-				return bad_value(c, "--emit",
-				    (allow & ALLOW_RENDER) ?
-				    "checklist or layout" : "checklist",
-				    optarg);
-			o->emit = stages[i];
-			if (!(allow & ALLOW_RENDER))
-				o->format = "xml";
-			break;
-		case OPT_YEAR:
-			if (!(allow & ALLOW_YEAR))
-				return usage_error(c->name, "--year is for "
-				    "'endorse renew'");
-			if (strlen(optarg) != 4 || strspn(optarg,
-			    "0123456789") != 4 || atoi(optarg) < 1900 ||
-			    atoi(optarg) > 2199)
-				return bad_value(c, "--year",
-				    "a year such as 2025", optarg);
-			o->prm.year = optarg;
-			break;
-		case OPT_PAPER:
-			if (!(allow & ALLOW_RENDER))
-				goto not_here;
-			if ((i = list_index(optarg, papers)) == -1)
-				return bad_value(c, "--paper", "letter or a4",
-				    optarg);
-			o->paper = i == 0 ? TYPESET_PAPER_LETTER :
-			    TYPESET_PAPER_A4;
-			break;
-		case 'o':
-			if (!(allow & ALLOW_RENDER))
-				goto not_here;
-			o->output = optarg;
-			break;
-		case 'q':
-			if (!(allow & ALLOW_FORMAT))
-				goto not_here;
-			o->quiet = 1;
-			break;
-		case 'h':
-			usage_command(c, stdout);
-			return CLI_OK;
-		default:
-			if (optopt != 0 && optopt < 256)
-				snprintf(what, sizeof(what), "unknown option "
-				    "'-%c' or missing value", optopt);
-			else
-				snprintf(what, sizeof(what), "unknown option "
-				    "or missing value: '%.64s'",
-				    argv[optind - 1]);
-			return usage_error(c->name, what);
-		}
-		continue;
-not_here:
-		snprintf(what, sizeof(what), "'%s' is not an option of "
-		    "this command", option_name(longopts, ch, optname,
-		    sizeof(optname)));
-		return usage_error(c->name, what);
-	}
-	if (optind == argc)
-		return usage_error(c->name, "no input files");
-	if (o->prm.as_of == NULL) {
-		if (default_as_of(o->today, sizeof(o->today)) == -1)
-			return CLI_USAGE;
-		o->prm.as_of = o->today;
-	}
-	return -1;
-}
-
-/*
- * Load, validate and evaluate one file.  Returns CLI_OK with *doc and
- * *checklist set (the caller frees both), or the file's exit status.
- */
-static int
-evaluate_one(struct cli *cli, const char *arg, const struct eval_opts *o,
-    xmlDocPtr *doc, xmlDocPtr *checklist)
-{
-	enum xmlload_status	 status;
-	const char		*name;
-
-	name = strcmp(arg, "-") == 0 ? "<stdin>" : arg;
-	*checklist = NULL;
-	if ((*doc = xmlload_file(arg, name, &cli->diag, &status)) == NULL)
-		return status == XMLLOAD_CANNOT_OPEN ? CLI_NOINPUT :
-		    CLI_DATAERR;
-	if (validate_run(cli->validate, *doc, name, &cli->diag) != 0 ||
-	    (*checklist = evaluate_run(cli->evaluate, *doc, name, &o->prm,
-	    &cli->diag)) == NULL) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-		return CLI_DATAERR;
-	}
-	return CLI_OK;
+	if (!isatty(fileno(out)))
+		return 0;
+	if (ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((cols = getenv("COLUMNS")) != NULL && atoi(cols) > 0)
+		return atoi(cols);
+	return 80;
 }
 
 static int
@@ -645,101 +1016,198 @@ flush_stdout(struct cli *cli, int worst)
 	return worst;
 }
 
-/* check and renew: the same pipeline, initial or renewal rules. */
+/*
+ * The evaluation parameters every evaluating command shares: the date
+ * (default from SOURCE_DATE_EPOCH or today) and the association, matched
+ * against the catalog without regard to case.  Returns -1 to go on, or
+ * the exit status.
+ */
 static int
-evaluate_files(struct cli *cli, const struct cli_command *c, int argc,
-    char *argv[], int renewal)
+eval_params(struct cli *cli, const struct cli_args *a,
+    struct evaluate_params *prm, char *today, size_t todaysz)
 {
-	struct eval_opts	 o;
-	xmlDocPtr		 doc, checklist;
-	const char		*name;
-	int			 i, rc, colour, worst = CLI_OK;
+	const struct catalog_entry	*e;
+	const struct catalog		*cat;
+	char				 codes[512];
 
-	memset(&o, 0, sizeof(o));
-	o.format = "text";
-	o.prm.kind = renewal ? "renewal" : "initial";
-	if ((rc = parse_eval_options(c, argc, argv, ALLOW_FORMAT |
-	    (renewal ? ALLOW_YEAR : ALLOW_TRACK), &o)) != -1)
-		return rc;
-	if (renewal && o.prm.year == NULL)
-		return usage_error(c->name, "--year YYYY is required");
-	if (strcmp(o.format, "xml") == 0 && argc - optind > 1 && !o.quiet)
-		return usage_error(c->name, "--format xml writes one "
-		    "checklist: give one file");
-	if (cli_load_evaluate(cli) == -1)
+	memset(prm, 0, sizeof(*prm));
+	prm->kind = "initial";
+	prm->track = a->value[OPT_TRACK];
+	prm->year = a->value[OPT_YEAR];
+	if ((prm->as_of = a->value[OPT_AS_OF]) == NULL) {
+		if (default_as_of(cli, today, todaysz) == -1)
+			return CLI_USAGE;
+		prm->as_of = today;
+	}
+	if (cli_load(cli, 0) == -1)
 		return CLI_SOFTWARE;
-	colour = want_colour(stdout);
+	if (a->value[OPT_ASSOCIATION] != NULL) {
+		cat = pipeline_catalog(cli->pipeline);
+		if ((e = catalog_find(cat, a->value[OPT_ASSOCIATION])) ==
+		    NULL)
+			return bad_value(cli, OPT_ASSOCIATION,
+			    join_or(cat->codes, "", codes, sizeof(codes)),
+			    a->value[OPT_ASSOCIATION]);
+		prm->association = e->association;
+	}
+	return -1;
+}
 
-	for (i = optind; i < argc; i++) {
-		name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
-		if ((rc = evaluate_one(cli, argv[i], &o, &doc, &checklist)) !=
-		    CLI_OK) {
-			worst = cli_exit_worst(worst, rc);
+/*
+ * Check one document validate read.  Portfolios are checked against the
+ * portfolio schema; another kind of document endorse reads (such as a
+ * rule file) is recognised here by its root element and handed to its
+ * own checker.
+ */
+static enum pipeline_status
+validate_document(struct cli *cli, xmlDocPtr doc, const char *name)
+{
+	return pipeline_validate(cli->pipeline, doc, name, &cli->diag);
+}
+
+static int
+cmd_validate(struct cli *cli, const struct cli_command *c,
+    struct cli_args *a)
+{
+	enum xmlload_status	 status;
+	enum pipeline_status	 st;
+	xmlDocPtr		 doc;
+	const char		*name;
+	int			 i, worst = CLI_OK;
+
+	(void)c;
+	if (a->noperands == 0)
+		return usage_error(cli, NULL, "no input files");
+	if (cli_load(cli, PIPELINE_VALIDATE) == -1)
+		return CLI_SOFTWARE;
+	for (i = 0; i < a->noperands; i++) {
+		name = input_name(a->operand[i]);
+		doc = xmlload_file(a->operand[i], name, &cli->diag, &status);
+		if (doc == NULL) {
+			worst = cli_exit_worst(worst,
+			    status == XMLLOAD_CANNOT_OPEN ? CLI_NOINPUT :
+			    CLI_DATAERR);
 			continue;
 		}
-		worst = cli_exit_worst(worst,
-		    exit_of_result(evaluate_result(checklist)));
-		if (!o.quiet) {
-			if (strcmp(o.format, "xml") == 0)
-				evaluate_write(cli->evaluate, checklist,
-				    stdout);
-			else
-				report_text(checklist, name, colour, stdout);
-		}
-		xmlFreeDoc(checklist);
+		if ((st = validate_document(cli, doc, name)) == PIPELINE_OK) {
+			if (a->value[OPT_QUIET] == NULL) {
+				diag_escape(stdout, name, 0);
+				fputs(": valid\n", stdout);
+			}
+		} else
+			worst = cli_exit_worst(worst, exit_of(st));
 		xmlFreeDoc(doc);
 	}
 	return flush_stdout(cli, worst);
 }
 
+/* Read, validate and evaluate one file: CLI_OK and the two documents. */
 static int
-cmd_check(struct cli *cli, int argc, char *argv[])
+check_one(struct cli *cli, const char *arg, const struct evaluate_params *prm,
+    xmlDocPtr *doc, xmlDocPtr *checklist)
 {
-	return evaluate_files(cli, command_find("check"), argc, argv, 0);
-}
+	enum pipeline_status	 st;
+	const char		*name = input_name(arg);
 
-static int
-cmd_renew(struct cli *cli, int argc, char *argv[])
-{
-	return evaluate_files(cli, command_find("renew"), argc, argv, 1);
-}
-
-/*
- * The PDF's date: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else the evaluation date, so that the same portfolio and date give the
- * same bytes.
- */
-static int
-document_date(const struct eval_opts *o, char *buf, size_t bufsz)
-{
-	struct tm	tm;
-	int		rc;
-
-	if ((rc = source_date_epoch(&tm)) == -1)
-		return -1;
-	if (rc == 0) {
-		snprintf(buf, bufsz, "%s", o->prm.as_of);
-		return 0;
+	*checklist = NULL;
+	if ((st = pipeline_read(cli->pipeline, arg, name, doc,
+	    &cli->diag)) != PIPELINE_OK)
+		return exit_of(st);
+	if ((st = pipeline_evaluate(cli->pipeline, *doc, name, prm,
+	    checklist, &cli->diag)) != PIPELINE_OK) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+		return exit_of(st);
 	}
-	return strftime(buf, bufsz, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0 ? 0 : -1;
+	return CLI_OK;
 }
 
+/* check and renew: the same pipeline, initial or renewal rules. */
 static int
-exit_of_typeset(enum typeset_status st)
+cmd_check(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
-	switch (st) {
-	case TYPESET_OK:
-		return CLI_OK;
-	case TYPESET_REJECTED:
-		return CLI_DATAERR;
-	case TYPESET_CANNOT_CREATE:
-		return CLI_CANTCREAT;
-	case TYPESET_IO_ERROR:
-		return CLI_IOERR;
-	case TYPESET_INTERNAL:
-		break;
+	struct evaluate_params	 prm;
+	struct report_summary	*sum = NULL;
+	xmlDocPtr		 doc, checklist;
+	const char		*format = a->value[OPT_FORMAT];
+	char			 today[16];
+	int			 i, rc, colour, width, quiet, worst = CLI_OK;
+	int			 renewal = strcmp(c->name, "renew") == 0;
+
+	if (a->value[OPT_EMIT] != NULL)
+		format = "xml";	/* --emit checklist */
+	if (format == NULL)
+		format = "text";
+	quiet = a->value[OPT_QUIET] != NULL;
+	if (renewal && a->value[OPT_YEAR] == NULL)
+		return usage_error(cli, NULL, "--year YYYY is required");
+	if (a->noperands == 0)
+		return usage_error(cli, NULL, "no input files");
+	if (strcmp(format, "xml") == 0 && a->noperands > 1 && !quiet)
+		return usage_error(cli, NULL, "--format xml writes one "
+		    "checklist: give one file");
+	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
+		return rc;
+	if (renewal)
+		prm.kind = "renewal";
+	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
+		return CLI_SOFTWARE;
+	colour = want_colour(stdout);
+	width = terminal_width(stdout);
+	if (!quiet && (strcmp(format, "summary") == 0 ||
+	    (strcmp(format, "text") == 0 && a->noperands > 1)) &&
+	    (sum = report_summary_new()) == NULL)
+		return CLI_SOFTWARE;
+
+	for (i = 0; i < a->noperands; i++) {
+		const char	*name = input_name(a->operand[i]);
+
+		if ((rc = check_one(cli, a->operand[i], &prm, &doc,
+		    &checklist)) != CLI_OK) {
+			worst = cli_exit_worst(worst, rc);
+			if (sum != NULL && report_summary_add_failed(sum, name,
+			    rc == CLI_NOINPUT ? "cannot be opened" :
+			    rc == CLI_DATAERR ? "rejected" : "failed") == -1)
+				worst = cli_exit_worst(worst, CLI_SOFTWARE);
+			continue;
+		}
+		worst = cli_exit_worst(worst,
+		    exit_of_result(evaluate_result(checklist)));
+		if (sum != NULL && report_summary_add(sum, checklist,
+		    name) == -1)
+			worst = cli_exit_worst(worst, CLI_SOFTWARE);
+		if (!quiet && strcmp(format, "xml") == 0) {
+			char	*buf;
+			size_t	 len;
+
+			if (pipeline_checklist_bytes(cli->pipeline, checklist,
+			    &buf, &len) == PIPELINE_OK) {
+				fwrite(buf, 1, len, stdout);
+				free(buf);
+			} else
+				worst = cli_exit_worst(worst, CLI_SOFTWARE);
+		} else if (!quiet && strcmp(format, "text") == 0)
+			report_text(checklist, name, colour, width, stdout);
+		xmlFreeDoc(checklist);
+		xmlFreeDoc(doc);
 	}
-	return CLI_SOFTWARE;
+	if (sum != NULL) {
+		if (strcmp(format, "text") == 0)
+			fputs("Summary:\n", stdout);
+		report_summary_write(sum, width, stdout);
+		report_summary_free(sum);
+	}
+	return flush_stdout(cli, worst);
+}
+
+/* Write an emitted stage to -o FILE, else to standard output. */
+static int
+emit_bytes(struct cli *cli, const char *out, const char *buf, size_t len)
+{
+	if (out != NULL)
+		return exit_of(pipeline_save(out, buf, len, &cli->diag));
+	fwrite(buf, 1, len, stdout);
+	return flush_stdout(cli, CLI_OK);
 }
 
 /*
@@ -748,82 +1216,93 @@ exit_of_typeset(enum typeset_status st)
  * typeset the PDF.
  */
 static int
-render_files(struct cli *cli, const struct cli_command *c, int argc,
-    char *argv[], enum present_kind kind)
+cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
-	struct eval_opts	 o;
+	enum present_kind	 kind = strcmp(c->name, "packet") == 0 ?
+				    PRESENT_PACKET : PRESENT_REVIEW;
+	struct evaluate_params	 prm;
 	struct present_entry	*entries = NULL;
+	enum typeset_paper	 paper = TYPESET_PAPER_DEFAULT;
+	enum pipeline_status	 st;
 	xmlDocPtr		 doc, checklist, layout = NULL;
-	char			 created[32];
-	size_t			 n = 0, j;
+	const char		*emit = a->value[OPT_EMIT];
+	const char		*out = a->value[OPT_OUTPUT];
+	unsigned char		*pdf = NULL;
+	char			 today[16], created[32], *buf = NULL;
+	size_t			 n = 0, j, len;
 	int			 i, rc, worst = CLI_OK;
 
-	memset(&o, 0, sizeof(o));
-	o.prm.kind = "initial";
-	if ((rc = parse_eval_options(c, argc, argv, ALLOW_RENDER |
-	    ALLOW_TRACK, &o)) != -1)
-		return rc;
-	if (kind == PRESENT_PACKET && argc - optind > 1)
-		return usage_error(c->name, "a packet is for one applicant: "
+	if (a->value[OPT_PAPER] != NULL)
+		paper = strcmp(a->value[OPT_PAPER], "a4") == 0 ?
+		    TYPESET_PAPER_A4 : TYPESET_PAPER_LETTER;
+	if (a->noperands == 0)
+		return usage_error(cli, NULL, "no input files");
+	if (kind == PRESENT_PACKET && a->noperands > 1)
+		return usage_error(cli, NULL, "a packet is for one applicant: "
 		    "give one file");
-	if (o.output == NULL && o.emit == NULL)
-		return usage_error(c->name, "-o FILE.pdf is required "
+	if (out == NULL && emit == NULL)
+		return usage_error(cli, NULL, "-o FILE.pdf is required "
 		    "('-o -' for standard output)");
-	if (o.emit != NULL && strcmp(o.emit, "checklist") == 0 &&
-	    argc - optind > 1)
-		return usage_error(c->name, "--emit checklist writes one "
+	if (emit != NULL && strcmp(emit, "checklist") == 0 &&
+	    a->noperands > 1)
+		return usage_error(cli, NULL, "--emit checklist writes one "
 		    "checklist: give one file");
-	if (document_date(&o, created, sizeof(created)) == -1)
+	if (output_is_input(cli, out, a->operand, a->noperands))
 		return CLI_USAGE;
-	if (cli_load_evaluate(cli) == -1)
+	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
+		return rc;
+	if (document_date(cli, prm.as_of, created, sizeof(created)) == -1)
+		return CLI_USAGE;
+	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
 		return CLI_SOFTWARE;
-	if ((entries = calloc((size_t)(argc - optind), sizeof(*entries))) ==
+	if ((entries = calloc((size_t)a->noperands, sizeof(*entries))) ==
 	    NULL)
 		return CLI_SOFTWARE;
 
-	for (i = optind; i < argc; i++) {
-		if ((rc = evaluate_one(cli, argv[i], &o, &doc, &checklist)) !=
-		    CLI_OK) {
+	for (i = 0; i < a->noperands; i++) {
+		if ((rc = check_one(cli, a->operand[i], &prm, &doc,
+		    &checklist)) != CLI_OK) {
 			worst = cli_exit_worst(worst, rc);
 			continue;
 		}
-		entries[n].source = strcmp(argv[i], "-") == 0 ? "<stdin>" :
-		    argv[i];
+		entries[n].source = input_name(a->operand[i]);
 		entries[n].portfolio = doc;
 		entries[n].checklist = checklist;
 		n++;
 	}
 	if (n == 0)
 		goto out;
-	if (o.emit != NULL && strcmp(o.emit, "checklist") == 0) {
-		evaluate_write(cli->evaluate, entries[0].checklist, stdout);
-		worst = flush_stdout(cli, worst);
+	if (emit != NULL && strcmp(emit, "checklist") == 0) {
+		if ((st = pipeline_checklist_bytes(cli->pipeline,
+		    entries[0].checklist, &buf, &len)) != PIPELINE_OK)
+			worst = cli_exit_worst(worst, exit_of(st));
+		else
+			worst = cli_exit_worst(worst, emit_bytes(cli, out,
+			    buf, len));
 		goto out;
 	}
-	if (cli->present == NULL &&
-	    (cli->present = present_new(cli->datadir, &cli->diag)) == NULL) {
-		worst = cli_exit_worst(worst, CLI_SOFTWARE);
+	if ((st = pipeline_layout(cli->pipeline, kind, entries, n, created,
+	    &layout, &cli->diag)) != PIPELINE_OK) {
+		worst = cli_exit_worst(worst, exit_of(st));
 		goto out;
 	}
-	if ((layout = present_run(cli->present, kind, entries, n, created,
-	    &cli->diag)) == NULL) {
-		worst = cli_exit_worst(worst, CLI_SOFTWARE);
+	if (emit != NULL) {
+		if ((st = pipeline_layout_bytes(cli->pipeline, kind, layout,
+		    &buf, &len)) != PIPELINE_OK)
+			worst = cli_exit_worst(worst, exit_of(st));
+		else
+			worst = cli_exit_worst(worst, emit_bytes(cli, out,
+			    buf, len));
 		goto out;
 	}
-	if (o.emit != NULL) {
-		present_write(cli->present, kind, layout, stdout);
-		worst = flush_stdout(cli, worst);
-		goto out;
-	}
-	if (cli->typeset == NULL && (cli->typeset =
-	    typeset_new(cli->datadir->root, 0, &cli->diag)) == NULL) {
-		worst = cli_exit_worst(worst, CLI_SOFTWARE);
-		goto out;
-	}
-	worst = cli_exit_worst(worst, exit_of_typeset(typeset_render(
-	    cli->typeset, layout, n == 1 ? entries[0].source : c->name,
-	    o.paper, o.output, &cli->diag)));
+	if ((st = pipeline_pdf(cli->pipeline, layout, n == 1 ?
+	    entries[0].source : c->name, paper, &pdf, &len, &cli->diag)) ==
+	    PIPELINE_OK)
+		st = pipeline_save(out, pdf, len, &cli->diag);
+	worst = cli_exit_worst(worst, exit_of(st));
 out:
+	free(pdf);
+	free(buf);
 	xmlFreeDoc(layout);
 	for (j = 0; j < n; j++) {
 		xmlFreeDoc(entries[j].checklist);
@@ -834,36 +1313,380 @@ out:
 }
 
 static int
-cmd_packet(struct cli *cli, int argc, char *argv[])
+exit_of_outcome(enum batch_outcome oc)
 {
-	return render_files(cli, command_find("packet"), argc, argv,
-	    PRESENT_PACKET);
-}
-
-static int
-cmd_review(struct cli *cli, int argc, char *argv[])
-{
-	return render_files(cli, command_find("review"), argc, argv,
-	    PRESENT_REVIEW);
-}
-
-static int
-cmd_help(struct cli *cli, int argc, char *argv[])
-{
-	const struct cli_command	*c;
-	char				 what[128];
-
-	(void)cli;
-	if (argc < 2) {
-		usage_main(stdout);
+	switch (oc) {
+	case BATCH_READY:
 		return CLI_OK;
+	case BATCH_REVIEW:
+		return CLI_REVIEW;
+	case BATCH_NOT_READY:
+		return CLI_NOT_READY;
+	case BATCH_REJECTED:
+		return CLI_DATAERR;
+	case BATCH_CANNOT_OPEN:
+		return CLI_NOINPUT;
+	case BATCH_CANNOT_WRITE:
+		return CLI_CANTCREAT;
+	case BATCH_FAILED:
+	case BATCH__OUTCOMES:
+		break;
 	}
-	if ((c = command_find(argv[1])) == NULL) {
-		snprintf(what, sizeof(what), "no command '%.64s'", argv[1]);
-		return usage_error("help", what);
+	return CLI_SOFTWARE;
+}
+
+/* ---------------------------------------------------------------- */
+/* Portfolios from spreadsheets: new, export, import                 */
+/* ---------------------------------------------------------------- */
+
+static int
+exit_of_sheet(enum sheet_status st)
+{
+	switch (st) {
+	case SHEET_OK:
+		return CLI_OK;
+	case SHEET_CANNOT_OPEN:
+		return CLI_NOINPUT;
+	case SHEET_REJECTED:
+		return CLI_DATAERR;
+	case SHEET_CANNOT_CREATE:
+		return CLI_CANTCREAT;
+	case SHEET_IO_ERROR:
+		return CLI_IOERR;
+	case SHEET_INTERNAL:
+		break;
 	}
-	usage_command(c, stdout);
-	return CLI_OK;
+	return CLI_SOFTWARE;
+}
+
+/* Whether the directory dir is one of the inputs (or holds them). */
+static int
+outdir_is_input(const char *dir, char *const *in, int n)
+{
+	struct stat	so, si;
+	int		i;
+
+	if (stat(dir, &so) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (stat(in[i], &si) == 0 && S_ISDIR(si.st_mode) &&
+		    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+			return i;
+	return -1;
+}
+
+static int
+cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	struct batch_options	 bo;
+	struct batch_totals	 t;
+	char			 today[16], created[32], key[512];
+	long			 cpus;
+	int			 rc, i, worst = CLI_OK;
+
+	(void)c;
+	memset(&bo, 0, sizeof(bo));
+	if (a->noperands == 0)
+		return usage_error(cli, NULL, "no inputs: give portfolio "
+		    "files or directories");
+	if ((bo.outdir = a->value[OPT_OUTDIR]) == NULL)
+		return usage_error(cli, NULL, "-o OUTDIR is required");
+	if (strcmp(bo.outdir, "-") == 0)
+		return usage_error(cli, NULL, "-o wants a directory, not "
+		    "standard output");
+	for (i = 0; i < a->noperands; i++)
+		if (strcmp(a->operand[i], "-") == 0)
+			return usage_error(cli, NULL, "a batch reads files, "
+			    "not standard input");
+	if ((i = outdir_is_input(bo.outdir, a->operand, a->noperands)) >= 0)
+		return usage_error(cli, NULL, "the output directory '%s' is "
+		    "the input '%s': its outputs would be read as inputs next "
+		    "time", bo.outdir, a->operand[i]);
+	if ((rc = eval_params(cli, a, &bo.prm, today, sizeof(today))) != -1)
+		return rc;
+	if (document_date(cli, bo.prm.as_of, created, sizeof(created)) == -1)
+		return CLI_USAGE;
+	bo.inputs = a->operand;
+	bo.ninputs = a->noperands;
+	bo.created = created;
+	bo.paper = a->value[OPT_PAPER] == NULL ? TYPESET_PAPER_DEFAULT :
+	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
+	    TYPESET_PAPER_LETTER;
+	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.quiet = a->value[OPT_QUIET] != NULL;
+	if (a->value[OPT_JOBS] != NULL)
+		bo.jobs = atoi(a->value[OPT_JOBS]);
+	else {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		bo.jobs = cpus < 1 ? 1 : cpus > BATCH_MAX_JOBS ?
+		    BATCH_MAX_JOBS : (int)cpus;
+	}
+	snprintf(key, sizeof(key), "as-of=%s\ncreated=%s\nassociation=%s\n"
+	    "track=%s\npaper=%d\n", bo.prm.as_of, created,
+	    bo.prm.association != NULL ? bo.prm.association : "",
+	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper);
+	bo.options_key = key;
+	if (batch_run(cli->pipeline, &bo, &t, &cli->diag) == -1)
+		return t.setup_failed ? CLI_CANTCREAT : CLI_SOFTWARE;
+	if (t.interrupted) {
+		/* Die of the signal, as the user asked, now that all is tidy. */
+		pipeline_free(cli->pipeline);
+		cli->pipeline = NULL;
+		fflush(NULL);
+		signal(t.interrupted, SIG_DFL);
+		raise(t.interrupted);
+		return CLI_SOFTWARE;
+	}
+	for (i = 0; i < BATCH__OUTCOMES; i++)
+		if (t.count[i] > 0)
+			worst = cli_exit_worst(worst,
+			    exit_of_outcome((enum batch_outcome)i));
+	return worst;
+}
+
+/* The schema check the spreadsheet modules are given: the pipeline's. */
+static int
+sheet_check_run(void *pipeline, xmlDocPtr doc, const char *name,
+    struct diag *d)
+{
+	return pipeline_validate(pipeline, doc, name, d) == PIPELINE_OK ?
+	    0 : -1;
+}
+
+/* The schema, loaded, and its facts for the spreadsheet modules. */
+static struct sheet_schema *
+sheet_load(struct cli *cli, struct sheet_check *check)
+{
+	char	path[PATH_MAX];
+
+	if (cli_load(cli, PIPELINE_VALIDATE) == -1 ||
+	    datadir_path(pipeline_datadir(cli->pipeline),
+	    "schemas/applicant.xsd", path, sizeof(path)) == NULL)
+		return NULL;
+	check->run = sheet_check_run;
+	check->arg = cli->pipeline;
+	return sheet_schema_load(path, &cli->diag);
+}
+
+static int
+cmd_new(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	const struct catalog_entry	*e;
+	const struct catalog		*cat;
+	struct skeleton_params		 p;
+	struct sheet_check		 check;
+	struct sheet_schema		*s;
+	char				 today[16], codes[512];
+	int				 rc;
+
+	(void)c;
+	if (a->noperands > 0)
+		return usage_error(cli, NULL, "no files are read here: "
+		    "'%.*s'", QUOTE_MAX, a->operand[0]);
+	if (a->value[OPT_ASSOCIATION] == NULL)
+		return usage_error(cli, NULL, "--association CODE is "
+		    "required");
+	if (a->value[OPT_TRACK] == NULL)
+		return usage_error(cli, NULL, "--track TRACK is required");
+	if (a->value[OPT_OUTPUT] == NULL)
+		return usage_error(cli, NULL, "-o FILE.xml is required "
+		    "('-o -' for standard output)");
+	if (default_as_of(cli, today, sizeof(today)) == -1)
+		return CLI_USAGE;
+	if (cli_load(cli, 0) == -1)
+		return CLI_SOFTWARE;
+	cat = pipeline_catalog(cli->pipeline);
+	if ((e = catalog_find(cat, a->value[OPT_ASSOCIATION])) == NULL)
+		return bad_value(cli, OPT_ASSOCIATION, join_or(cat->codes, "",
+		    codes, sizeof(codes)), a->value[OPT_ASSOCIATION]);
+	if ((s = sheet_load(cli, &check)) == NULL)
+		return CLI_SOFTWARE;
+	memset(&p, 0, sizeof(p));
+	p.association = e->association;
+	p.track = a->value[OPT_TRACK];
+	p.name = a->value[OPT_NAME];
+	p.rules_path = e->path;
+	p.as_of = today;
+	rc = exit_of_sheet(skeleton_write(&check, s, &p, a->value[OPT_OUTPUT],
+	    &cli->diag));
+	sheet_schema_free(s);
+	return rc;
+}
+
+static int
+cmd_export(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	enum pipeline_status	 st;
+	xmlDocPtr		 doc;
+	int			 rc;
+
+	(void)c;
+	if (a->noperands != 1)
+		return usage_error(cli, NULL, a->noperands == 0 ? "no input "
+		    "file" : "export reads one portfolio: give one file");
+	if (a->value[OPT_OUTPUT] == NULL ||
+	    strcmp(a->value[OPT_OUTPUT], "-") == 0)
+		return usage_error(cli, NULL, "-o DIR is required: the "
+		    "directory the six CSV files go to");
+	if (cli_load(cli, PIPELINE_VALIDATE) == -1)
+		return CLI_SOFTWARE;
+	if ((st = pipeline_read(cli->pipeline, a->operand[0],
+	    input_name(a->operand[0]), &doc, &cli->diag)) != PIPELINE_OK)
+		return exit_of(st);
+	rc = exit_of_sheet(export_run(doc, a->value[OPT_OUTPUT],
+	    &cli->diag));
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+static int
+cmd_import(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	struct sheet_check	  check;
+	struct sheet_schema	 *s;
+	const char		 *into = a->value[OPT_INTO];
+	char			**inputs;
+	int			  i, rc;
+
+	(void)c;
+	if (into == NULL)
+		return usage_error(cli, NULL, "--into FILE.xml is required: "
+		    "the portfolio the rows go into");
+	if (a->value[OPT_OUTPUT] == NULL)
+		return usage_error(cli, NULL, "-o OUT.xml is required ('-o -' "
+		    "for standard output)");
+	if (a->noperands <= 0)
+		return usage_error(cli, NULL, "no CSV files");
+	if (strcmp(into, "-") == 0)
+		return usage_error(cli, NULL, "--into wants a file, not "
+		    "standard input");
+	for (i = 0; i < a->noperands; i++)
+		if (strcmp(a->operand[i], "-") == 0)
+			return usage_error(cli, NULL, "the CSV files are read "
+			    "by name (their names tell their kind), not from "
+			    "standard input");
+	/* The output may be none of the inputs (SECURITY.md rule 14). */
+	if ((inputs = calloc((size_t)a->noperands + 1, sizeof(*inputs))) ==
+	    NULL)
+		return CLI_SOFTWARE;
+	inputs[0] = (char *)into;
+	for (i = 0; i < a->noperands; i++)
+		inputs[i + 1] = a->operand[i];
+	rc = output_is_input(cli, a->value[OPT_OUTPUT], inputs,
+	    a->noperands + 1);
+	free(inputs);
+	if (rc)
+		return CLI_USAGE;
+	if ((s = sheet_load(cli, &check)) == NULL)
+		return CLI_SOFTWARE;
+	rc = exit_of_sheet(import_run(&check, s, into,
+	    (const char *const *)a->operand, (size_t)a->noperands,
+	    a->value[OPT_OUTPUT], &cli->diag));
+	sheet_schema_free(s);
+	return rc;
+}
+
+/* One cell of the associations table: escaped, padded to w columns. */
+static void
+put_cell(FILE *out, const char *s, int w)
+{
+	char	*e = diag_escaped(s, 0);
+	size_t	 i, cols = 0;
+
+	if (e == NULL)
+		return;
+	for (i = 0; e[i] != '\0'; i++)
+		if (((unsigned char)e[i] & 0xc0) != 0x80)
+			cols++;
+	fputs(e, out);
+	if (w > 0)
+		fprintf(out, "%*s", (int)((size_t)w > cols ? (size_t)w - cols :
+		    0) + 2, "");
+	free(e);
+}
+
+static int
+cmd_associations(struct cli *cli, const struct cli_command *c,
+    struct cli_args *a)
+{
+	static const char *const heads[] = { "CODE", "NAME", "KIND", "LEVEL",
+	    "TRACKS", "EFFECTIVE", "FILE" };
+	const struct catalog	*cat;
+	const struct catalog_entry *e;
+	const struct catalog_ruleset *rs;
+	const char		*cell[7];
+	size_t			 i, k, cols;
+	int			 w[7] = { 0 }, j;
+
+	(void)c;
+	if (a->noperands > 0)
+		return usage_error(cli, NULL, "no files are needed here: "
+		    "'%.*s'", QUOTE_MAX, a->operand[0]);
+	if (cli_load(cli, 0) == -1)
+		return CLI_SOFTWARE;
+	cat = pipeline_catalog(cli->pipeline);
+	/* Two passes: the widths, then the lines. */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (j = 0; j < 7; j++)
+				put_cell(stdout, heads[j], j < 6 ? w[j] : 0);
+			fputc('\n', stdout);
+		}
+		for (j = 0; pass == 0 && j < 7; j++)
+			w[j] = (int)strlen(heads[j]);
+		for (i = 0; i < cat->count; i++) {
+			e = &cat->entries[i];
+			for (k = 0; k < e->nrulesets; k++) {
+				rs = &e->rulesets[k];
+				cell[0] = e->association;
+				cell[1] = e->name;
+				cell[2] = rs->kind;
+				cell[3] = rs->level;
+				cell[4] = rs->tracks[0] != '\0' ? rs->tracks :
+				    "all";
+				cell[5] = rs->effective[0] != '\0' ?
+				    rs->effective : "-";
+				cell[6] = e->path;
+				for (j = 0; j < 7; j++) {
+					if (pass == 1) {
+						put_cell(stdout, cell[j],
+						    j < 6 ? w[j] : 0);
+						continue;
+					}
+					cols = strlen(cell[j]);
+					if ((int)cols > w[j])
+						w[j] = (int)cols;
+				}
+				if (pass == 1)
+					fputc('\n', stdout);
+			}
+		}
+	}
+	return flush_stdout(cli, CLI_OK);
+}
+
+static int
+cmd_help(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	const struct cli_command	*target;
+	char				 q[QUOTE_MAX + 8];
+
+	(void)c;
+	if (a->noperands == 0) {
+		struct diag	quiet = cli->diag;
+
+		/* The associations, when they can be found; quietly. */
+		quiet.out = NULL;
+		if (cli->pipeline == NULL)
+			cli->pipeline = pipeline_new(&quiet);
+		usage_main(cli, stdout);
+		return flush_stdout(cli, CLI_OK);
+	}
+	if ((target = command_find(a->operand[0])) == NULL)
+		return usage_error(cli, command_closest(a->operand[0]),
+		    "no command '%s'", quote(a->operand[0], q, sizeof(q)));
+	usage_command(target, stdout);
+	return flush_stdout(cli, CLI_OK);
 }
 
 int
@@ -871,36 +1694,44 @@ cli_main(int argc, char *argv[])
 {
 	const struct cli_command	*c;
 	struct cli			 cli;
-	char				 what[128];
+	struct cli_args			 args;
+	char				 q[QUOTE_MAX + 8];
 	int				 rc;
 
+	memset(&cli, 0, sizeof(cli));
+	memset(&args, 0, sizeof(args));
+	diag_init(&cli.diag, stderr, PROG);
 	if (argc < 2) {
-		usage_main(stderr);
+		usage_main(NULL, stderr);
 		return CLI_USAGE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage_main(stdout);
-		return CLI_OK;
-	}
-	if (strcmp(argv[1], "--version") == 0) {
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("%s %s\n", PROG, VERSION);
-		return CLI_OK;
+		return flush_stdout(&cli, CLI_OK);
+	}
+	xmlload_init();
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		args.noperands = 0;
+		rc = cmd_help(&cli, command_find("help"), &args);
+		goto out;
+	}
+	if (argv[1][0] == '-') {
+		rc = usage_error(&cli, NULL, "options come after the command: "
+		    "'%s'", quote(argv[1], q, sizeof(q)));
+		goto out;
 	}
 	if ((c = command_find(argv[1])) == NULL) {
-		snprintf(what, sizeof(what), "no command '%.64s'", argv[1]);
-		return usage_error(NULL, what);
+		rc = usage_error(&cli, command_closest(argv[1]),
+		    "no command '%s'", quote(argv[1], q, sizeof(q)));
+		goto out;
 	}
-
-	memset(&cli, 0, sizeof(cli));
-	diag_init(&cli.diag, stderr, PROG);
-	xmlload_init();
-	rc = c->run(&cli, argc - 1, argv + 1);
-	typeset_free(cli.typeset);
-	present_free(cli.present);
-	evaluate_free(cli.evaluate);
-	validate_free(cli.validate);
-	catalog_free(cli.catalog);
-	datadir_free(cli.datadir);
+	cli.cmd = c->name;
+	if ((rc = cli_parse(&cli, c, argc - 1, argv + 1, &args)) != -1)
+		goto out;
+	rc = c->run(&cli, c, &args);
+out:
+	cli_args_free(&args);
+	pipeline_free(cli.pipeline);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
 	return rc;

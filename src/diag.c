@@ -149,6 +149,44 @@ diag_error(struct diag *d, const char *file, long line, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+diag_note(struct diag *d, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg = NULL;
+
+	d->errors++;
+	if (d->out == NULL)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	if (d->prog != NULL)
+		fprintf(d->out, "%s: ", d->prog);
+	diag_escape(d->out, msg != NULL ? msg : fmt, 0);
+	fputc('\n', d->out);
+	fflush(d->out);
+	free(msg);
+}
+
+char *
+diag_escaped(const char *s, size_t max)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		return NULL;
+	diag_escape(f, s, max);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 const char *
 diag_clip(const char *s, size_t max, char *buf, size_t bufsz)
 {

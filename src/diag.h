@@ -38,6 +38,14 @@ void	diag_error(struct diag *, const char *file, long line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /*
+ * A line that is not about a file, such as a usage error quoting the
+ * command line or the environment: "PROG: MESSAGE", escaped like every
+ * other message.  Counts as an error.
+ */
+void	diag_note(struct diag *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
  * Write s to out with control and bidirectional-control characters
  * replaced by <U+XXXX> and invalid UTF-8 bytes by <0xNN>.  At most max
  * bytes of s are shown (0: no limit); a cut string ends in "...".
@@ -50,5 +58,11 @@ void	diag_escape(FILE *out, const char *s, size_t max);
  * quoting applicant data in messages.  Returns buf.
  */
 const char *diag_clip(const char *s, size_t max, char *buf, size_t bufsz);
+
+/*
+ * s escaped as diag_escape does, in a new string the caller frees; NULL
+ * when out of memory.
+ */
+char	*diag_escaped(const char *s, size_t max);
 
 #endif

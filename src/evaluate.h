@@ -6,7 +6,8 @@
  * portfolio under libxslt's security preferences (SECURITY.md rule 9):
  * no file or network writes, no directory creation, and document() may
  * read only the rule file of the association being evaluated, which was
- * read and checked against schemas/requirements.xsd once per process.
+ * read and checked (rulecheck: schemas/requirements.xsd and the checks a
+ * schema cannot make) once per process.
  * Rule files are found through the catalog.
  *
  * Included by cli.  The caller owns the struct evaluate (evaluate_free)
@@ -49,6 +50,13 @@ void		 evaluate_free(struct evaluate *);
 xmlDocPtr	 evaluate_run(struct evaluate *, xmlDocPtr portfolio,
 		    const char *name, const struct evaluate_params *,
 		    struct diag *d);
+
+/*
+ * Whether the last evaluate_run returned NULL because of endorse itself
+ * (an XSLT limit, no memory: "internal error", exit 70) rather than the
+ * portfolio or rule file (exit 65).
+ */
+int		 evaluate_failed_internally(const struct evaluate *);
 
 /* The overall result of a checklist evaluate_run made. */
 enum evaluate_result evaluate_result(xmlDocPtr checklist);

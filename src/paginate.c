@@ -80,27 +80,6 @@ min_first(const struct state *st, size_t i)
 	return h + 2 * b->pad;
 }
 
-/* Height needed by box i and what it must be kept with. */
-static double
-keep_chain(const struct state *st, size_t i)
-{
-	double	need = 0;
-	size_t	j;
-
-	for (j = i; j < st->n; j++) {
-		if (j > i)
-			need += st->boxes[j].before;
-		if (!(st->boxes[j].flags & PAGINATE_KEEP_NEXT) ||
-		    j + 1 >= st->n)
-			return need + min_first(st, j);
-		need += paginate_box_height(&st->boxes[j]) +
-		    st->boxes[j].after;
-		if (need > st->h)
-			break;
-	}
-	return need;
-}
-
 /* Height of the keep group starting at box i. */
 static double
 group_height(const struct state *st, size_t i)
@@ -113,6 +92,56 @@ group_height(const struct state *st, size_t i)
 		if (j > i)
 			need += st->boxes[j].before + st->boxes[j - 1].after;
 		need += paginate_box_height(&st->boxes[j]);
+		if (need > st->h)
+			break;
+	}
+	return need;
+}
+
+/* Does a keep group start at box j (and box i is not in it)? */
+static int
+group_starts(const struct state *st, size_t i, size_t j)
+{
+	unsigned	g = st->boxes[j].group;
+
+	return g != 0 && st->boxes[i].group != g &&
+	    (j == 0 || st->boxes[j - 1].group != g);
+}
+
+/*
+ * The least of box j that must follow what keeps with it from box i: a
+ * keep group that fits on a page comes whole (a heading stays with all
+ * of the group after it) when all of it fits on a page, anything
+ * else its first lines.
+ */
+static double
+first_of(const struct state *st, size_t i, size_t j, double need)
+{
+	double	g;
+
+	if (j > i && group_starts(st, i, j)) {
+		g = group_height(st, j);
+		if (need + g <= st->h - st->top + EPS)
+			return g;
+	}
+	return min_first(st, j);
+}
+
+/* Height needed by box i and what it must be kept with. */
+static double
+keep_chain(const struct state *st, size_t i)
+{
+	double	need = 0;
+	size_t	j;
+
+	for (j = i; j < st->n; j++) {
+		if (j > i)
+			need += st->boxes[j].before;
+		if (!(st->boxes[j].flags & PAGINATE_KEEP_NEXT) ||
+		    j + 1 >= st->n)
+			return need + first_of(st, i, j, need);
+		need += paginate_box_height(&st->boxes[j]) +
+		    st->boxes[j].after;
 		if (need > st->h)
 			break;
 	}
@@ -220,6 +249,43 @@ new_page(struct state *st, size_t i)
 	return 0;
 }
 
+/* Is box i a row of a table, not its header? */
+static int
+is_row(const struct state *st, size_t i, unsigned table)
+{
+	return i < st->n && st->boxes[i].table == table && table != 0 &&
+	    !(st->boxes[i].flags & PAGINATE_HEADER);
+}
+
+/*
+ * Box i is the next-to-last row of a table that already has a row on
+ * this page, fits here, but the last row would then go alone to the
+ * next page (under the repeated header): both go over when they fit
+ * on a page together.
+ */
+static int
+lone_last_row(const struct state *st, size_t i)
+{
+	const struct paginate_box	*b = &st->boxes[i], *c;
+	double				 hh = 0, both;
+	unsigned			 t = b->table;
+
+	if (!is_row(st, i, t) || !is_row(st, i + 1, t) ||
+	    is_row(st, i + 2, t) || i == 0 || !is_row(st, i - 1, t) ||
+	    st->y <= st->top + EPS)
+		return 0;
+	c = &st->boxes[i + 1];
+	if (!(b->flags & PAGINATE_WHOLE) || !(c->flags & PAGINATE_WHOLE))
+		return 0;
+	if (in_header_table(st, i))
+		hh = paginate_box_height(&st->boxes[st->header - 1]);
+	both = paginate_box_height(b) + b->after + c->before +
+	    paginate_box_height(c);
+	return st->y + b->before + paginate_box_height(b) <= st->h + EPS &&
+	    st->y + b->before + both > st->h + EPS &&
+	    hh + both <= st->h + EPS;
+}
+
 /*
  * Choose where to end a piece of b whose columns start at off, with
  * avail points of content room.  Returns 1 when some column advances.
@@ -281,6 +347,14 @@ place(struct state *st, size_t i)
 		fresh = st->y <= st->top + EPS;
 		space = fresh ? 0 : b->before;
 		rem = remaining(b, off);
+		/*
+		 * The document's last box does not open a page of its own
+		 * for want of its spacing: less space above it instead.
+		 */
+		if (first && i + 1 == st->n && !fresh &&
+		    st->y + space + rem > st->h + EPS &&
+		    st->y + rem <= st->h + EPS)
+			space = st->h - st->y - rem > 0 ? st->h - st->y - rem : 0;
 		if (st->y + space + rem <= st->h + EPS) {
 			for (k = 0; k < b->ncols; k++)
 				to[k] = col_height(&b->cols[k]);
@@ -376,6 +450,8 @@ paginate_run(const struct paginate_box *boxes, size_t n, double page_h,
 			    new_page(&st, i) != 0)
 				goto fail;
 		}
+		if (lone_last_row(&st, i) && new_page(&st, i) != 0)
+			goto fail;
 		if (place(&st, i) != 0)
 			goto fail;
 		if (b->flags & PAGINATE_HEADER)

@@ -10,12 +10,17 @@
  *
  * The rules: spacing before a box is dropped at the top of a page; a
  * forced break starts a new page; a box marked keep-with-next never ends
- * a page without the start of the next box (a heading is never orphaned);
- * consecutive boxes of one keep group share a page when they fit on one;
+ * a page without the start of the next box (a heading is never orphaned),
+ * and without all of the next box's keep group when that group fits on
+ * a page; consecutive boxes of one keep group share a page when they fit
+ * on one;
  * a paragraph is split leaving at least two lines on each page when it
  * can; a table row that fits on a page is never split, a taller one is
  * split between lines; a table's header box is repeated at the top of
- * every page the table continues on.
+ * every page the table continues on, and a table's last row never goes
+ * alone to a page of its own (the row before it goes with it); the
+ * document's last box takes less space above it rather than open a page
+ * for itself.
  *
  * Included by typeset and its tests.  paginate_run returns a struct
  * paginate the caller frees with paginate_free; it borrows the boxes.

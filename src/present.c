@@ -19,6 +19,8 @@
 static const char *const stylesheets[PRESENT__COUNT] = {
 	"stylesheets/packet.xsl",
 	"stylesheets/review.xsl",
+	"stylesheets/renewal.xsl",
+	"stylesheets/roster.xsl",
 };
 
 struct present {
@@ -104,15 +106,27 @@ fail:
 	return NULL;
 }
 
+/* Most extra parameters one run may pass. */
+#define MAX_PARAMS	8
+
 xmlDocPtr
 present_run(struct present *pr, enum present_kind kind,
     const struct present_entry *e, size_t n, const char *created,
     struct diag *d)
 {
+	return present_run_with(pr, kind, e, n, created, NULL, d);
+}
+
+xmlDocPtr
+present_run_with(struct present *pr, enum present_kind kind,
+    const struct present_entry *e, size_t n, const char *created,
+    const char *const *extra, struct diag *d)
+{
 	struct xsltrun_options	 opt;
 	struct xsltrun		*xr;
-	const char		*params[3];
+	const char		*params[2 * MAX_PARAMS + 3];
 	xmlDocPtr		 in, out;
+	size_t			 k = 2;
 
 	if ((xr = style_get(pr, kind, d)) == NULL)
 		return NULL;
@@ -123,13 +137,36 @@ present_run(struct present *pr, enum present_kind kind,
 	}
 	params[0] = "created";
 	params[1] = created;
-	params[2] = NULL;
+	for (; extra != NULL && extra[k - 2] != NULL && extra[k - 1] != NULL &&
+	    k < 2 * MAX_PARAMS + 2; k += 2) {
+		params[k] = extra[k - 2];
+		params[k + 1] = extra[k - 1];
+	}
+	params[k] = NULL;
 	memset(&opt, 0, sizeof(opt));
 	opt.params = params;
 	out = xsltrun_run(xr, in, n == 1 ? e[0].source : stylesheets[kind],
 	    &opt, d);
 	xmlFreeDoc(in);
 	return out;
+}
+
+xmlDocPtr
+present_run_document(struct present *pr, enum present_kind kind,
+    xmlDocPtr in, const char *name, const char *created, struct diag *d)
+{
+	struct xsltrun_options	 opt;
+	struct xsltrun		*xr;
+	const char		*params[3];
+
+	if ((xr = style_get(pr, kind, d)) == NULL)
+		return NULL;
+	params[0] = "created";
+	params[1] = created;
+	params[2] = NULL;
+	memset(&opt, 0, sizeof(opt));
+	opt.params = params;
+	return xsltrun_run(xr, in, name, &opt, d);
 }
 
 int

@@ -29,6 +29,8 @@ struct present;
 enum present_kind {
 	PRESENT_PACKET,		/* the applicant's application packet */
 	PRESENT_REVIEW,		/* the committee's review checklist */
+	PRESENT_RENEWAL,	/* the continuing-endorsement statement */
+	PRESENT_ROSTER,		/* a batch's roster for the chair */
 	PRESENT__COUNT
 };
 
@@ -49,6 +51,26 @@ void		 present_free(struct present *);
 xmlDocPtr	 present_run(struct present *, enum present_kind,
 		    const struct present_entry *, size_t n,
 		    const char *created, struct diag *d);
+
+/*
+ * The same with extra stylesheet parameters: a NULL-terminated list of
+ * "name", "value" pairs (at most 8), each value taken literally.  The
+ * review takes "reviewers" (copies, 1 to 9, default 2); the renewal
+ * statement takes "year" (YYYY).
+ */
+xmlDocPtr	 present_run_with(struct present *, enum present_kind,
+		    const struct present_entry *, size_t n,
+		    const char *created, const char *const *extra,
+		    struct diag *d);
+
+/*
+ * Lay out an input document the caller built (the roster's <roster>, in
+ * the present namespace; see stylesheets/roster.xsl), called name in
+ * messages.  Returns the layout, or NULL after reporting to d.
+ */
+xmlDocPtr	 present_run_document(struct present *, enum present_kind,
+		    xmlDocPtr in, const char *name, const char *created,
+		    struct diag *d);
 
 /* Write a layout as XML (--emit layout).  Returns 0 or -1. */
 int		 present_write(struct present *, enum present_kind,

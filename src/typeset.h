@@ -3,7 +3,7 @@
  * docs/layout.md) to PDF with Pango and Cairo.
  *
  * The typesetter knows nothing about endorsement: it lays out sections,
- * paragraphs, lists, tables, status marks, checkboxes, signature lines
+ * paragraphs, lists, tables, marks, checkboxes, signature lines
  * and ruled space, paginates them (see paginate.h) and draws a tagged PDF
  * with bookmarks, links and metadata.  Fonts come only from the data
  * directory's fonts/ through a private fontconfig configuration; text

@@ -8,7 +8,11 @@
  * variables and XPath operations, and with libxslt's messages routed to
  * the caller's struct diag.  document() may read exactly one document the
  * caller hands over (the association's rule file, already loaded and
- * checked), and nothing else; xsl:include and xsl:import are refused.
+ * checked), and nothing else.  xsl:include and xsl:import name a
+ * stylesheet of the compiled stylesheet's own (shipped) directory by its
+ * bare file name, resolved at compile time and read through xmlload; an
+ * absolute path, "..", a scheme (http:, file:), xml:base or a name that
+ * resolves outside the directory (a symbolic link) is refused.
  * The run's state is checked, not only its result tree.
  *
  * Included by the XSLT stages (evaluate, present).  The caller owns the
@@ -52,6 +56,14 @@ void		 xsltrun_free(struct xsltrun *);
  */
 xmlDocPtr	 xsltrun_run(struct xsltrun *, xmlDocPtr in, const char *name,
 		    const struct xsltrun_options *, struct diag *d);
+
+/*
+ * Whether the last xsltrun_run failed for a reason of endorse's own (a
+ * limit reached, a failed expression, no memory: "internal error", exit
+ * 70) rather than the stylesheet's verdict on the data (an xsl:message
+ * that terminates: exit 65).
+ */
+int		 xsltrun_failed_internally(const struct xsltrun *);
 
 /*
  * Write a result as the stylesheet's xsl:output says (byte-identical for

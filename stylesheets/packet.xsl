@@ -8,9 +8,11 @@
   Parameters: created (the PDF date: YYYY-MM-DD or a dateTime).
   Output: a layout document (schemas/layout.xsd) for the typesetter.
 
-  A cover block, the checklist summary with links to the sections, one
-  section per part of the portfolio, and "what is missing before you
-  submit".  Every piece of applicant data goes in a <span field="...">
+  Written to the applicant ("you").  A cover with the result and, when
+  something is missing, what is missing; the checklist summary with each
+  requirement's source line and links to the sections; one section per
+  part of the portfolio; and "what is missing before you submit".  The
+  document title is the one level-1 heading; the parts are level 2.  Every piece of applicant data goes in a <span field="...">
   so that a character no font has is reported with the field it is in.
 -->
 <xsl:stylesheet version="1.0"
@@ -19,9 +21,9 @@
     xmlns:c="urn:endorse:checklist:1"
     xmlns:p="urn:endorse:portfolio:1"
     xmlns="urn:endorse:layout:1"
-    xmlns:l="urn:endorse:layout:1"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="e c p l exsl">
+    exclude-result-prefixes="e c p">
+
+  <xsl:include href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -44,41 +46,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="result-words">
-    <xsl:param name="r" select="$cl/@result"/>
-    <xsl:choose>
-      <xsl:when test="$r = 'ready'">Ready for committee</xsl:when>
-      <xsl:when test="$r = 'needs-review'">Needs committee review</xsl:when>
-      <xsl:otherwise>Not ready</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="result-status">
-    <xsl:choose>
-      <xsl:when test="$cl/@result = 'ready'">met</xsl:when>
-      <xsl:when test="$cl/@result = 'needs-review'">review</xsl:when>
-      <xsl:otherwise>not-met</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- 12.25 h, exact: hours are summed in hundredths. -->
-  <xsl:template name="hundredths">
-    <xsl:param name="h"/>
-    <xsl:value-of select="number(substring-before(concat('0', $h, '.'), '.')) * 100 +
-        number(substring(concat(substring-after($h, '.'), '00'), 1, 2))"/>
-  </xsl:template>
-  <xsl:template name="fmt-hours">
-    <xsl:param name="c"/>
-    <xsl:variable name="i" select="floor($c div 100)"/>
-    <xsl:variable name="f" select="$c - $i * 100"/>
-    <xsl:value-of select="$i"/>
-    <xsl:choose>
-      <xsl:when test="$f = 0"/>
-      <xsl:when test="$f mod 10 = 0"><xsl:value-of select="concat('.', $f div 10)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat('.', format-number($f, '00'))"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template match="/">
     <document created="{$created}" page-size="letter" lang="en">
       <title><xsl:value-of select="concat('Application packet: ', substring($name, 1, 200))"/></title>
@@ -93,6 +60,7 @@
       <footer>
         <left><xsl:value-of select="concat('Evaluated as of ', $cl/@as-of)"/></left>
         <right>Page {page} of {pages}</right>
+        <note><xsl:value-of select="$confidential"/></note>
       </footer>
       <body>
         <section level="1" id="cover">
@@ -103,7 +71,7 @@
             <xsl:if test="$pf/p:applicant/p:email">
               <row><cell>E-mail</cell><cell><span field="applicant e-mail"><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
             </xsl:if>
-            <row><cell>Association</cell><cell><xsl:value-of select="concat($cl/@association-name, ' (', $cl/@association, ')')"/></cell></row>
+            <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
             <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track')"/></cell></row>
             <xsl:if test="$pf/p:application/@submitted">
               <row><cell>Submitted</cell><cell><xsl:value-of select="$pf/p:application/@submitted"/></cell></row>
@@ -111,29 +79,37 @@
             <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
             <row>
               <cell>Overall result</cell>
-              <cell><status><xsl:attribute name="value"><xsl:call-template name="result-status"/></xsl:attribute><xsl:call-template name="result-words"/></status></cell>
+              <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></cell>
             </row>
           </table>
-          <p><xsl:value-of select="$cl/c:summary"/></p>
+          <p><xsl:call-template name="say"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
+          <xsl:if test="$cl/c:missing/c:item">
+            <p keep-with-next="yes"><b>Missing before you submit</b> (the details are in <link to="missing">What is missing before you submit</link>)</p>
+            <list field="what is missing">
+              <xsl:for-each select="$cl/c:missing/c:item">
+                <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item>
+              </xsl:for-each>
+            </list>
+          </xsl:if>
           <xsl:if test="$cl/@applied-to">
             <p style="note"><xsl:value-of select="concat('The portfolio applies to ', $cl/@applied-to, '; this packet evaluates it against the requirements of ', $cl/@association, '.')"/></p>
           </xsl:if>
         </section>
 
-        <section level="1" id="summary">
+        <section level="2" id="summary">
           <heading>Checklist summary</heading>
-          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met + $cl/c:summary/@pending, ' not met, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of the portfolio it reads; wording and line numbers refer to ', $cl/@document, '.')"/></p>
+          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of your portfolio it reads; under each requirement is the line of the ', $cl/@association, ' requirements where it is written.')"/></p>
           <table field="checklist">
-            <col width="10"/><col width="14"/><col width="34"/><col width="42"/>
+            <col width="10"/><col width="17"/><col width="33"/><col width="40"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
             <xsl:for-each select="$cl/c:rule[@status != 'not-applicable']">
               <xsl:variable name="sec"><xsl:call-template name="section-of"><xsl:with-param name="type" select="@type"/></xsl:call-template></xsl:variable>
               <row>
-                <cell><link to="{$sec}"><xsl:value-of select="@id"/></link></cell>
-                <cell><status value="{@status}"/></cell>
-                <cell><xsl:value-of select="c:requirement"/></cell>
+                <cell><link to="{$sec}"><xsl:call-template name="rule-id"/></link></cell>
+                <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
+                <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:value-of select="c:explanation"/>
+                  <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
                   <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
                 </cell>
               </row>
@@ -141,11 +117,11 @@
           </table>
           <xsl:if test="$cl/c:rule[@status = 'not-applicable']">
             <p style="small">
-              <status value="not-applicable"/>
+              <mark shape="dash">Not applicable to you:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
                 <xsl:if test="position() &gt; 1">; </xsl:if>
-                <b><xsl:value-of select="@id"/></b><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/>
+                <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -158,25 +134,25 @@
         <xsl:call-template name="references"/>
         <xsl:call-template name="attestations"/>
 
-        <section level="1" id="missing">
+        <section level="2" id="missing">
           <heading>What is missing before you submit</heading>
           <xsl:choose>
             <xsl:when test="$cl/c:missing/c:item">
               <list field="what is missing">
                 <xsl:for-each select="$cl/c:missing/c:item">
-                  <item><b><xsl:value-of select="@rule"/></b>: <xsl:value-of select="."/></item>
+                  <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item>
                 </xsl:for-each>
               </list>
             </xsl:when>
             <xsl:otherwise>
-              <p>Nothing that endorse can check is missing.</p>
+              <p>Nothing that can be checked from your portfolio is missing.</p>
             </xsl:otherwise>
           </xsl:choose>
           <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
-            <p>The committee will also judge:</p>
+            <p keep-with-next="yes">The committee will also judge:</p>
             <list>
               <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
-                <item><b><xsl:value-of select="@id"/></b>: <xsl:value-of select="c:explanation"/></item>
+                <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></item>
               </xsl:for-each>
             </list>
           </xsl:if>
@@ -189,12 +165,12 @@
   <xsl:template name="rule-lines">
     <xsl:param name="rules"/>
     <xsl:for-each select="$rules">
-      <p style="small"><status value="{@status}"><xsl:value-of select="@id"/></status><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
+      <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="education">
-    <section level="1" id="education">
+    <section level="2" id="education">
       <heading>Degrees and transcripts</heading>
       <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'degree' or @type = 'transcripts' or @type = 'on-request'][@status != 'not-applicable']"/></xsl:call-template>
       <xsl:choose>
@@ -208,7 +184,7 @@
                   <xsl:choose>
                     <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:value-of select="p:field"/></span></xsl:if></xsl:when>
                     <xsl:when test="self::p:other-degree"><span field="degree"><xsl:value-of select="p:description"/></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
-                    <xsl:otherwise><span field="program"><xsl:value-of select="p:title"/></span> (<xsl:value-of select="translate(@kind, '-', ' ')"/>)</xsl:otherwise>
+                    <xsl:otherwise><span field="program"><xsl:value-of select="p:title"/></span> (<xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template>)</xsl:otherwise>
                   </xsl:choose>
                 </cell>
                 <cell><span field="institution"><xsl:value-of select="p:institution"/></span></cell>
@@ -232,7 +208,7 @@
   </xsl:template>
 
   <xsl:template name="training">
-    <section level="1" id="training">
+    <section level="2" id="training">
       <heading>Training log</heading>
       <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'hours' or @type = 'judgement'][@status != 'not-applicable'][not(@type = 'judgement') or starts-with(@id, 'TRN')]"/></xsl:call-template>
       <xsl:variable name="courses" select="$pf/p:training/p:course"/>
@@ -241,28 +217,37 @@
           <table field="training log">
             <col width="13"/><col width="37"/><col width="24"/><col width="10"/><col width="16"/>
             <header><cell>Date</cell><cell>Title</cell><cell>Provider</cell><cell>Hours</cell><cell>Running total</cell></header>
+            <xsl:variable name="trn" select="$cl/c:rule[@type = 'hours'][1]"/>
             <xsl:for-each select="$courses">
-              <xsl:variable name="rb-rtf">
-                <xsl:for-each select=". | preceding-sibling::p:course">
-                  <xsl:if test="@relationship-based = 'yes'"><h><xsl:call-template name="hundredths"><xsl:with-param name="h" select="@hours"/></xsl:call-template></h></xsl:if>
-                </xsl:for-each>
-              </xsl:variable>
-              <xsl:variable name="running" select="sum(exsl:node-set($rb-rtf)/l:h)"/>
+              <!-- the checklist's running total: counted hours up to this
+                   course, the as-of cut-off respected -->
+              <xsl:variable name="pos" select="position()"/>
+              <xsl:variable name="ev" select="$trn/c:evidence/c:item[@n = $pos]"/>
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
                   <span field="training title"><xsl:value-of select="p:title"/></span>
-                  <xsl:if test="@relationship-based != 'yes'"><br/><i>not relationship-based: not counted</i></xsl:if>
+                  <xsl:if test="$ev/@status = 'excluded'"><br/><i><xsl:value-of select="concat($ev/@reason, ': not counted')"/></i></xsl:if>
                   <xsl:if test="@in-service = 'yes'"><br/><i>in-service training</i></xsl:if>
-                  <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="translate(., '-', ' ')"/></xsl:for-each></i></xsl:if>
+                  <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:variable name="area" select="$cl/c:totals/c:competencies/c:area[@id = current()]"/><xsl:choose><xsl:when test="$area"><xsl:value-of select="$area/@name"/></xsl:when><xsl:otherwise><xsl:call-template name="word"><xsl:with-param name="code" select="."/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:for-each></i></xsl:if>
                 </cell>
                 <cell><span field="training provider"><xsl:value-of select="p:provider"/></span></cell>
                 <cell><xsl:value-of select="@hours"/></cell>
-                <cell><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="$running"/></xsl:call-template></cell>
+                <cell><xsl:value-of select="$ev/@running"/></cell>
               </row>
             </xsl:for-each>
           </table>
-          <p><b>Relationship-based training: <xsl:value-of select="$cl/c:totals/c:training-hours"/> clock hours.</b></p>
+          <p><b><xsl:value-of select="concat('Relationship-based training: ', $cl/c:totals/c:training-hours, ' clock hours')"/><xsl:if test="$cl/c:totals/c:training-hours/@need"><xsl:value-of select="concat(' (', $cl/c:totals/c:training-hours/@need, ' required)')"/></xsl:if>.</b></p>
+          <xsl:variable name="areas" select="$cl/c:totals/c:competencies"/>
+          <xsl:if test="$areas">
+            <p style="small"><xsl:value-of select="concat('Your training covers ', $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
+              <xsl:if test="$areas/c:area[@covered = 'false']">
+                <xsl:text> Not covered: </xsl:text>
+                <xsl:for-each select="$areas/c:area[@covered = 'false']"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@name"/></xsl:for-each>
+                <xsl:text>.</xsl:text>
+              </xsl:if>
+            </p>
+          </xsl:if>
         </xsl:when>
         <xsl:otherwise><p>No training is recorded.</p></xsl:otherwise>
       </xsl:choose>
@@ -270,7 +255,7 @@
   </xsl:template>
 
   <xsl:template name="experience">
-    <section level="1" id="experience">
+    <section level="2" id="experience">
       <heading>Positions and leadership activities</heading>
       <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'experience' or @type = 'leadership-scope'][@status != 'not-applicable']"/></xsl:call-template>
       <xsl:if test="$cl/c:totals/c:experience">
@@ -285,7 +270,7 @@
           <p style="small"><xsl:value-of select="concat('Post-graduate experience counts from the day after ', $cl/c:totals/c:graduate/@date, ' (', $cl/c:totals/c:graduate, '). Overlapping periods count once.')"/></p>
         </xsl:if>
       </xsl:if>
-      <section level="2" id="positions">
+      <section level="3" id="positions">
         <heading>Positions</heading>
         <xsl:choose>
           <xsl:when test="$pf/p:experience/p:position">
@@ -296,7 +281,7 @@
                 <row>
                   <cell><b><span field="position role"><xsl:value-of select="p:role"/></span></b><br/><span field="employer"><xsl:value-of select="p:employer"/></span></cell>
                   <cell><xsl:value-of select="concat(@start, ' to ', @end)"/></cell>
-                  <cell><xsl:value-of select="translate(@work, '-', ' ')"/><xsl:if test="p:description"><br/><i><span field="position description"><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
+                  <cell><xsl:call-template name="words"><xsl:with-param name="codes" select="@work"/></xsl:call-template><xsl:if test="p:description"><br/><i><span field="position description"><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
                 </row>
               </xsl:for-each>
             </table>
@@ -304,7 +289,7 @@
           <xsl:otherwise><p>No position is recorded.</p></xsl:otherwise>
         </xsl:choose>
       </section>
-      <section level="2" id="leadership">
+      <section level="3" id="leadership">
         <heading>Leadership activities</heading>
         <xsl:choose>
           <xsl:when test="$pf/p:experience/p:leadership">
@@ -313,7 +298,7 @@
               <header><cell>Activity</cell><cell>Scope</cell><cell>Period</cell><cell>Description</cell></header>
               <xsl:for-each select="$pf/p:experience/p:leadership">
                 <row>
-                  <cell><xsl:value-of select="translate(@activity, '-', ' ')"/></cell>
+                  <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@activity"/></xsl:call-template></cell>
                   <cell><xsl:value-of select="@scope"/></cell>
                   <cell><xsl:value-of select="@start"/><xsl:if test="@end"><xsl:value-of select="concat(' to ', @end)"/></xsl:if></cell>
                   <cell><span field="leadership description"><xsl:value-of select="p:description"/></span></cell>
@@ -328,7 +313,7 @@
   </xsl:template>
 
   <xsl:template name="rsc">
-    <section level="1" id="rsc">
+    <section level="2" id="rsc">
       <heading>Reflective supervision/consultation log</heading>
       <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[starts-with(@type, 'rsc-')][@status != 'not-applicable']"/></xsl:call-template>
       <xsl:variable name="rscx" select="$cl/c:rule[@type = 'rsc-identified']/c:evidence/c:item[@status = 'excluded']"/>
@@ -343,7 +328,7 @@
               <xsl:variable name="bad" select="$cl/c:rule[@type = 'rsc-provider']/c:evidence/c:item[@ref = $pid and @status = 'excluded']"/>
               <row>
                 <cell><xsl:value-of select="@date"/></cell>
-                <cell><xsl:value-of select="translate(@format, '-', ' ')"/></cell>
+                <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@format"/></xsl:call-template></cell>
                 <cell>
                   <xsl:choose>
                     <xsl:when test="$who"><span field="RS/C provider"><xsl:value-of select="$who/p:name"/></span></xsl:when>
@@ -353,8 +338,8 @@
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: peer group</checkbox></xsl:when>
-                    <xsl:when test="$bad"><checkbox state="crossed">no: provider</checkbox></xsl:when>
+                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor/consultant</checkbox></xsl:when>
+                    <xsl:when test="$bad"><checkbox state="crossed">no: supervisor/consultant does not qualify</checkbox></xsl:when>
                     <xsl:otherwise><checkbox state="checked">yes</checkbox></xsl:otherwise>
                   </xsl:choose>
                 </cell>
@@ -366,15 +351,17 @@
             <xsl:if test="$cl/c:totals/c:rsc-window">
               <xsl:text> </xsl:text>
               <xsl:value-of select="concat('Window: ', $cl/c:totals/c:rsc-window/@hours, ' hours from ', $cl/c:totals/c:rsc-window/@from, ' to ', $cl/c:totals/c:rsc-window/@to, ' (', $cl/c:totals/c:rsc-window/@sessions, ' sessions)')"/>
+              <xsl:variable name="wr" select="$cl/c:rule[@type = 'rsc-window']"/>
               <xsl:choose>
-                <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'">, within 12 to 24 months.</xsl:when>
-                <xsl:otherwise>: the best run found, not yet a valid window.</xsl:otherwise>
+                <xsl:when test="not($wr) or $wr/@status = 'not-applicable'">.</xsl:when>
+                <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'"><xsl:value-of select="concat(', within ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months: it meets ')"/><xsl:call-template name="rule-id"><xsl:with-param name="id" select="$wr/@id"/></xsl:call-template>.</xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(': the longest run so far; ', $wr/@id, ' asks for ', $cl/c:totals/c:rsc-window/@need, ' hours over ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months.')"/></xsl:otherwise>
               </xsl:choose>
             </xsl:if>
           </p>
           <xsl:if test="$rscx">
-            <p style="small">Not counted:</p>
-            <list><xsl:for-each select="$rscx"><item><xsl:value-of select="."/></item></xsl:for-each></list>
+            <p style="small" keep-with-next="yes">Not counted:</p>
+            <list><xsl:for-each select="$rscx"><item><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each></list>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise><p>No reflective supervision/consultation is recorded.</p></xsl:otherwise>
@@ -383,14 +370,14 @@
   </xsl:template>
 
   <xsl:template name="references">
-    <section level="1" id="references">
+    <section level="2" id="references">
       <heading>References</heading>
       <xsl:call-template name="rule-lines"><xsl:with-param name="rules" select="$cl/c:rule[@type = 'references' or @type = 'rater-endorsed' or @type = 'reference-roles'][@status != 'not-applicable']"/></xsl:call-template>
       <xsl:variable name="slots" select="$cl/c:rule[@type = 'reference-roles']/c:evidence/c:item"/>
       <xsl:if test="$slots">
-        <p><b>Reference roles of the <xsl:value-of select="$cl/@track-name"/> track</b></p>
+        <p keep-with-next="yes"><b>Reference roles of the <xsl:value-of select="$cl/@track-name"/> track</b></p>
         <list field="reference roles">
-          <xsl:for-each select="$slots"><item><xsl:value-of select="."/></item></xsl:for-each>
+          <xsl:for-each select="$slots"><item><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each>
         </list>
       </xsl:if>
       <xsl:choose>
@@ -403,7 +390,7 @@
               <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
               <row>
                 <cell><span field="reference name"><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
-                <cell><xsl:value-of select="translate(@role, '-', ' ')"/><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>
+                <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>
                 <cell>
                   <xsl:choose>
                     <xsl:when test="@completed"><checkbox state="checked"><xsl:value-of select="@completed"/></checkbox></xsl:when>
@@ -423,23 +410,23 @@
         <xsl:otherwise><p>No reference is recorded.</p></xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:references/p:statement">
-        <p style="note"><xsl:value-of select="concat('Statement: ', translate(@kind, '-', ' '))"/><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:value-of select="."/></span></xsl:if></p>
+        <p style="note"><xsl:text>Statement: </xsl:text><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:value-of select="."/></span></xsl:if></p>
       </xsl:for-each>
     </section>
   </xsl:template>
 
   <xsl:template name="attestations">
-    <section level="1" id="attestations">
+    <section level="2" id="attestations">
       <heading>Attestations, examination, membership and fees</heading>
       <table field="attestations">
-        <col width="10"/><col width="14"/><col width="30"/><col width="46"/>
+        <col width="10"/><col width="17"/><col width="30"/><col width="43"/>
         <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
         <xsl:for-each select="$cl/c:rule[@type = 'membership' or @type = 'fee' or @type = 'signature' or @type = 'exam']">
           <row>
-            <cell><xsl:value-of select="@id"/></cell>
-            <cell><status value="{@status}"/></cell>
+            <cell><xsl:call-template name="rule-id"/></cell>
+            <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
             <cell><xsl:value-of select="c:requirement"/></cell>
-            <cell><xsl:value-of select="c:explanation"/><xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each></cell>
+            <cell><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:for-each select="c:evidence/c:item"><br/><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:for-each></cell>
           </row>
         </xsl:for-each>
       </table>

@@ -5,14 +5,21 @@
   Input: <present xmlns="urn:endorse:present:1"> with one <entry> per
   applicant, each holding the checklist (urn:endorse:checklist:1) and the
   portfolio it was made from (urn:endorse:portfolio:1).
-  Parameters: created (the PDF date).
+  Parameters: created (the PDF date); reviewers (how many reviewer
+  copies, 1 to 9, default 2).
   Output: a layout document (schemas/layout.xsd).
 
-  One applicant after another, each on a new page with its own bookmark:
-  the computed verdict of every rule with its evidence and agree /
-  disagree boxes, the committee-judgement items with space to write, a
-  recommendation block and two reviewers' name, signature and date lines.
-  "Confidential" in the footer.
+  Two volunteer reviewers fill the checklist in with a pen, separately,
+  then agree.  Per applicant, one part of the file, numbered on its own
+  ("Page 2 of 6") and headed on every page with the applicant's name and
+  association: one copy per reviewer ("Reviewer 1 of 2", a name line),
+  each with the computed verdict of every rule, its evidence and source
+  line, tick boxes and a note line the width of the table; the
+  committee-judgement items; a recommendation; then one consensus page
+  (decision, comments for the applicant, both reviewers' names,
+  signatures and dates, the meeting date, the conflict-of-interest
+  statement).  A file of several applicants opens with an index.
+  Every number comes from the checklist.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,30 +29,24 @@
     xmlns="urn:endorse:layout:1"
     exclude-result-prefixes="e c p">
 
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="created" select="'2000-01-01'"/>
+  <xsl:param name="reviewers" select="'2'"/>
 
   <xsl:variable name="entries" select="/e:present/e:entry"/>
   <xsl:variable name="first" select="$entries[1]/c:checklist"/>
-
-  <xsl:template name="result-words">
-    <xsl:param name="r"/>
+  <xsl:variable name="copies">
     <xsl:choose>
-      <xsl:when test="$r = 'ready'">Ready for committee</xsl:when>
-      <xsl:when test="$r = 'needs-review'">Needs committee review</xsl:when>
-      <xsl:otherwise>Not ready</xsl:otherwise>
+      <xsl:when test="number($reviewers) &gt;= 1 and number($reviewers) &lt;= 9"><xsl:value-of select="floor(number($reviewers))"/></xsl:when>
+      <xsl:otherwise>2</xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
+  </xsl:variable>
 
-  <xsl:template name="result-status">
-    <xsl:param name="r"/>
-    <xsl:choose>
-      <xsl:when test="$r = 'ready'">met</xsl:when>
-      <xsl:when test="$r = 'needs-review'">review</xsl:when>
-      <xsl:otherwise>not-met</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- The associations of the file, each once, in order of appearance. -->
+  <xsl:variable name="assocs" select="$entries/c:checklist[not(@association = preceding::c:checklist/@association)]"/>
 
   <xsl:template match="/">
     <document created="{$created}" page-size="letter" lang="en">
@@ -55,20 +56,27 @@
           <xsl:otherwise><xsl:value-of select="concat('Committee review checklists: ', count($entries), ' applicants')"/></xsl:otherwise>
         </xsl:choose>
       </title>
-      <author><xsl:value-of select="$first/@association-name"/></author>
-      <subject><xsl:value-of select="concat($first/@title, ': committee review checklist')"/></subject>
-      <keywords><xsl:value-of select="concat('endorsement, ', $first/@association, ', Level ', $first/@level, ', committee review')"/></keywords>
+      <author><xsl:for-each select="$assocs"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="@association-name"/></xsl:for-each></author>
+      <subject>
+        <xsl:choose>
+          <xsl:when test="count($entries) = 1"><xsl:value-of select="concat($first/@title, ': committee review checklist')"/></xsl:when>
+          <xsl:otherwise>Endorsement: committee review checklists</xsl:otherwise>
+        </xsl:choose>
+      </subject>
+      <keywords><xsl:text>endorsement, committee review</xsl:text><xsl:for-each select="$assocs"><xsl:value-of select="concat(', ', @association)"/></xsl:for-each></keywords>
       <header>
-        <left><xsl:value-of select="$first/@association"/></left>
+        <left><xsl:for-each select="$assocs"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@association"/></xsl:for-each></left>
         <center>Committee review checklist</center>
-        <right><xsl:value-of select="concat('Level ', $first/@level)"/></right>
       </header>
       <footer>
         <left><xsl:value-of select="concat('Evaluated as of ', $first/@as-of)"/></left>
         <right>Page {page} of {pages}</right>
-        <note>Confidential: for the endorsement committee only. Do not copy or forward.</note>
+        <note><xsl:value-of select="$confidential"/></note>
       </footer>
       <body>
+        <xsl:if test="count($entries) &gt; 1">
+          <xsl:call-template name="index"/>
+        </xsl:if>
         <xsl:for-each select="$entries">
           <xsl:call-template name="applicant">
             <xsl:with-param name="cl" select="c:checklist"/>
@@ -80,91 +88,196 @@
     </document>
   </xsl:template>
 
+  <!-- The index of a combined file: who is in it, and where. -->
+  <xsl:template name="index">
+    <section level="1" id="index">
+      <heading>Applicants in this file</heading>
+      <p style="small"><xsl:value-of select="concat(count($entries), ' applicants. Each one has its own pages, numbered on their own; the page given here is the page of the file.')"/></p>
+      <table field="applicants">
+        <col width="30"/><col width="14"/><col width="14"/><col width="30"/><col width="12"/>
+        <header><cell>Applicant</cell><cell>Association</cell><cell>Track</cell><cell>Computed result</cell><cell>Page</cell></header>
+        <xsl:for-each select="$entries">
+          <row>
+            <cell><link to="{concat('applicant-', position())}"><span field="applicant name"><xsl:value-of select="p:portfolio/p:applicant/p:name"/></span></link></cell>
+            <cell><span nowrap="yes"><xsl:value-of select="c:checklist/@association"/></span></cell>
+            <cell><xsl:value-of select="c:checklist/@track-name"/></cell>
+            <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="c:checklist/@result"/></xsl:call-template></cell>
+            <cell><page-ref to="{concat('applicant-', position())}"/></cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </section>
+  </xsl:template>
+
   <xsl:template name="applicant">
     <xsl:param name="cl"/>
     <xsl:param name="pf"/>
     <xsl:param name="n"/>
-    <xsl:variable name="name" select="string($pf/p:applicant/p:name)"/>
-    <section level="1" id="{concat('applicant-', $n)}">
-      <xsl:if test="$n &gt; 1"><xsl:attribute name="new-page">yes</xsl:attribute></xsl:if>
-      <heading><span field="{concat('applicant name in ', substring(@source, 1, 160))}"><xsl:value-of select="$name"/></span></heading>
+    <xsl:variable name="name" select="substring(string($pf/p:applicant/p:name), 1, 200)"/>
+    <part>
+      <header>
+        <left><xsl:value-of select="$cl/@association"/></left>
+        <center><xsl:value-of select="$name"/></center>
+        <right><xsl:value-of select="concat('Level ', $cl/@level, ', ', $cl/@track-name)"/></right>
+      </header>
+      <footer>
+        <left><xsl:value-of select="concat('Evaluated as of ', $cl/@as-of)"/></left>
+        <right>Page {page} of {pages}</right>
+        <note><xsl:value-of select="$confidential"/></note>
+      </footer>
+      <xsl:call-template name="copy">
+        <xsl:with-param name="cl" select="$cl"/>
+        <xsl:with-param name="pf" select="$pf"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="i" select="1"/>
+      </xsl:call-template>
+      <xsl:call-template name="consensus">
+        <xsl:with-param name="cl" select="$cl"/>
+        <xsl:with-param name="pf" select="$pf"/>
+        <xsl:with-param name="n" select="$n"/>
+      </xsl:call-template>
+    </part>
+  </xsl:template>
+
+  <!-- Reviewer i's copy, then the next ones. -->
+  <xsl:template name="copy">
+    <xsl:param name="cl"/>
+    <xsl:param name="pf"/>
+    <xsl:param name="n"/>
+    <xsl:param name="i"/>
+    <xsl:variable name="who" select="concat('Reviewer ', $i, ' of ', $copies)"/>
+    <xsl:variable name="k" select="concat($n, '-', $i)"/>
+    <section level="1">
+      <xsl:if test="$i = 1"><xsl:attribute name="id"><xsl:value-of select="concat('applicant-', $n)"/></xsl:attribute></xsl:if>
+      <xsl:if test="$i &gt; 1"><xsl:attribute name="new-page">yes</xsl:attribute></xsl:if>
+      <heading><xsl:value-of select="concat('Committee review checklist: ', $who)"/></heading>
       <table field="applicant">
         <col width="1"/><col width="3"/>
-        <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track, ', $cl/@association)"/></cell></row>
+        <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
+        <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track')"/></cell></row>
+        <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
         <xsl:if test="$pf/p:application/@submitted">
           <row><cell>Submitted</cell><cell><xsl:value-of select="$pf/p:application/@submitted"/></cell></row>
         </xsl:if>
         <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
         <row>
           <cell>Computed result</cell>
-          <cell>
-            <status>
-              <xsl:attribute name="value"><xsl:call-template name="result-status"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></xsl:attribute>
-              <xsl:call-template name="result-words"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template>
-            </status>
-            <br/><xsl:value-of select="$cl/c:summary"/>
-          </cell>
+          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:call-template name="say"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></cell>
         </row>
       </table>
+      <signature-line label="{concat($who, ': printed name')}" date-label=""/>
 
-      <section level="2" id="{concat('rules-', $n)}">
+      <section level="2" id="{concat('rules-', $k)}">
         <heading>Requirements: computed verdicts</heading>
-        <p style="small">For each rule, endorse's verdict and its evidence. Tick whether you agree; note anything the committee should discuss.</p>
+        <p style="small">For each rule, the verdict computed from the portfolio, its evidence and where the requirement is written. Tick whether you agree; where the committee judges, tick what it finds. Note anything the committee should discuss on the line under the rule.</p>
         <table field="verdicts">
-          <col width="9"/><col width="15"/><col width="50"/><col width="26"/>
+          <col width="10"/><col width="17"/><col width="49"/><col width="24"/>
           <header><cell>Rule</cell><cell>Verdict</cell><cell>Requirement, finding and evidence</cell><cell>Reviewer</cell></header>
           <xsl:for-each select="$cl/c:rule[not(@judgement)]">
             <row>
-              <cell><xsl:value-of select="@id"/></cell>
-              <cell><status value="{@status}"/></cell>
+              <xsl:if test="@status != 'not-applicable'"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
+              <cell><xsl:call-template name="rule-id"/></cell>
+              <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
                 <i><xsl:value-of select="c:requirement"/></i><br/>
-                <xsl:value-of select="c:explanation"/>
+                <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
                 <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
                 <xsl:for-each select="c:evidence/c:item">
-                  <br/><xsl:text>- </xsl:text><span field="evidence"><xsl:value-of select="."/></span>
+                  <br/><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span>
                   <xsl:if test="@status = 'excluded'"> (not counted)</xsl:if>
                 </xsl:for-each>
+                <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
               <cell>
-                <xsl:if test="@status != 'not-applicable'">
-                  <checkbox>agree</checkbox><br/><checkbox>disagree</checkbox><br/>Note:
-                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@status = 'not-applicable'"/>
+                  <xsl:when test="@status = 'review'">Committee finds:<br/><checkbox>met</checkbox><br/><checkbox>not met</checkbox></xsl:when>
+                  <xsl:otherwise><checkbox>agree</checkbox><br/><checkbox>disagree</checkbox></xsl:otherwise>
+                </xsl:choose>
               </cell>
             </row>
+            <xsl:if test="@status != 'not-applicable'">
+              <row min-height="8.5mm"><cell span="4"><i><xsl:value-of select="concat('Reviewer', &quot;'&quot;, 's note on ', @id)"/></i></cell></row>
+            </xsl:if>
           </xsl:for-each>
         </table>
       </section>
 
-      <section level="2" id="{concat('judgement-', $n)}">
+      <section level="2" id="{concat('judgement-', $k)}">
         <heading>For the committee's judgement</heading>
-        <xsl:for-each select="$cl/c:rule[@judgement = 'yes']">
+        <xsl:variable name="judged" select="$cl/c:rule[@judgement = 'yes' or (@status = 'review' and not(@judgement))]"/>
+        <xsl:if test="not($judged)"><p>No requirement of this application is left to the committee's judgement.</p></xsl:if>
+        <xsl:for-each select="$judged">
           <keep>
-            <p><b><xsl:value-of select="concat(@id, ': ')"/></b><xsl:value-of select="c:requirement"/></p>
-            <p style="small"><xsl:value-of select="c:explanation"/></p>
+            <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:value-of select="c:requirement"/></p>
+            <p style="small"><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
             <xsl:if test="c:evidence/c:item">
               <list field="evidence">
-                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:value-of select="."/></span></item></xsl:for-each>
+                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span></item></xsl:for-each>
               </list>
             </xsl:if>
-            <p><checkbox>documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>not documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>ask the applicant</checkbox></p>
-            <write-space lines="3" label="Comments"/>
+            <p>
+              <xsl:choose>
+                <xsl:when test="@judgement = 'yes'"><checkbox>documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>not documented</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>ask the applicant</checkbox></xsl:when>
+                <xsl:otherwise>Committee finds: <checkbox>met</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>not met</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>ask the applicant</checkbox></xsl:otherwise>
+              </xsl:choose>
+            </p>
+            <write-space lines="2" label="Comments"/>
           </keep>
         </xsl:for-each>
       </section>
 
-      <section level="2" id="{concat('recommendation-', $n)}">
+      <section level="2" id="{concat('recommendation-', $k)}">
         <heading>Recommendation</heading>
         <keep>
-          <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox></p>
+          <p><xsl:value-of select="concat($who, ' recommends:')"/></p>
+          <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Do not endorse</checkbox></p>
           <write-space lines="4" label="Reasons and information requested"/>
-          <write-space lines="1" label="Reviewer 1: printed name"/>
-          <signature-line label="Reviewer 1: signature"/>
-          <write-space lines="1" label="Reviewer 2: printed name"/>
-          <signature-line label="Reviewer 2: signature"/>
+          <signature-line label="{concat('Reviewer ', $i, ': printed name')}" date-label=""/>
+          <signature-line label="{concat('Reviewer ', $i, ': signature')}" date-label="Date"/>
         </keep>
       </section>
     </section>
+    <xsl:if test="$i &lt; $copies">
+      <xsl:call-template name="copy">
+        <xsl:with-param name="cl" select="$cl"/>
+        <xsl:with-param name="pf" select="$pf"/>
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The page the reviewers fill in together. -->
+  <xsl:template name="consensus">
+    <xsl:param name="cl"/>
+    <xsl:param name="pf"/>
+    <xsl:param name="n"/>
+    <section level="1" id="{concat('consensus-', $n)}" new-page="yes">
+      <heading>Committee consensus</heading>
+      <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
+      <p style="small">Filled in by the reviewers together, after each has completed a copy of the checklist.</p>
+      <keep>
+        <p keep-with-next="yes"><b>Decision</b></p>
+        <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Do not endorse</checkbox></p>
+        <write-space lines="5" label="Comments for the applicant"/>
+        <signature-line label="Meeting date" date-label=""/>
+      </keep>
+      <keep>
+        <p keep-with-next="yes"><b>Conflict of interest</b></p>
+        <p style="small">Each of us declares that we have no family, employment, supervisory, financial or other relationship with the applicant that could affect our judgement, or that we have declared it to the committee chair and the chair has agreed that we review this application.</p>
+        <xsl:call-template name="signers"><xsl:with-param name="i" select="1"/></xsl:call-template>
+      </keep>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="signers">
+    <xsl:param name="i"/>
+    <signature-line label="{concat('Reviewer ', $i, ': printed name')}" date-label=""/>
+    <signature-line label="{concat('Reviewer ', $i, ': signature')}" date-label="Date"/>
+    <xsl:if test="$i &lt; $copies">
+      <xsl:call-template name="signers"><xsl:with-param name="i" select="$i + 1"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

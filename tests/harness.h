@@ -270,6 +270,20 @@ tmppath(const char *name, char *buf, size_t bufsz)
 	return buf;
 }
 
+/* snprintf into a PATH_MAX buffer, failing the test when it is cut. */
+HARNESS_FN void
+pathf(char *buf, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, PATH_MAX, fmt, ap);
+	va_end(ap);
+	if (n < 0 || n >= PATH_MAX)
+		fail_msg("path too long");
+}
+
 /* Path of a file of the source tree (the tests run from its top). */
 HARNESS_FN const char *
 srcpath(const char *rel, char *buf, size_t bufsz)

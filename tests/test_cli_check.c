@@ -231,11 +231,13 @@ test_usage_errors(void **state)
 	static const char *const bad[][3] = {
 		{ "--as-of=2025-02-29", "not '2025-02-29'", NULL },
 		{ "--as-of=yesterday", "--as-of wants a date", NULL },
-		{ "--format=pdf", "text or xml", NULL },
+		{ "--format=pdf", "--format wants text, xml or summary, not 'pdf'",
+		  NULL },
 		{ "--track=clinic", "clinical, policy or research-faculty",
 		  NULL },
 		{ "--emit=layout", "--emit wants checklist", NULL },
-		{ "--year=2024", "--year is for 'endorse renew'", NULL },
+		{ "--year=2024", "'--year' is not an option of this command "
+		  "(it is one of renew)", NULL },
 		{ "--bogus", "unknown option", NULL },
 	};
 	const char	*path = write_portfolio("usage.xml", POLICY_OK,
@@ -273,7 +275,9 @@ test_unknown_association_override(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", AS_OF, "--association=XX-AIMH", path, NULL);
-	expect(&r, 65, NULL, "no requirements for association 'XX-AIMH'");
+	expect(&r, 64, NULL, "endorse: check: --association wants OK-AIMH or "
+	    "WI-AIMH, not 'XX-AIMH'");
+	assert_string_equal(r.out, "");
 	run_free(&r);
 }
 

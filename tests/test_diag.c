@@ -79,6 +79,28 @@ test_clip(void **state)
 	    100, buf, sizeof(buf)), "0123456789012345678901234567...");
 }
 
+static void
+test_note_and_escaped(void **state)
+{
+	struct diag	 d;
+	char		*buf = NULL, *e;
+	size_t		 len = 0;
+	FILE		*f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f, "endorse");
+	diag_note(&d, "check: unknown option '%s'", "--\x1b[2J");
+	assert_int_equal(d.errors, 1);
+	fclose(f);
+	assert_string_equal(buf, "endorse: check: unknown option "
+	    "'--<U+001B>[2J'\n");
+	free(buf);
+	e = diag_escaped("a\nb\xe2\x80\xae", 0);
+	assert_string_equal(e, "a<U+000A>b<U+202E>");
+	free(e);
+}
+
 int
 main(void)
 {
@@ -86,6 +108,7 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_escapes_controls_and_bidi),
 		cmocka_unit_test(test_clip),
+		cmocka_unit_test(test_note_and_escaped),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

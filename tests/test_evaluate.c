@@ -11,6 +11,8 @@
  */
 #include "harness.h"
 
+#include <time.h>
+
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -1206,6 +1208,742 @@ REN_wi_not_specified(void **state)
 	xmlFreeDoc(cl);
 }
 
+/* ---- issue 10: the defects, each named by its rule id ---------------- */
+
+/* The text of an XPath expression over a fresh evaluation of p. */
+static char *
+eval_string(const struct pf *p, const char *as_of, const char *assoc,
+    const char *expr)
+{
+	xmlDocPtr	 cl = evaluate_pf(p, as_of, assoc, NULL, NULL, NULL);
+	char		*s = xpath_string(cl, expr);
+
+	xmlFreeDoc(cl);
+	return s;
+}
+
+static void
+expect_absent(const struct pf *p, const char *as_of, const char *id,
+    const char *words)
+{
+	char	 expr[512], *all;
+
+	snprintf(expr, sizeof(expr), "concat(/c:checklist/c:rule[@id='%s']"
+	    "/c:explanation, ' | ', /c:checklist/c:rule[@id='%s']/c:shortfall,"
+	    " ' | ', /c:checklist/c:rule[@id='%s']/c:evidence)", id, id, id);
+	all = eval_string(p, as_of, NULL, expr);
+	if (strstr(all, words) != NULL)
+		fail_msg("%s: '%s' should not be in: %s", id, words, all);
+	free(all);
+}
+
+/*
+ * Two entries name one person (NFC + case folding): one rates, the other
+ * provides RS/C and records the IMHM-Clinical endorsement.  What one
+ * entry records holds for the person.
+ */
+#define SPLIT_PEOPLE \
+	"<person id='p1'><name>Rosa Provider</name><endorsement " \
+	    "association='WI-AIMH' level='IV' designation='IMHM' " \
+	    "track='clinical'/></person>" \
+	"<person id='p2'><name>Sam Supervisor</name></person>" \
+	"<person id='p3'><name>Rita Recipient</name></person>" \
+	"<person id='p4'><name>ROSA  provider</name></person>"
+
+static void
+REF2_endorsement_on_another_entry_of_the_person(void **state)
+{
+	struct pf	p = { .people = SPLIT_PEOPLE, .references =
+	    "<reference person='p2' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p4' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "met", "ROSA provider has earned "
+	    "endorsement at Level IV");
+	expect(&p, NULL, "REF-1", "met", NULL);
+	expect(&p, "WI-AIMH", "REF-2", "met", NULL);
+}
+
+static void
+REF2_pooled_for_providers_too(void **state)
+{
+	/* The sessions name the entry without the endorsement. */
+	struct pf	p = { .people = SPLIT_PEOPLE, .rsc =
+	    "<session date='2023-01-05' hours='25' format='individual' "
+	    "provider='p4'/>"
+	    "<session date='2024-01-04' hours='25' format='group' "
+	    "provider='p1'/>" };
+	xmlDocPtr	cl;
+	char		*n;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, "WI-AIMH", NULL, NULL, NULL);
+	expect_full(cl, "RSC-3", "met", NULL);
+	expect_full(cl, "RSC-1", "met", "50 RS/C hours");
+	/* one person: one row with all 50 hours */
+	n = xpath_string(cl, "string(count(/c:checklist/c:rule[@id='RSC-3']"
+	    "/c:evidence/c:item))");
+	assert_string_equal(n, "1");
+	free(n);
+	xmlFreeDoc(cl);
+}
+
+static void
+REF1_same_email_is_one_person_other_email_is_not(void **state)
+{
+	struct pf	p = { .people =
+	    "<person id='p1'><name>Rosa Provider</name><email>r@x.org</email>"
+	    "<endorsement association='WI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person>"
+	    "<person id='p2'><name>Rosa Provider</name><email>other@x.org"
+	    "</email></person>"
+	    "<person id='p3'><name>R. Provider</name><email>R@X.org</email>"
+	    "</person>",
+	    .references =
+	    "<reference person='p1' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p2' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>" };
+
+	(void)state;
+	/* p2 has another e-mail: another person; p3 the same e-mail */
+	expect(&p, NULL, "REF-1", "not-met", "2 of 3");
+}
+
+/*
+ * BSN plus a university IMH certificate: EDU-1 sends the certificate to
+ * review, and post-graduate time counts from its award, saying so.
+ */
+static void
+WRKC1_post_graduate_from_certificate_program(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15' transcript-received='2025-01-10'>"
+	    "<description>BSN</description><institution>U</institution>"
+	    "</other-degree>"
+	    "<program kind='university-certificate' completed='2016-05-01' "
+	    "transcript-received='2025-01-10'><title>Infant Mental Health "
+	    "Graduate Certificate</title><institution>State University"
+	    "</institution></program>" };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "EDU-1", "review", NULL);
+	/* 2016-05-02 to 2018-05-31 */
+	expect_full(cl, "WRK-C1", "met", "760 days");
+	expect_full(cl, "WRK-C1", "met", "EDU-1 sends to the committee");
+	expect_full(cl, "WRK-C2", "met", NULL);
+	expect_full(cl, "EDU-2", "met", NULL);
+	s = xpath_string(cl, "concat(/c:checklist/c:totals/c:post-graduate/"
+	    "@basis, ' ', /c:checklist/c:totals/c:post-graduate/@from)");
+	assert_string_equal(s, "review 2016-05-02");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* Before the degree: "not counted", never a negative count; each
+ * position once per kind of experience. */
+#define INTERNSHIP_PATH \
+	"<position id='i1' start='2014-05-10' end='2015-05-10' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>Clinic</employer></position>" \
+	"<position id='w1' start='2015-06-01' end='2016-12-31' " \
+	    "work='direct-service supervised'><role>Clinician</role>" \
+	    "<employer>Family Center</employer></position>" \
+	C2_POSITION
+
+static void
+WRKC1_no_negative_days(void **state)
+{
+	struct pf	p = { .experience = INTERNSHIP_PATH };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "WRK-C1", "met", "graduate internship");
+	expect_full(cl, "WRK-C1", "met", "before the degree: not counted");
+	s = xpath_string(cl, "string(count(/c:checklist/c:rule[@id='WRK-C1']"
+	    "/c:evidence/c:item[contains(., '-1 days') or contains(., ': -')]))");
+	assert_string_equal(s, "0");
+	free(s);
+	/* the internship: once as internship (366 days), once as
+	 * post-graduate work (none) */
+	s = xpath_string(cl, "concat(count(/c:checklist/c:rule[@id='WRK-C1']"
+	    "/c:evidence/c:item[@ref='i1']), ' ', /c:checklist/c:rule[@id="
+	    "'WRK-C1']/c:evidence/c:item[@ref='i1'][1]/@days, ' ', "
+	    "/c:checklist/c:rule[@id='WRK-C1']/c:evidence/c:item[@ref='i1']"
+	    "[2]/@days)");
+	assert_string_equal(s, "2 366 0");
+	free(s);
+	xmlFreeDoc(cl);
+	/* a position that ends before the degree, in a one-kind rule */
+	p.application = "association='OK-AIMH' level='IV' track='policy'";
+	p.experience = "<position start='2010-01-01' end='2012-12-31' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" POLICY_WORK;
+	expect(&p, NULL, "WRK-P1", "met", "before the degree: not counted");
+	expect_absent(&p, NULL, "WRK-P1", ": -");
+	/* dates the wrong way round: no days, and why */
+	p.experience = "<position start='2020-01-01' end='2019-01-01' "
+	    "work='policy-administration'><role>A</role><employer>E"
+	    "</employer></position>" POLICY_WORK;
+	expect(&p, NULL, "WRK-P1", "met", "ends before it starts: not "
+	    "counted");
+}
+
+/* WRK-C1 met by path B cites the line that states the internship path;
+ * OK-AIMH's two footnotes differ, and a note says so. */
+static void
+WRKC1_citation_follows_path(void **state)
+{
+	struct pf	p = { .experience = INTERNSHIP_PATH };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	s = rule_field(cl, "WRK-C1", "@source");
+	assert_string_equal(s, "ok-aimh-level-iv-mentor.txt:164");
+	free(s);
+	s = rule_field(cl, "WRK-C1", "c:note");
+	if (strstr(s, "line 31") == NULL || strstr(s, "line 164") == NULL)
+		fail_msg("note: %s", s);
+	free(s);
+	xmlFreeDoc(cl);
+	cl = evaluate_pf(&base, NULL, NULL, NULL, NULL, NULL);
+	s = rule_field(cl, "WRK-C1", "@source");
+	assert_string_equal(s, "ok-aimh-level-iv-mentor.txt:31");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* Lapsed on the day after the last membership that ended; the next one
+ * starts later. */
+static void
+MEM1_lapse_date_not_in_the_future(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2022-01-01'/>"
+	    "<membership association='WI-AIMH' since='2022-01-01' "
+	    "paid-through='2022-12-31'/>"
+	    "<membership association='WI-AIMH' since='2023-09-01' "
+	    "paid-through='2024-08-31'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, "2023-06-15", NULL, NULL, NULL, NULL);
+	expect_full(cl, "MEM-1", "not-met", "lapsed since 2023-01-01");
+	expect_full(cl, "MEM-1", "not-met", "starts 2023-09-01");
+	xmlFreeDoc(cl);
+	expect_absent(&p, "2023-06-15", "MEM-1", "2024-09-01");
+}
+
+/* Advice speaks from the evaluation date forward. */
+static void
+RSC2_advice_from_the_evaluation_date(void **state)
+{
+	struct pf	p = { .rsc =
+	    "<session date='2023-03-14' hours='25' format='individual' "
+	    "provider='p1'/>"
+	    "<session date='2023-11-16' hours='25' format='group' "
+	    "provider='p1'/>" };
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "RSC-2", "not-met", "starts with the session of "
+	    "2023-11-16");
+	expect_full(cl, "RSC-2", "not-met", "through at least 2025-06-30, "
+	    "with 25 more hours, by 2025-11-15");
+	s = rule_field(cl, "RSC-2", "c:shortfall");
+	if (strstr(s, "2024-03-13") != NULL)
+		fail_msg("advice in the past: %s", s);
+	free(s);
+	xmlFreeDoc(cl);
+	/* long past: a new window from the evaluation date */
+	cl = evaluate_pf(&p, "2027-01-01", NULL, NULL, NULL, NULL);
+	expect_full(cl, "RSC-2", "not-met", "a new window starting now needs "
+	    "50 hours, through at least 2027-12-31");
+	xmlFreeDoc(cl);
+}
+
+/* WI states no renewal rules: the result says so. */
+static void
+REN_no_rules_stated(void **state)
+{
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, "WI-AIMH", NULL, "renewal", "2024");
+	s = xpath_string(cl, "string(/c:checklist/c:summary)");
+	if (strstr(s, "states no renewal requirements") == NULL ||
+	    strstr(s, "every requirement") != NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+	s = xpath_string(cl, "string(/c:checklist/@unspecified)");
+	assert_string_equal(s, "true");
+	free(s);
+	xmlFreeDoc(cl);
+	/* OK states them */
+	cl = evaluate_pf(&base, NULL, NULL, NULL, "renewal", "2024");
+	s = xpath_string(cl, "string(/c:checklist/@unspecified)");
+	assert_string_equal(s, "");
+	free(s);
+	xmlFreeDoc(cl);
+}
+
+/* The overall sentences do not name the program. */
+static void
+result_sentences_do_not_name_the_program(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='master' imh-specific='yes' "
+	    "awarded='2015-05-15' transcript-received='2025-01-10'>"
+	    "<description>MA in IMH</description><institution>U"
+	    "</institution></other-degree>" };
+	char		*s;
+
+	(void)state;
+	s = eval_string(&base, NULL, NULL, "string(/c:checklist/c:summary)");
+	if (strstr(s, "endorse") != NULL || strstr(s, "Ready") == NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+	s = eval_string(&p, NULL, NULL, "string(/c:checklist/c:summary)");
+	if (strstr(s, "endorse") != NULL || strstr(s, "review") == NULL)
+		fail_msg("summary: %s", s);
+	free(s);
+}
+
+/* EDU-2 judges what EDU-1 relies on; other degrees are shown. */
+static void
+EDU2_extra_degree_shown_not_judged(void **state)
+{
+	struct pf	p = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15'><description>BA</description><institution>"
+	    "College</institution></other-degree>"
+	    "<degree kind='MA' awarded='2015-05-15' "
+	    "transcript-received='2025-01-10'><institution>State "
+	    "University</institution></degree>" };
+	struct pf	q = { .education =
+	    "<other-degree level='bachelor' imh-specific='no' "
+	    "awarded='2010-05-15' transcript-received='2025-01-10'>"
+	    "<description>BSN</description><institution>U</institution>"
+	    "</other-degree>"
+	    "<program kind='university-certificate' completed='2016-05-01'>"
+	    "<title>IMH Certificate</title><institution>State University"
+	    "</institution></program>" };
+
+	(void)state;
+	expect(&p, NULL, "EDU-2", "met", "BA, College (not relied on by "
+	    "EDU-1: shown, not judged)");
+	expect(&q, NULL, "EDU-2", "not-met", "IMH Certificate, State "
+	    "University");
+	expect_absent(&q, NULL, "EDU-2", "Send the official transcript for: "
+	    "BSN");
+}
+
+/* ---- every schema cap, and near the 1 MiB input cap ------------------ */
+
+/* YYYY-MM-DD of 2010-01-01 + n days. */
+static const char *
+day_str(int n, char *buf, size_t bufsz)
+{
+	time_t		t = 1262304000 + (time_t)n * 86400;
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, bufsz, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/*
+ * A valid portfolio with every list of applicant.xsd at its maxOccurs:
+ * 20 degrees, 2000 courses (some with the 10 competencies), 200
+ * positions, 200 leadership activities, 2000 RS/C sessions, 500 people
+ * (some with 20 endorsements, approved lists and vettings), 20
+ * references and 10 statements, 10 exams, 50 memberships, 50 fees, 100
+ * renewals of 5 memberships.  pad makes titles that long, to approach
+ * the input cap.  The caller frees the text.
+ */
+static char *
+cap_portfolio(size_t pad, size_t *lenp)
+{
+	static const char *const comp[] = { "theoretical-foundations",
+	    "law-regulation-policy", "systems-expertise",
+	    "direct-service-skills", "working-with-others", "communicating",
+	    "thinking", "reflection", "administration",
+	    "research-evaluation" };
+	char	 *buf = NULL, d1[16], d2[16], title[256];
+	size_t	  len = 0;
+	FILE	 *f = open_memstream(&buf, &len);
+	int	  i, j;
+
+	assert_non_null(f);
+	memset(title, 'T', sizeof(title));
+	title[pad < sizeof(title) - 1 ? pad : sizeof(title) - 1] = '\0';
+	fputs("<portfolio xmlns='urn:endorse:portfolio:1' version='1'>\n"
+	    "<applicant><name>Cap Applicant</name></applicant>\n"
+	    "<application association='OK-AIMH' level='IV' "
+	    "track='clinical'/>\n<education>\n", f);
+	for (i = 0; i < 20; i++)
+		fprintf(f, i % 2 ? "<degree kind='MA' awarded='20%02d-05-15'"
+		    " transcript-received='2025-01-10'><institution>U%d"
+		    "</institution></degree>\n" : "<other-degree level='master'"
+		    " imh-specific='yes' awarded='20%02d-05-15'><description>D"
+		    "</description><institution>U%d</institution>"
+		    "</other-degree>\n", 5 + i / 4, i);
+	fputs("</education>\n<training>\n", f);
+	for (i = 0; i < 2000; i++) {
+		fprintf(f, "<course start='%s' hours='%d.25' "
+		    "relationship-based='%s'><title>%s%d</title><provider>P"
+		    "</provider>", day_str(i * 2, d1, sizeof(d1)), 1 + i % 7,
+		    i % 5 ? "yes" : "no", title, i);
+		for (j = 0; j < (i % 200 == 0 ? 10 : 1); j++)
+			fprintf(f, "<competency>%s</competency>",
+			    comp[(i + j) % 10]);
+		fputs("</course>\n", f);
+	}
+	fputs("</training>\n<experience>\n", f);
+	for (i = 0; i < 200; i++)
+		fprintf(f, "<position id='pos%d' start='%s' end='%s' "
+		    "work='%s'><role>%s</role><employer>E%d</employer>"
+		    "</position>\n", i, day_str(i * 25, d1, sizeof(d1)),
+		    i % 3 == 0 ? "ongoing" : day_str(i * 25 + 400, d2,
+		    sizeof(d2)), i % 4 == 0 ? "rsc-provision" : i % 4 == 1 ?
+		    "direct-service graduate-internship supervised" :
+		    "direct-service supervised", title, i);
+	for (i = 0; i < 200; i++)
+		fprintf(f, "<leadership activity='conference-planning' "
+		    "scope='%s' start='%s'><description>%s</description>"
+		    "</leadership>\n", i % 2 ? "state" : "local",
+		    day_str(i * 10, d1, sizeof(d1)), title);
+	fputs("</experience>\n<reflective-supervision>\n", f);
+	for (i = 0; i < 2000; i++)
+		fprintf(f, "<session date='%s' hours='1.5' format='%s' "
+		    "provider='q%d'/>\n", day_str(2000 + i, d1, sizeof(d1)),
+		    i % 3 ? "individual" : "group", i % 500);
+	fputs("</reflective-supervision>\n<people>\n", f);
+	for (i = 0; i < 500; i++) {
+		/* every tenth entry names the person before it again */
+		fprintf(f, "<person id='q%d'><name>Person %d</name>", i,
+		    i % 10 == 9 ? i - 1 : i);
+		for (j = 0; j < (i < 5 ? 20 : i % 7 == 0 ? 1 : 0); j++)
+			fprintf(f, "<endorsement association='WI-AIMH' "
+			    "level='IV' designation='IMHM' track='clinical'/>");
+		for (j = 0; j < (i < 5 ? 20 : i % 11 == 0 ? 1 : 0); j++)
+			fputs("<approved-provider association='OK-AIMH'/>", f);
+		for (j = 0; j < (i < 5 ? 20 : 0); j++)
+			fputs("<vetted-level-iv-clinical association="
+			    "'WI-AIMH'/>", f);
+		fputs("</person>\n", f);
+	}
+	fputs("</people>\n<references>\n", f);
+	for (i = 0; i < 20; i++)
+		fprintf(f, "<reference person='q%d' role='%s' "
+		    "completed='2025-01-%02d'/>\n", i * 7, i % 3 == 0 ?
+		    "program-supervisor" : i % 3 == 1 ? "rsc-provider" :
+		    "rsc-recipient", 1 + i);
+	for (i = 0; i < 10; i++)
+		fprintf(f, "<statement kind='no-rsc-provider'>S%d</statement>\n",
+		    i);
+	fputs("</references>\n<attestations>\n"
+	    "<ethics signed='2025-01-01'/>\n", f);
+	for (i = 0; i < 10; i++)
+		fprintf(f, "<exam status='%s' date='2024-%02d-01'/>\n",
+		    i == 9 ? "passed" : "failed", 1 + i);
+	for (i = 0; i < 50; i++)
+		fprintf(f, "<membership association='OK-AIMH' since='%d-01-01' "
+		    "paid-through='%d-12-31'/>\n", 1980 + i, 1980 + i);
+	for (i = 0; i < 50; i++)
+		fprintf(f, "<fee kind='registration' association='WI-AIMH' "
+		    "amount='1' paid='2024-01-%02d'/>\n", 1 + i % 28);
+	fputs("</attestations>\n<renewals>\n", f);
+	for (i = 0; i < 100; i++) {
+		fprintf(f, "<renewal year='%d' training-hours='15'>", 1926 + i);
+		for (j = 0; j < 5; j++)
+			fprintf(f, "<membership association='OK-AIMH' "
+			    "paid-through='%d-12-31'/>", 1926 + i);
+		fputs("</renewal>\n", f);
+	}
+	fputs("</renewals>\n</portfolio>\n", f);
+	assert_int_equal(fclose(f), 0);
+	*lenp = len;
+	return buf;
+}
+
+/* Load, validate and evaluate a portfolio text; the checklist must be
+ * valid.  Returns the checklist. */
+static xmlDocPtr
+evaluate_text(const char *xml, size_t len, const char *kind,
+    const char *year)
+{
+	struct evaluate_params	 prm = { AS_OF, NULL, NULL, "initial", NULL };
+	enum xmlload_status	 status;
+	xmlDocPtr		 doc, cl;
+
+	prm.kind = kind;
+	prm.year = year;
+	doc = xmlload_memory(xml, len, "cap.xml", &fx.diag, &status);
+	assert_non_null(doc);
+	assert_int_equal(validate_run(fx.applicant, doc, "cap.xml",
+	    &fx.diag), 0);
+	cl = evaluate_run(fx.ev, doc, "cap.xml", &prm, &fx.diag);
+	if (cl == NULL)
+		fail_msg("evaluation failed (internal: %d)",
+		    evaluate_failed_internally(fx.ev));
+	assert_int_equal(validate_run(fx.checklist, cl, "checklist",
+	    &fx.diag), 0);
+	xmlFreeDoc(doc);
+	return cl;
+}
+
+static void
+caps_every_list_at_max_occurs(void **state)
+{
+	size_t		 len;
+	char		*xml = cap_portfolio(1, &len), *s;
+	xmlDocPtr	 cl;
+
+	(void)state;
+	assert_true(len < XMLLOAD_MAX_BYTES);
+	cl = evaluate_text(xml, len, "initial", NULL);
+	/* the facts are all there: 2000 sessions, every course once */
+	s = xpath_string(cl, "concat(count(/c:checklist/c:rule[@id='RSC-1']/"
+	    "c:entries/c:item), ' ', count(/c:checklist/c:rule[@id='TRN-1']/"
+	    "c:evidence/c:item), ' ', /c:checklist/c:totals/c:raters/"
+	    "@distinct, ' ', /c:checklist/c:totals/c:rsc-hours/@recorded)");
+	assert_string_equal(s, "2000 2000 20 3000");
+	free(s);
+	expect_full(cl, "REF-2", "met", NULL);
+	expect_full(cl, "WRK-C1", "met", NULL);
+	xmlFreeDoc(cl);
+	cl = evaluate_text(xml, len, "renewal", "2025");
+	xmlFreeDoc(cl);
+	free(xml);
+}
+
+static void
+caps_near_the_input_size_cap(void **state)
+{
+	size_t		 len, pad;
+	char		*xml;
+	xmlDocPtr	 cl;
+
+	(void)state;
+	/* the longest titles that keep the file under 1 MiB */
+	for (pad = 200; ; pad -= 5) {
+		xml = cap_portfolio(pad, &len);
+		if (len < XMLLOAD_MAX_BYTES)
+			break;
+		free(xml);
+	}
+	assert_true(len > XMLLOAD_MAX_BYTES - 20 * 1024);
+	cl = evaluate_text(xml, len, "initial", NULL);
+	expect_full(cl, "RSC-1", "met", NULL);
+	xmlFreeDoc(cl);
+	free(xml);
+}
+
+/*
+ * The real binary: check succeeds at every cap, with its exit status of
+ * a verdict.  (packet at the caps is packet.xsl's: 218 pages in about
+ * 6 s here, most of it packet.xsl's own running totals; not timed in a
+ * test on a shared machine.)
+ */
+static void
+caps_check_succeeds(void **state)
+{
+	char		 path[PATH_MAX];
+	size_t		 len;
+	char		*xml = cap_portfolio(1, &len);
+	struct run	 r;
+
+	(void)state;
+	tmppath("cap.xml", path, sizeof(path));
+	spew(path, xml, len);
+	free(xml);
+	run_endorse(&r, "check", "--as-of", AS_OF, path, NULL);
+	if (r.status > 2)
+		fail_msg("check: exit %d: %s", r.status, r.err);
+	assert_non_null(strstr(r.out, "RSC-1"));
+	run_free(&r);
+}
+
+/* ---- the linear-time algorithms against brute force ----------------- */
+
+/* Days since 1970-01-01 of y-m-d (UTC). */
+static long
+days_of(int y, int m, int d)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* RULES.md: the last day a window from y-m-d of n months may end on. */
+static long
+months_end_of(int y, int m, int d, int n)
+{
+	static const int	mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+				    31, 30, 31 };
+	int			m0 = m - 1 + n, last;
+
+	y += m0 / 12;
+	m = m0 % 12 + 1;
+	last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0));
+	return days_of(y, m, d > last ? last : d) - 1;
+}
+
+static int
+by_day(const void *a, const void *b)
+{
+	const long	*x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/*
+ * Random RS/C histories: the window ef:window finds by two pointers is
+ * the one an O(n^2) search finds (spans 12 months first, then the most
+ * hours, then the earliest).
+ */
+static void
+RSC2_window_matches_brute_force(void **state)
+{
+	char		 buf[8192], want[128];
+	long		 s[40][4];	/* day, hundredths, y, m*100+d */
+	int		 round, n, i, j, k, best, bvalid, valid, y, m, d;
+	long		 bh, h, hi, lo;
+	size_t		 off;
+	struct pf	 p = { 0 };
+	char		*got;
+
+	(void)state;
+	srand(10);
+	for (round = 0; round < 25; round++) {
+		n = 3 + rand() % 30;
+		off = 0;
+		for (i = 0; i < n; i++) {
+			y = 2021 + rand() % 4;
+			m = 1 + rand() % 12;
+			d = 1 + rand() % 31;
+			if (d > 28)
+				d = 28 + (m != 2) * (d - 28) % 3;
+			s[i][0] = days_of(y, m, d);
+			s[i][1] = 25 * (1 + rand() % 24);
+			s[i][2] = y;
+			s[i][3] = m * 100 + d;
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+			    "<session date='%04d-%02d-%02d' hours='%ld.%02ld' "
+			    "format='individual' provider='p1'/>", y, m, d,
+			    s[i][1] / 100, s[i][1] % 100);
+		}
+		qsort(s, (size_t)n, sizeof(s[0]), by_day);
+		best = -1;
+		bvalid = 0;
+		bh = -1;
+		k = 0;
+		for (i = 0; i < n; i++) {
+			y = (int)s[i][2];
+			m = (int)s[i][3] / 100;
+			d = (int)s[i][3] % 100;
+			hi = months_end_of(y, m, d, 24);
+			lo = months_end_of(y, m, d, 12);
+			for (h = 0, j = i; j < n && s[j][0] <= hi; j++)
+				h += s[j][1];
+			valid = s[j - 1][0] >= lo;
+			if (best < 0 || valid > bvalid || (valid == bvalid &&
+			    h > bh)) {
+				best = i;
+				k = j - 1;
+				bh = h;
+				bvalid = valid;
+			}
+		}
+		p.rsc = buf;
+		snprintf(want, sizeof(want), "%04ld-%02ld-%02ld %04ld-%02ld-%02ld "
+		    "%ld %s", s[best][2], s[best][3] / 100, s[best][3] % 100,
+		    s[k][2], s[k][3] / 100, s[k][3] % 100, bh,
+		    bvalid ? "true" : "false");
+		got = eval_string(&p, NULL, NULL, "concat(/c:checklist/c:totals/"
+		    "c:rsc-window/@from, ' ', /c:checklist/c:totals/c:rsc-window"
+		    "/@to, ' ', /c:checklist/c:totals/c:rsc-window/@hours * 100, "
+		    "' ', /c:checklist/c:totals/c:rsc-window/@valid)");
+		if (strcmp(got, want) != 0)
+			fail_msg("round %d: window '%s', brute force '%s'",
+			    round, got, want);
+		free(got);
+	}
+}
+
+/*
+ * Random positions: the days ef:union-days counts (sort, then sweep) are
+ * the days an array of every day counts.
+ */
+static void
+WRKP1_union_matches_brute_force(void **state)
+{
+	static char	 seen[8000];
+	char		 buf[8192], want[32];
+	long		 first = days_of(2015, 5, 16), a, b, t;
+	int		 round, n, i, total;
+	size_t		 off;
+	struct pf	 p = { .application =
+	    "association='OK-AIMH' level='IV' track='policy'" };
+	char		*got, d1[16], d2[16];
+
+	(void)state;
+	srand(20);
+	for (round = 0; round < 25; round++) {
+		memset(seen, 0, sizeof(seen));
+		n = 1 + rand() % 25;
+		off = 0;
+		for (i = 0; i < n; i++) {
+			a = rand() % 3000;
+			b = a + rand() % 900;
+			/* day_str counts from 2010-01-01 */
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off,
+			    "<position start='%s' end='%s' "
+			    "work='policy-administration'><role>R</role>"
+			    "<employer>E</employer></position>",
+			    day_str((int)(first - days_of(2010, 1, 1) + a), d1,
+			    sizeof(d1)), day_str((int)(first - days_of(2010, 1,
+			    1) + b), d2, sizeof(d2)));
+			for (t = a; t <= b; t++)
+				/* only up to the evaluation date */
+				if (first + t <= days_of(2025, 6, 30))
+					seen[t] = 1;
+		}
+		for (total = 0, t = 0; t < (long)sizeof(seen); t++)
+			total += seen[t];
+		p.experience = buf;
+		snprintf(want, sizeof(want), "%d", total);
+		got = eval_string(&p, NULL, NULL, "string(/c:checklist/c:totals/"
+		    "c:experience[@rule='WRK-P1']/@days)");
+		if (strcmp(got, want) != 0)
+			fail_msg("round %d: %s days, brute force %s", round,
+			    got, want);
+		free(got);
+	}
+}
+
 /* ---- the evaluation as a whole --------------------------------------- */
 
 static void
@@ -1274,6 +2012,37 @@ session_names_a_degree(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The tracks are the rule file's: another is refused at its line, as a
+ * data error, not an internal one. */
+static void
+track_unknown_to_the_rule_file(void **state)
+{
+	struct evaluate_params	 prm = { AS_OF, NULL, "pediatric", "initial",
+	    NULL };
+	enum xmlload_status	 status;
+	struct diag		 d;
+	char			*xml = portfolio_xml(&base), *msgs = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&msgs, &len);
+	xmlDocPtr		 doc, cl;
+
+	(void)state;
+	assert_non_null(f);
+	diag_init(&d, f, NULL);
+	doc = xmlload_memory(xml, strlen(xml), "t.xml", &d, &status);
+	assert_non_null(doc);
+	cl = evaluate_run(fx.ev, doc, "t.xml", &prm, &d);
+	fclose(f);
+	assert_null(cl);
+	assert_false(evaluate_failed_internally(fx.ev));
+	if (strstr(msgs, "t.xml:3: error: OK-AIMH has no track 'pediatric'")
+	    == NULL)
+		fail_msg("message: %s", msgs);
+	free(msgs);
+	free(xml);
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -1339,9 +2108,26 @@ main(void)
 		cmocka_unit_test(REN2_advice_only),
 		cmocka_unit_test(REN3_membership_lapsed_not_met),
 		cmocka_unit_test(REN_wi_not_specified),
+		cmocka_unit_test(REF2_endorsement_on_another_entry_of_the_person),
+		cmocka_unit_test(REF2_pooled_for_providers_too),
+		cmocka_unit_test(REF1_same_email_is_one_person_other_email_is_not),
+		cmocka_unit_test(WRKC1_post_graduate_from_certificate_program),
+		cmocka_unit_test(WRKC1_no_negative_days),
+		cmocka_unit_test(WRKC1_citation_follows_path),
+		cmocka_unit_test(MEM1_lapse_date_not_in_the_future),
+		cmocka_unit_test(RSC2_advice_from_the_evaluation_date),
+		cmocka_unit_test(REN_no_rules_stated),
+		cmocka_unit_test(result_sentences_do_not_name_the_program),
+		cmocka_unit_test(EDU2_extra_degree_shown_not_judged),
+		cmocka_unit_test(RSC2_window_matches_brute_force),
+		cmocka_unit_test(WRKP1_union_matches_brute_force),
+		cmocka_unit_test(caps_every_list_at_max_occurs),
+		cmocka_unit_test(caps_near_the_input_size_cap),
+		cmocka_unit_test(caps_check_succeeds),
 		cmocka_unit_test(same_input_same_bytes),
 		cmocka_unit_test(track_override),
 		cmocka_unit_test(session_names_a_degree),
+		cmocka_unit_test(track_unknown_to_the_rule_file),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -506,11 +506,12 @@ test_table_300_rows(void **state)
 	for (i = 1; i <= 300; i++)
 		fprintf(b.f, "<row><cell>s%03d</cell><cell>Session with the "
 		    "supervisor%s, one hour of reflective supervision "
-		    "counted e%03d</cell><cell><status value='%s'/></cell>"
+		    "counted e%03d</cell><cell><mark shape='%s'>%s</mark>"
+		    "</cell>"
 		    "</row>\n", i, i % 7 == 0 ? " and a much longer "
 		    "description that wraps over two or three lines of the "
 		    "evidence column in this table" : "", i,
-		    i % 3 ? "met" : "review");
+		    i % 3 ? "check" : "question", i % 3 ? "Met" : "Review");
 	fprintf(b.f, "</table></section></body></document>");
 	xml = buf_close(&b);
 	t0 = now_seconds();
@@ -691,6 +692,189 @@ test_missing_glyph_warning(void **state)
 	    "<title>t</title><body><p>\xce\xb1\xce\xb2 \xd7\xa9</p>"
 	    "</body></document>", out, &msgs), TYPESET_OK);
 	assert_string_equal(msgs, "");
+	free(msgs);
+}
+
+/*
+ * Parts number their own pages and carry their own running header; a
+ * page-ref prints the page a section starts on.
+ */
+static void
+test_parts_and_page_refs(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *xml, *text, *pg, want[80];
+	struct buf	 b;
+	int		 i, k, pages, alpha, beta;
+
+	buf_open(&b);
+	fprintf(b.f, "%s<footer><right>Page {page} of {pages}</right>"
+	    "</footer><body><section id='index'><heading>Index</heading>"
+	    "<p>Alpha starts on page <page-ref to='alpha'/>, Beta on page "
+	    "<page-ref to='beta'/>.</p></section>", HEAD);
+	for (k = 0; k < 2; k++) {
+		fprintf(b.f, "<part><header><left>Applicant %s</left>"
+		    "</header><section id='%s'><heading>%s</heading>",
+		    k ? "Beta" : "Alpha", k ? "beta" : "alpha",
+		    k ? "Beta" : "Alpha");
+		for (i = 0; i < (k ? 90 : 140); i++)
+			fprintf(b.f, "<p>Line %d of %s.</p>", i,
+			    k ? "beta" : "alpha");
+		fprintf(b.f, "</section></part>");
+	}
+	fprintf(b.f, "</body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("parts.pdf", out, sizeof(out)));
+	free(xml);
+	text = capture("pdftotext '%s' -", out);
+	/* the index on page 1, then alpha's pages, then beta's */
+	pages = pdf_pages(out);
+	for (i = 2, alpha = 0; i <= pages; i++) {
+		pg = page_text(text, i);
+		if (strstr(pg, "of alpha") != NULL)
+			alpha++;
+		free(pg);
+	}
+	beta = pages - 1 - alpha;
+	assert_true(alpha >= 3 && beta >= 2);
+	pg = page_text(text, 1);
+	snprintf(want, sizeof(want), "Alpha starts on page 2, Beta on page "
+	    "%d.", 2 + alpha);
+	if (strstr(pg, want) == NULL)
+		fail_msg("no '%s' in '%s'", want, pg);
+	assert_non_null(strstr(pg, "Page 1 of 1"));
+	free(pg);
+	for (i = 2; i <= pages; i++) {
+		pg = page_text(text, i);
+		snprintf(want, sizeof(want), "Page %d of %d", i <= 1 + alpha ?
+		    i - 1 : i - 1 - alpha, i <= 1 + alpha ? alpha : beta);
+		if (strstr(pg, want) == NULL)
+			fail_msg("page %d: no '%s'", i, want);
+		if (strstr(pg, i <= 1 + alpha ? "Applicant Alpha" :
+		    "Applicant Beta") == NULL)
+			fail_msg("page %d: not its part's header", i);
+		free(pg);
+	}
+	free(text);
+}
+
+/* E-mail addresses break only before '@' or '.'; spans span columns. */
+static void
+test_address_breaks(void **state)
+{
+	struct fixture	*fx = *state;
+	static const char *const mails[] = {
+		"slindqvist@northshore-imh.example.org",
+		"pkowalski@milwaukeefamily.example.org",
+		"maria.jose.nguyen-ostergaard@example-association.org",
+	};
+	char		 out[PATH_MAX], *xml, *text, *line, *save = NULL;
+	char		*prev = NULL;
+	struct buf	 b;
+	size_t		 m, k, n;
+	int		 w;
+
+	buf_open(&b);
+	fprintf(b.f, "%s<body>", HEAD);
+	/* the addresses in columns of many widths */
+	for (w = 5; w <= 40; w += 5) {
+		fprintf(b.f, "<table><col width='%d'/><col width='%d'/>"
+		    "<row><cell span='2'>Spanning note</cell></row><row>",
+		    w, 100 - w);
+		for (m = 0; m < 1; m++)
+			fprintf(b.f, "<cell>%s %s %s</cell>", mails[0],
+			    mails[1], mails[2]);
+		fprintf(b.f, "<cell>x</cell></row></table>");
+	}
+	fprintf(b.f, "</body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("mails.pdf", out, sizeof(out)));
+	free(xml);
+	text = capture("pdftotext -raw '%s' -", out);
+	assert_int_equal(count(text, "Spanning note"), 8);
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    prev = line, line = strtok_r(NULL, "\n", &save)) {
+		if (prev == NULL)
+			continue;
+		n = strlen(prev);
+		for (m = 0; m < 3; m++)
+			for (k = 1; k < strlen(mails[m]); k++)
+				if (n >= k && strcmp(prev + n - k, "") != 0 &&
+				    strncmp(prev + n - k, mails[m], k) == 0 &&
+				    strncmp(line, mails[m] + k,
+				    strlen(mails[m]) - k) == 0 &&
+				    mails[m][k] != '@' && mails[m][k] != '.')
+					fail_msg("%s broken as '%.*s' | '%s'",
+					    mails[m], (int)k, mails[m], line);
+	}
+	free(text);
+}
+
+/*
+ * What Cairo 1.16 cannot write, added by pdfpost: the catalog's /Lang
+ * and DisplayDocTitle, /Scope on header cells; a Link element holds its
+ * text (a marked-content reference, not only the annotation).
+ */
+static void
+test_accessibility(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf, *p;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15' lang='fr-CA'><title>Titre</title><body>"
+	    "<section id='s'><heading>Partie</heading><p>Voir <link to='s'>"
+	    "la partie</link>.</p><table><col/><col/><header><cell>A</cell>"
+	    "<cell>B</cell></header><row><cell>1</cell><cell>2</cell></row>"
+	    "</table></section></body></document>", tmppath("a11y.pdf", out,
+	    sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_non_null(strstr(qdf, "/Lang (fr-CA)"));
+	assert_non_null(strstr(qdf, "/DisplayDocTitle true"));
+	assert_int_equal(count(qdf, "/Scope /Column"), 2);
+	/* the Link element: its /K holds a marked-content id and the OBJR */
+	p = strstr(qdf, "/S /Link");
+	assert_non_null(p);
+	free(qdf);
+	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(qdf, "ok\n");
+	free(qdf);
+	/* /K [ << /Obj N 0 R /Type /OBJR >> MCID ] */
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r' | grep -a -B3 '^  /P ' | tr -d '\\n' | "
+	    "grep -c '>>    [0-9][0-9]*  ]  /P '", out);
+	if (atoi(qdf) < 1)
+		fail_msg("no Link element holds its text");
+	free(qdf);
+}
+
+/* Marks are shapes with the stylesheet's label; the typesetter has no
+ * words of its own, and the old status vocabulary is refused. */
+static void
+test_marks_neutral(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *text, *msgs;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><p>A "
+	    "<mark shape='check'>Erf\xc3\xbcllt</mark> B <mark shape='cross'/>"
+	    " C <mark shape='question'>Le comit\xc3\xa9 juge</mark>"
+	    "</p></body></document>", tmppath("marks.pdf", out,
+	    sizeof(out)));
+	text = capture("pdftotext '%s' -", out);
+	assert_non_null(strstr(text, "Erf\xc3\xbcllt"));
+	assert_non_null(strstr(text, "Le comit\xc3\xa9 juge"));
+	assert_null(strstr(text, "Met"));
+	assert_null(strstr(text, "Not met"));
+	assert_null(strstr(text, "Review"));
+	free(text);
+	assert_int_equal(render_to(fx->ts, "<document xmlns='urn:endorse:"
+	    "layout:1' created='2025-01-15'><title>t</title><body><p>"
+	    "<status value='met'/></p></body></document>", out, &msgs),
+	    TYPESET_REJECTED);
+	assert_non_null(strstr(msgs, "error:"));
 	free(msgs);
 }
 
@@ -921,6 +1105,10 @@ main(void)
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
+		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_accessibility),
+		cmocka_unit_test(test_parts_and_page_refs),
+		cmocka_unit_test(test_address_breaks),
 		cmocka_unit_test(test_invalid_rejected),
 		cmocka_unit_test(test_page_limit),
 		cmocka_unit_test(test_hostile_text),

@@ -1,0 +1,48 @@
+#!/bin/sh
+# bench_batch.sh [N...]: `endorse batch` over N generated portfolios (copies
+# of examples/wi-policy-ready.xml, each with its own bytes) with -j 1 and
+# -j 2: applicants per second, the peak RSS of the largest process (GNU
+# time's maximum over the batch and its workers) and a re-run after one
+# portfolio changed.  A benchmark, not a test: it prints, never fails on
+# speed.  Run from the top of the source tree (make bench).
+set -e
+[ $# -gt 0 ] || set -- 20 200
+work=$(mktemp -d "${TMPDIR:-/tmp}/endorse-bench-XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+max=0
+for n in "$@"; do [ "$n" -gt "$max" ] && max=$n; done
+mkdir "$work/in"
+i=0
+while [ "$i" -lt "$max" ]; do
+	sed "1a<!-- $i -->" examples/wi-policy-ready.xml \
+	    > "$work/in/applicant-$(printf %04d "$i").xml"
+	i=$((i + 1))
+done
+for n in "$@"; do
+	rm -rf "$work/sub"
+	mkdir "$work/sub"
+	ls "$work/in" | head -n "$n" | while read -r f; do
+		ln "$work/in/$f" "$work/sub/$f"
+	done
+	for j in 1 2; do
+		rm -rf "$work/out"
+		/usr/bin/time -f '%e %M' -o "$work/time" ./endorse batch -q \
+		    -j "$j" --as-of 2025-06-30 -o "$work/out" "$work/sub"
+		read -r secs kb < "$work/time"
+		awk -v n="$n" -v j="$j" -v s="$secs" -v kb="$kb" 'BEGIN {
+			r = s > 0 ? n / s : 0
+			f = "batch of %d, -j %d: %.2f s, %.1f applicants/s, "
+			f = f "peak RSS %.1f MB\n"
+			printf f, n, j, s, r, kb / 1024
+		}'
+	done
+	# one portfolio changes: only it is redone
+	f=$(ls "$work/sub" | head -n 1)
+	sed 's/<!-- /<!-- changed /' "$work/sub/$f" > "$work/changed"
+	rm "$work/sub/$f"
+	mv "$work/changed" "$work/sub/$f"
+	/usr/bin/time -f '%e %M' -o "$work/time" ./endorse batch -q -j 2 \
+	    --as-of 2025-06-30 -o "$work/out" "$work/sub"
+	read -r secs kb < "$work/time"
+	echo "batch of $n, re-run after one change: $secs s"
+done

@@ -1,0 +1,47 @@
+/*
+ * batch_roster: the chair's roster of a batch, roster.csv and roster.pdf.
+ *
+ * One row per applicant (name, input file, output NAME, association,
+ * track, result, number of rules not met, the main shortfall), sorted by
+ * result (not ready, needs committee review, ready) then name, then the
+ * inputs that failed with their error.  The CSV (RFC 4180, UTF-8 with a
+ * byte-order mark, quoted by libcsv) adds one column per rule id holding
+ * its status; the PDF is laid out by stylesheets/roster.xsl (present kind
+ * PRESENT_ROSTER) and typeset like every other document.
+ *
+ * Internal to batch: included by batch.c only.  A struct roster owns
+ * copies of everything it was given (roster_free).
+ */
+#ifndef BATCH_ROSTER_H
+#define BATCH_ROSTER_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "typeset.h"
+
+struct diag;
+struct pipeline;
+struct roster;
+
+struct roster	*roster_new(void);
+void		 roster_free(struct roster *);
+
+/* An applicant from its checklist.  0, or -1 (out of memory). */
+int		 roster_add(struct roster *, const char *source,
+		    const char *label, xmlDocPtr checklist);
+
+/* An input that failed, with its first error line. */
+int		 roster_add_failed(struct roster *, const char *source,
+		    const char *label, const char *error);
+
+/*
+ * Write outdir/roster.csv and outdir/roster.pdf (each atomically).
+ * Returns 0, or -1 after reporting to d.
+ */
+int		 roster_write(struct roster *, struct pipeline *,
+		    const char *outdir, const char *created,
+		    enum typeset_paper, struct diag *);
+
+#endif

@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  eval-experience.xsl: included by evaluate.xsl.  Experience rules (days
+  of kinds of work: the union of periods in inclusive days, by
+  ef:union-days, a sort-then-sweep) and leadership scope.
+
+  Every experience rule of the rule set is measured once ($measured):
+    <m rule line>
+      <path n name line need missing met>
+        <span days need years label>
+          <iv s e ref start end from to days status reason>role, employer</iv>
+  one iv per position and kind of experience (span): the days it
+  contributes, or why none ("before the degree: not counted").
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:p="urn:endorse:portfolio:1"
+    xmlns:r="urn:endorse:requirements:1"
+    xmlns="urn:endorse:checklist:1"
+    xmlns:c="urn:endorse:checklist:1"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:ef="urn:endorse:functions"
+    exclude-result-prefixes="p r c exsl ef">
+
+  <!-- The positions that match a span, each once, with its days. -->
+  <xsl:template name="span-intervals">
+    <xsl:param name="span"/>
+    <xsl:variable name="post" select="not($span/@post-graduate = 'false' or $span/@post-graduate = '0')"/>
+    <xsl:for-each select="$pf/p:experience/p:position">
+      <xsl:variable name="has-all">
+        <xsl:call-template name="all-in">
+          <xsl:with-param name="need" select="normalize-space($span/@all)"/>
+          <xsl:with-param name="have" select="@work"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="has-any">
+        <xsl:choose>
+          <xsl:when test="not($span/@any)">yes</xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="any-in">
+              <xsl:with-param name="want" select="normalize-space($span/@any)"/>
+              <xsl:with-param name="have" select="@work"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="$has-all = 'yes' and $has-any = 'yes'">
+        <xsl:variable name="s0" select="ef:day(@start)"/>
+        <xsl:variable name="e0">
+          <xsl:choose>
+            <xsl:when test="@end = 'ongoing' or ef:day(@end) &gt; $today"><xsl:value-of select="$today"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="ef:day(@end)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="s">
+          <xsl:choose>
+            <xsl:when test="$post and $grad and $grad/@day + 1 &gt; $s0"><xsl:value-of select="$grad/@day + 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$s0"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="days">
+          <xsl:choose>
+            <xsl:when test="$post and not($grad)">0</xsl:when>
+            <xsl:when test="$e0 &gt;= $s"><xsl:value-of select="$e0 - $s + 1"/></xsl:when>
+            <xsl:otherwise>0</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <iv ref="{@id}" start="{@start}" end="{@end}" days="{$days}">
+          <xsl:choose>
+            <xsl:when test="$days &gt; 0">
+              <xsl:attribute name="s"><xsl:value-of select="$s"/></xsl:attribute>
+              <xsl:attribute name="e"><xsl:value-of select="$e0"/></xsl:attribute>
+              <xsl:attribute name="from"><xsl:value-of select="ef:date($s)"/></xsl:attribute>
+              <xsl:attribute name="to"><xsl:value-of select="ef:date($e0)"/></xsl:attribute>
+              <xsl:attribute name="status">counted</xsl:attribute>
+              <xsl:attribute name="reason">
+                <xsl:if test="$s &gt; $s0">counted from the day after the degree</xsl:if>
+              </xsl:attribute>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:attribute name="s">0</xsl:attribute>
+              <xsl:attribute name="e">-1</xsl:attribute>
+              <xsl:attribute name="status">excluded</xsl:attribute>
+              <xsl:attribute name="reason">
+                <xsl:choose>
+                  <xsl:when test="$s0 &gt; $today">starts after the evaluation date: not counted</xsl:when>
+                  <xsl:when test="@end != 'ongoing' and ef:day(@end) &lt; $s0">ends before it starts: not counted</xsl:when>
+                  <xsl:when test="$post and not($grad)">no qualifying degree: not counted</xsl:when>
+                  <xsl:otherwise>before the degree: not counted</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="concat(p:role, ', ', p:employer)"/>
+        </iv>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Every path of an experience rule, measured. -->
+  <xsl:template name="measure-paths">
+    <xsl:param name="rule"/>
+    <xsl:for-each select="$rule/r:path">
+      <xsl:variable name="spans-rtf">
+        <xsl:for-each select="r:span">
+          <xsl:variable name="ivs-rtf">
+            <xsl:call-template name="span-intervals"><xsl:with-param name="span" select="."/></xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="ivs" select="exsl:node-set($ivs-rtf)/c:iv"/>
+          <span days="{ef:union-days($ivs)}" need="{@years * 365}" label="{@label}" years="{@years}"
+              post-graduate="{not(@post-graduate = 'false' or @post-graduate = '0')}">
+            <xsl:copy-of select="$ivs"/>
+          </span>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="spans" select="exsl:node-set($spans-rtf)/c:span"/>
+      <xsl:variable name="missing-rtf">
+        <xsl:for-each select="$spans[number(@days) &lt; number(@need)]">
+          <m><xsl:value-of select="@need - @days"/></m>
+        </xsl:for-each>
+      </xsl:variable>
+      <path n="{position()}" name="{@name}" need="{sum($spans/@need)}"
+          missing="{sum(exsl:node-set($missing-rtf)/c:m)}"
+          met="{count($spans[number(@days) &lt; number(@need)]) = 0}">
+        <xsl:attribute name="line">
+          <xsl:choose>
+            <xsl:when test="@line"><xsl:value-of select="@line"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$rule/@line"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:copy-of select="$spans"/>
+      </path>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Each experience rule of the track, measured once; the path used
+       (the first met, else the closest) is marked used="true". -->
+  <xsl:variable name="measured-rtf">
+    <xsl:for-each select="$ruleset/r:experience">
+      <xsl:variable name="rule" select="."/>
+      <xsl:variable name="paths-rtf"><xsl:call-template name="measure-paths"><xsl:with-param name="rule" select="$rule"/></xsl:call-template></xsl:variable>
+      <m rule="{@id}">
+        <xsl:for-each select="exsl:node-set($paths-rtf)/c:path">
+          <xsl:sort select="@met = 'true'" data-type="text" order="descending"/>
+          <xsl:sort select="@missing" data-type="number"/>
+          <xsl:sort select="@n" data-type="number"/>
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:attribute name="used"><xsl:value-of select="position() = 1"/></xsl:attribute>
+            <xsl:copy-of select="*"/>
+          </xsl:copy>
+        </xsl:for-each>
+      </m>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="measured" select="exsl:node-set($measured-rtf)/c:m"/>
+
+  <xsl:template match="r:experience" mode="verdict">
+    <xsl:variable name="rule" select="."/>
+    <xsl:variable name="best" select="$measured[@rule = $rule/@id]/c:path[@used = 'true']"/>
+    <!-- The other rule whose days these must be distinct from. -->
+    <xsl:variable name="other" select="$ruleset/r:*[@id = $rule/@distinct-from]"/>
+    <xsl:variable name="op" select="$measured[@rule = $other/@id]/c:path[@used = 'true']"/>
+    <xsl:variable name="together">
+      <xsl:choose>
+        <xsl:when test="$op and $op/@met = 'true' and $best/@met = 'true'">
+          <xsl:value-of select="ef:union-days($best//c:iv | $op//c:iv)"/>
+        </xsl:when>
+        <xsl:otherwise>-1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <v line="{$best/@line}">
+      <xsl:choose>
+        <xsl:when test="$best/@met = 'true' and $together != -1 and number($together) &lt; $best/@need + $op/@need">
+          <xsl:attribute name="status">review</xsl:attribute>
+          <x><xsl:value-of select="concat('The years overlap: each suffices alone, but ', $rule/@id, ' and ', $other/@id,
+              ' together cover only ', $together, ' distinct days of the ', $best/@need + $op/@need, ' they need.')"/></x>
+        </xsl:when>
+        <xsl:when test="$best/@met = 'true'">
+          <xsl:attribute name="status">met</xsl:attribute>
+          <x>
+            <xsl:value-of select="concat('Met by ', $best/@name, ': ')"/>
+            <xsl:for-each select="$best/c:span">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:value-of select="concat(@days, ' days of ', @label, ' (', @need, ' required)')"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+            <xsl:if test="$grad/@basis = 'review'"><xsl:value-of select="concat(' ', $grad-why)"/></xsl:if>
+          </x>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="status">not-met</xsl:attribute>
+          <x>
+            <xsl:value-of select="concat('Closest: ', $best/@name, ': ')"/>
+            <xsl:for-each select="$best/c:span">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:value-of select="concat(@days, ' of ', @need, ' days of ', @label)"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+            <xsl:if test="not($grad) or $grad/@basis = 'review'"><xsl:value-of select="concat(' ', $grad-why)"/></xsl:if>
+          </x>
+          <short>
+            <xsl:for-each select="$best/c:span[number(@days) &lt; number(@need)]">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:text>Needs </xsl:text><xsl:call-template name="n"><xsl:with-param name="n" select="@need - @days"/><xsl:with-param name="one" select="'more day'"/></xsl:call-template><xsl:value-of select="concat(' of ', @label)"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </short>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$best/c:span/c:iv">
+        <item status="{@status}" days="{@days}" kind="{../@label}">
+          <xsl:if test="@ref != ''"><xsl:attribute name="ref"><xsl:value-of select="@ref"/></xsl:attribute></xsl:if>
+          <xsl:if test="@from"><xsl:attribute name="from"><xsl:value-of select="@from"/></xsl:attribute><xsl:attribute name="to"><xsl:value-of select="@to"/></xsl:attribute></xsl:if>
+          <xsl:if test="@reason != ''"><xsl:attribute name="reason"><xsl:value-of select="@reason"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="concat(., ' (', @start, ' to ', @end, '), ', ../@label, ': ')"/>
+          <xsl:choose>
+            <xsl:when test="@status = 'counted'">
+              <xsl:value-of select="concat(@days, ' days counted')"/>
+              <xsl:if test="@reason != ''"><xsl:value-of select="concat(' from ', @from, '; earlier days: before the degree, not counted')"/></xsl:if>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="@reason"/></xsl:otherwise>
+          </xsl:choose>
+        </item>
+      </xsl:for-each>
+    </v>
+  </xsl:template>
+
+  <xsl:template match="r:leadership-scope" mode="verdict">
+    <xsl:variable name="rule" select="."/>
+    <xsl:variable name="acts" select="$pf/p:experience/p:leadership[number(translate(@start, '-', '')) &lt;= $as-of-num]"/>
+    <xsl:variable name="ok" select="$acts[contains(concat(' ', normalize-space($rule/@scopes), ' '), concat(' ', @scope, ' '))]"/>
+    <xsl:variable name="words">
+      <xsl:choose>
+        <xsl:when test="@scope-words"><xsl:value-of select="@scope-words"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="translate(normalize-space(@scopes), ' ', '/')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <v>
+      <xsl:choose>
+        <xsl:when test="$ok">
+          <xsl:attribute name="status">met</xsl:attribute>
+          <x><xsl:value-of select="concat(count($ok), ' leadership activit', substring('iesy', 1 + 3 * number(count($ok) = 1), 3 - number(count($ok) = 1)), ' at the ', translate(normalize-space($rule/@scopes), ' ', '/'), ' level.')"/></x>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="status">not-met</xsl:attribute>
+          <x><xsl:value-of select="concat('No leadership activity at the ', $words, ' level (', count($acts), ' other activities listed).')"/></x>
+          <short><xsl:value-of select="concat('Add a leadership activity at the ', $words, ' level.')"/></short>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$acts">
+        <xsl:variable name="in" select="contains(concat(' ', normalize-space($rule/@scopes), ' '), concat(' ', @scope, ' '))"/>
+        <item>
+          <xsl:attribute name="status"><xsl:choose><xsl:when test="$in">counted</xsl:when><xsl:otherwise>excluded</xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:if test="not($in)"><xsl:attribute name="reason"><xsl:value-of select="concat(@scope, ' scope')"/></xsl:attribute></xsl:if>
+          <xsl:if test="@id"><xsl:attribute name="ref"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+          <xsl:value-of select="concat(translate(@activity, '-', ' '), ' (', @scope, ')')"/>
+        </item>
+      </xsl:for-each>
+    </v>
+  </xsl:template>
+
+</xsl:stylesheet>
