@@ -166,8 +166,11 @@ docs: docs/packet.png docs/review.png docs/consensus.png
 
 test: deps
 	@$(MAKE) --no-print-directory check
-	@$(MAKE) --no-print-directory check-sanitize
-	@$(MAKE) --no-print-directory check-valgrind
+	@if [ -z "$(SANITIZE)" ]; then \
+		$(MAKE) --no-print-directory check-sanitize && \
+		$(MAKE) --no-print-directory check-valgrind; \
+	else echo "test: built with SANITIZE=$(SANITIZE): no second" \
+	    "sanitizer pass, no valgrind"; fi
 
 check: endorse $(TESTS) lint-man
 	@$(TEST_ENV) sh tests/run.sh $(TESTS) $(FUZZ_REPLAYS)
@@ -304,9 +307,9 @@ FUZZ_SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
 		  -fno-omit-frame-pointer
 FUZZ_CFLAGS	= -g -O1 $(FUZZ_SAN) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 		  -DDATADIR='"$(DATADIR)"' -DFUZZ_SRCDIR='"$(CURDIR)"' \
-		  -DFUZZ_LIBFUZZER $(PKG_CFLAGS) -Isrc
+		  -DFUZZ_LIBFUZZER $(PKG_CFLAGS) -Isrc -MMD -MP
 # fuzz_import.c has its own target above (fuzz-import).
-FUZZERS		= load evaluate
+FUZZERS		= load evaluate textclean pipeline
 FUZZ_LIB_OBJS	= $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
 FUZZ_REPLAYS	= $(patsubst %,build/tests/replay_%,$(FUZZERS))
 
@@ -316,7 +319,8 @@ build-fuzz:
 	mkdir -p $@
 build-fuzz/%.o: src/%.c | build-fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
-build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIB_OBJS)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_mutate.h \
+    $(FUZZ_LIB_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	    $(FUZZ_LIB_OBJS) $(PKG_LIBS)
 fuzz-build: deps
@@ -339,6 +343,7 @@ fuzz: fuzz-build
 # run by 'make check' with the unit tests.
 check: $(FUZZ_REPLAYS)
 build/tests/replay_%: fuzz/replay.c fuzz/fuzz_%.c fuzz/fuzz_common.h \
+    fuzz/fuzz_mutate.h \
     tests/harness.h build/libendorse.a build/flags.stamp | build/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' \
 	    -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ fuzz/replay.c fuzz/fuzz_$*.c \
@@ -373,6 +378,7 @@ $(ASAN_DIR)/endorse: $(ASAN_DIR)/main.o $(ASAN_DIR)/libendorse.a
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_DIR)/main.o $(ASAN_DIR)/libendorse.a \
 	    $(PKG_LIBS)
 $(ASAN_DIR)/tests/replay_%: fuzz/replay.c fuzz/fuzz_%.c fuzz/fuzz_common.h \
+    fuzz/fuzz_mutate.h \
     tests/harness.h $(ASAN_DIR)/libendorse.a | $(ASAN_DIR)/tests
 	$(CC) $(ASAN_CFLAGS) $(TEST_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' \
 	    -o $@ fuzz/replay.c fuzz/fuzz_$*.c $(ASAN_DIR)/libendorse.a \
@@ -396,4 +402,4 @@ check-valgrind: endorse
 	    -o out/valgrind.pdf tests/hostile/rtl-supervisor.xml
 	@echo "check-valgrind: no errors, no definite leaks"
 
--include $(wildcard $(ASAN_DIR)/*.d $(ASAN_DIR)/tests/*.d)
+-include $(wildcard $(ASAN_DIR)/*.d $(ASAN_DIR)/tests/*.d build-fuzz/*.d)

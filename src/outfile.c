@@ -239,7 +239,7 @@ resolve_link(const char *path, char *buf, size_t bufsz)
 		if (lstat(cur, &sb) != 0) {
 			if (errno != ENOENT)
 				return -1;
-			break;		/* a name that does not exist yet */
+			break;	/* a name that does not exist yet */
 		}
 		if (!S_ISLNK(sb.st_mode))
 			break;
@@ -328,15 +328,4 @@ outfile_write(const char *path, const void *data, size_t len, struct diag *d)
 		return OUTFILE_CANNOT_CREATE;
 	}
 	return write_replace(target, sb.st_mode & 07777, data, len, d);
-}
-
-int
-outfile_is_input(const char *path, const char *input)
-{
-	struct stat	a, b;
-
-	if (strcmp(path, "-") == 0 || strcmp(input, "-") == 0 ||
-	    stat(path, &a) != 0 || stat(input, &b) != 0)
-		return 0;
-	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }

@@ -42,12 +42,4 @@ enum outfile_status {
 enum outfile_status outfile_write(const char *path, const void *data,
 		    size_t len, struct diag *d);
 
-/*
- * Is path (followed through links) the same file as input?  For the
- * CLI, to refuse an output that is one of the inputs before anything is
- * written (SECURITY.md rule 14).  0 when either does not exist or is
- * "-".
- */
-int		 outfile_is_input(const char *path, const char *input);
-
 #endif

@@ -646,8 +646,8 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 		quote_value(value, clip, sizeof(clip));
 		if (strstr(rest, "[facet 'pattern']") != NULL &&
 		    (bad = forbidden_char(value, &kind)) != 0) {
-			snprintf(out, outsz, "%s: '%s' holds U+%04X, %s: remove "
-			    "it", what, clip, bad, kind);
+			snprintf(out, outsz, "%s: '%s' holds U+%04X, %s: "
+			    "remove it", what, clip, bad, kind);
 			return;
 		}
 		if (attr[0] != '\0' && node != NULL &&
@@ -678,9 +678,9 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 		/* One more of a list than the schema admits: say how many. */
 		if (list[0] == '\0' && node != NULL &&
 		    (same = same_before(node)) > 0 && node->parent != NULL) {
-			snprintf(out, outsz, "%s is one too many: '%s' holds at "
-			    "most %lu '%s' elements", what, node->parent->name,
-			    same, elem);
+			snprintf(out, outsz, "%s is one too many: '%s' holds "
+			    "at most %lu '%s' elements", what,
+			    node->parent->name, same, elem);
 			return;
 		}
 		snprintf(out, outsz, "%s is not expected here%s%s", what,

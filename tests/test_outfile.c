@@ -357,26 +357,6 @@ test_unwritable_directory(void **state)
 	free(msgs);
 }
 
-static void
-test_output_is_input(void **state)
-{
-	char	in[PATH_MAX], link[PATH_MAX], other[PATH_MAX];
-
-	(void)state;
-	tmppath("input.xml", in, sizeof(in));
-	tmppath("input.link", link, sizeof(link));
-	tmppath("other.pdf", other, sizeof(other));
-	spew(in, "<a/>", 4);
-	assert_int_equal(symlink("input.xml", link), 0);
-	assert_true(outfile_is_input(in, in));
-	assert_true(outfile_is_input(link, in));
-	assert_false(outfile_is_input(other, in));	/* does not exist */
-	spew(other, "x", 1);
-	assert_false(outfile_is_input(other, in));
-	assert_false(outfile_is_input("-", in));
-	assert_false(outfile_is_input(in, "-"));
-}
-
 int
 main(void)
 {
@@ -389,7 +369,6 @@ main(void)
 		cmocka_unit_test(test_fifo_streamed),
 		cmocka_unit_test(test_file_size_limit),
 		cmocka_unit_test(test_unwritable_directory),
-		cmocka_unit_test(test_output_is_input),
 	};
 
 	return cmocka_run_group_tests_name("outfile", tests, NULL, NULL);
