@@ -81,7 +81,8 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench bench-floor docs valgrind lint-man
+	regress-update bench bench-floor docs valgrind lint-man \
+	check-sanitize check-valgrind
 
 all: endorse
 
@@ -165,9 +166,14 @@ docs: docs/packet.png docs/review.png docs/consensus.png
 
 test: deps
 	@$(MAKE) --no-print-directory check
+	@if [ -z "$(SANITIZE)" ]; then \
+		$(MAKE) --no-print-directory check-sanitize && \
+		$(MAKE) --no-print-directory check-valgrind; \
+	else echo "test: built with SANITIZE=$(SANITIZE): no second" \
+	    "sanitizer pass, no valgrind"; fi
 
 check: endorse $(TESTS) lint-man
-	@$(TEST_ENV) sh tests/run.sh $(TESTS)
+	@$(TEST_ENV) sh tests/run.sh $(TESTS) $(FUZZ_REPLAYS)
 
 # The man page must lint clean: any message from mandoc fails the tests.
 lint-man:
@@ -285,6 +291,115 @@ uninstall:
 	rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null || :
 
 clean:
-	rm -rf build endorse out
+	rm -rf build endorse out build-asan build-fuzz
 
 -include $(wildcard build/*.d build/tests/*.d build/bench/*.d)
+
+# ---- Fuzzing (issue 13): libFuzzer harnesses under fuzz/, built with clang
+# and the sanitizers in their own directory, build-fuzz/.  'make fuzz' runs
+# each harness FUZZ_SECONDS on a working corpus seeded from fuzz/corpus/,
+# the examples and the tests; findings land in build-fuzz/findings/.  The
+# committed corpus and findings are replayed by 'make test' without
+# libFuzzer (fuzz/replay.c).
+FUZZ_CC		?= clang
+FUZZ_JOBS_NICE	?= nice -n 10
+FUZZ_SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+FUZZ_CFLAGS	= -g -O1 $(FUZZ_SAN) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+		  -DDATADIR='"$(DATADIR)"' -DFUZZ_SRCDIR='"$(CURDIR)"' \
+		  -DFUZZ_LIBFUZZER $(PKG_CFLAGS) -Isrc -MMD -MP
+# fuzz_import.c has its own target above (fuzz-import).
+FUZZERS		= load evaluate textclean pipeline
+FUZZ_LIB_OBJS	= $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
+FUZZ_REPLAYS	= $(patsubst %,build/tests/replay_%,$(FUZZERS))
+
+.PHONY: fuzz fuzz-build
+.SECONDARY: $(FUZZ_LIB_OBJS)
+build-fuzz:
+	mkdir -p $@
+build-fuzz/%.o: src/%.c | build-fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h fuzz/fuzz_mutate.h \
+    $(FUZZ_LIB_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_LIB_OBJS) $(PKG_LIBS)
+fuzz-build: deps
+	@$(MAKE) --no-print-directory $(patsubst %,build-fuzz/fuzz_%,$(FUZZERS))
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+		mkdir -p build-fuzz/corpus-$$f build-fuzz/findings-$$f; \
+		cp fuzz/corpus/$$f/* examples/*.xml tests/validate/*.xml \
+		    build-fuzz/corpus-$$f/ 2>/dev/null; \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		$(TEST_ENV) $(FUZZ_JOBS_NICE) build-fuzz/fuzz_$$f \
+		    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+		    -dict=fuzz/portfolio.dict \
+		    -artifact_prefix=build-fuzz/findings-$$f/ \
+		    build-fuzz/corpus-$$f || exit 1; \
+	done
+
+# The replay drivers: a harness and fuzz/replay.c, the normal compiler,
+# run by 'make check' with the unit tests.
+check: $(FUZZ_REPLAYS)
+build/tests/replay_%: fuzz/replay.c fuzz/fuzz_%.c fuzz/fuzz_common.h \
+    fuzz/fuzz_mutate.h \
+    tests/harness.h build/libendorse.a build/flags.stamp | build/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' \
+	    -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ fuzz/replay.c fuzz/fuzz_$*.c \
+	    build/libendorse.a $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+# ---- Sanitizers and valgrind in 'make test' (issue 13).  The whole suite
+# again, built with AddressSanitizer and UBSan in build-asan/ (build/ is
+# left as it is), then the real binary once under valgrind on every stage
+# and on the hostile corpus.  The suppressions are for Pango's and
+# fontconfig's own process-long caches (tests/lsan.supp and
+# tests/valgrind.supp say which); everything of endorse's is checked.
+ASAN_DIR	= build-asan
+ASAN_FLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
+ASAN_CFLAGS	= $(WARNINGS) $(ASAN_FLAGS) -D_GNU_SOURCE \
+		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+		  $(PKG_CFLAGS) -O1 -g -MMD -MP
+ASAN_LIB_OBJS	= $(patsubst src/%.c,$(ASAN_DIR)/%.o,$(filter-out src/main.c,$(SRCS)))
+ASAN_TESTS	= $(patsubst tests/%.c,$(ASAN_DIR)/tests/%,$(wildcard tests/test_*.c)) \
+		  $(patsubst %,$(ASAN_DIR)/tests/replay_%,$(FUZZERS))
+ASAN_ENV	= ENDORSE_BIN=$(CURDIR)/$(ASAN_DIR)/endorse \
+		  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+		  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+
+$(ASAN_DIR) $(ASAN_DIR)/tests:
+	mkdir -p $@
+$(ASAN_DIR)/%.o: src/%.c | $(ASAN_DIR)
+	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
+$(ASAN_DIR)/libendorse.a: $(ASAN_LIB_OBJS)
+	$(AR) rcs $@ $(ASAN_LIB_OBJS)
+$(ASAN_DIR)/endorse: $(ASAN_DIR)/main.o $(ASAN_DIR)/libendorse.a
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_DIR)/main.o $(ASAN_DIR)/libendorse.a \
+	    $(PKG_LIBS)
+$(ASAN_DIR)/tests/replay_%: fuzz/replay.c fuzz/fuzz_%.c fuzz/fuzz_common.h \
+    fuzz/fuzz_mutate.h \
+    tests/harness.h $(ASAN_DIR)/libendorse.a | $(ASAN_DIR)/tests
+	$(CC) $(ASAN_CFLAGS) $(TEST_CFLAGS) -Isrc -DFUZZ_NAME='"$*"' \
+	    -o $@ fuzz/replay.c fuzz/fuzz_$*.c $(ASAN_DIR)/libendorse.a \
+	    $(ASAN_FLAGS) $(PKG_LIBS) $(TEST_LIBS)
+$(ASAN_DIR)/tests/%: tests/%.c tests/harness.h $(ASAN_DIR)/libendorse.a \
+    | $(ASAN_DIR)/tests
+	$(CC) $(ASAN_CFLAGS) $(TEST_CFLAGS) -Isrc -o $@ $< \
+	    $(ASAN_DIR)/libendorse.a $(ASAN_FLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+check-sanitize: $(ASAN_DIR)/endorse $(ASAN_TESTS)
+	@echo "check-sanitize: the suite under AddressSanitizer and UBSan"
+	@$(TEST_ENV) $(ASAN_ENV) sh tests/run.sh $(ASAN_TESTS)
+
+check-valgrind: endorse
+	@echo "check-valgrind: every stage and the hostile corpus under valgrind"
+	@$(MAKE) --no-print-directory valgrind
+	@$(TEST_ENV) $(VALGRIND) ./endorse validate -q tests/hostile/*.xml \
+	    2>/dev/null; [ $$? -eq 65 ] || { echo "valgrind: hostile" \
+	    "corpus: errors (run it by hand to see them)"; exit 1; }
+	@$(TEST_ENV) $(VALGRIND) ./endorse packet --as-of $(DEMO_AS_OF) \
+	    -o out/valgrind.pdf tests/hostile/rtl-supervisor.xml
+	@echo "check-valgrind: no errors, no definite leaks"
+
+-include $(wildcard $(ASAN_DIR)/*.d $(ASAN_DIR)/tests/*.d build-fuzz/*.d)

@@ -239,7 +239,7 @@ resolve_link(const char *path, char *buf, size_t bufsz)
 		if (lstat(cur, &sb) != 0) {
 			if (errno != ENOENT)
 				return -1;
-			break;		/* a name that does not exist yet */
+			break;	/* a name that does not exist yet */
 		}
 		if (!S_ISLNK(sb.st_mode))
 			break;

@@ -579,6 +579,20 @@ duplicate_id(const xmlNode *node, const char *attr, const char *value)
 	return id->parent;
 }
 
+/* How many element siblings before node have its name. */
+static unsigned long
+same_before(const xmlNode *node)
+{
+	const xmlNode	*n;
+	unsigned long	 count = 0;
+
+	for (n = node->prev; n != NULL; n = n->prev)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(n->name, node->name))
+			count++;
+	return count;
+}
+
 /*
  * Turn one libxml2 schema message about node into ours.  The message
  * has namespaces stripped and reads "Element 'e'[, attribute 'a']: REST".
@@ -592,6 +606,7 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 	const char	*rest, *p, *doc, *kind = NULL;
 	const xmlNode	*first;
 	unsigned	 bad;
+	unsigned long	 same;
 
 	if (quoted(msg, ":,", elem, sizeof(elem)) == -1 ||
 	    (rest = strstr(msg, "': ")) == NULL) {
@@ -631,8 +646,8 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 		quote_value(value, clip, sizeof(clip));
 		if (strstr(rest, "[facet 'pattern']") != NULL &&
 		    (bad = forbidden_char(value, &kind)) != 0) {
-			snprintf(out, outsz, "%s: '%s' holds U+%04X, %s: remove "
-			    "it", what, clip, bad, kind);
+			snprintf(out, outsz, "%s: '%s' holds U+%04X, %s: "
+			    "remove it", what, clip, bad, kind);
 			return;
 		}
 		if (attr[0] != '\0' && node != NULL &&
@@ -660,6 +675,14 @@ describe_schema_error(const struct validate *v, const xmlNode *node,
 		    node->parent->type == XML_ELEMENT_NODE)
 			snprintf(what, sizeof(what), "element '%s' inside '%s'",
 			    elem, node->parent->name);
+		/* One more of a list than the schema admits: say how many. */
+		if (list[0] == '\0' && node != NULL &&
+		    (same = same_before(node)) > 0 && node->parent != NULL) {
+			snprintf(out, outsz, "%s is one too many: '%s' holds "
+			    "at most %lu '%s' elements", what,
+			    node->parent->name, same, elem);
+			return;
+		}
 		snprintf(out, outsz, "%s is not expected here%s%s", what,
 		    list[0] ? ": expected " : "", list);
 		return;

@@ -41,8 +41,8 @@ struct parse_state {
 	int		 line, col;
 	int		 at_end;	/* found where the input ends */
 	int		 started;	/* the XML declaration is behind */
-	char		 message[256];	/* libxml2's message, tidied */
-	char		 open[NAME_MAX_SHOWN + 4]; /* innermost open element */
+	char		 message[256];	/* libxml2's, tidied */
+	char		 open[NAME_MAX_SHOWN + 4]; /* innermost element */
 	long		 open_line;
 };
 
@@ -399,7 +399,8 @@ describe_parse_error(const struct parse_state *st, char *buf, size_t bufsz)
 		    &line, b) == 3) {
 			snprintf(buf, bufsz, "closing tag '%s' does not match "
 			    "the opening tag '%s' of line %d",
-			    clip_name(b, sizeof(b)), clip_name(a, sizeof(a)), line);
+			    clip_name(b, sizeof(b)), clip_name(a, sizeof(a)),
+			    line);
 			return;
 		}
 		snprintf(buf, bufsz, "a closing tag does not match its "
@@ -466,7 +467,8 @@ describe_parse_error(const struct parse_state *st, char *buf, size_t bufsz)
 		    NAME_MAX_STR "s", a, b) == 2) {
 			snprintf(buf, bufsz, "the prefix '%s' of '%s:%s' is "
 			    "not declared: write the name without '%s:'",
-			    clip_name(a, sizeof(a)), a, clip_name(b, sizeof(b)), a);
+			    clip_name(a, sizeof(a)), a,
+			    clip_name(b, sizeof(b)), a);
 			return;
 		}
 		break;
@@ -595,9 +597,9 @@ check_encoding(const unsigned char *b, size_t len, const char *name,
 		if (strcasecmp(enc, "UTF-16") == 0 ||
 		    strcasecmp(enc, be ? "UTF-16BE" : "UTF-16LE") == 0)
 			return 0;
-		diag_error(d, name, 1, "the file is UTF-16, but its declaration "
-		    "says '%s': write encoding=\"UTF-16\", or save the file "
-		    "as UTF-8", enc);
+		diag_error(d, name, 1, "the file is UTF-16, but its "
+		    "declaration says '%s': write encoding=\"UTF-16\", or "
+		    "save the file as UTF-8", enc);
 		return -1;
 	}
 	if (strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0 ||
@@ -678,7 +680,7 @@ check_start(const unsigned char *b, size_t len, const char *name,
 
 	if (len >= 2 && (b[0] == 0 || b[1] == 0 || b[0] == 0xfe ||
 	    b[0] == 0xff))
-		return 0;			/* UTF-16: the parser decides */
+		return 0;		/* UTF-16: the parser decides */
 	if (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
 		i = 3;
 	for (; i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||

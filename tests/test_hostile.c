@@ -32,7 +32,8 @@ expect_run(const struct run *r, const char *what, int status,
 		errors++;
 	if (message == NULL) {
 		if (errors > 0)
-			fail_msg("%s: expected no error, got: %s", what, r->err);
+			fail_msg("%s: expected no error, got: %s", what,
+			    r->err);
 		return;
 	}
 	if (strstr(r->err, message) == NULL)
@@ -72,7 +73,8 @@ dir_entries(const char *dir)
 
 	assert_non_null(dp);
 	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
 			n++;
 	closedir(dp);
 	return n;
@@ -263,7 +265,9 @@ static char *
 portfolio_of_size(size_t size)
 {
 	size_t	 len, pad;
-	char	*doc = portfolio_with("<applicant>", "<applicant>", &len), *out;
+	char	*doc, *out;
+
+	doc = portfolio_with("<applicant>", "<applicant>", &len);
 
 	pad = size - len - 8;		/* "<!--" "-->" "\n" */
 	out = malloc(size + 1);
@@ -416,8 +420,8 @@ static void
 test_deep_nesting(void **state)
 {
 	static const size_t	depths[] = { 300, 100000 };
-	char			path[PATH_MAX], name[64], *open, *close, *mid,
-				*doc;
+	char			path[PATH_MAX], name[64], *open, *close,
+				*mid, *doc;
 	size_t			i, len;
 
 	(void)state;
@@ -440,8 +444,9 @@ test_deep_nesting(void **state)
 static void
 test_fifo_and_links_as_input(void **state)
 {
-	char	fifo[PATH_MAX], link[PATH_MAX], good[PATH_MAX], dangling[PATH_MAX],
-		loop[PATH_MAX], src[PATH_MAX], abs[PATH_MAX];
+	char	fifo[PATH_MAX], link[PATH_MAX], good[PATH_MAX],
+		dangling[PATH_MAX], loop[PATH_MAX], src[PATH_MAX],
+		abs[PATH_MAX];
 
 	(void)state;
 	tmppath("in.fifo", fifo, sizeof(fifo));
@@ -553,6 +558,31 @@ test_fifo_and_links_as_output(void **state)
 	assert_string_equal(got, "real.pdf");
 	expect_pdf(target);
 
+	/* An output that is the input, through a link: refused (64). */
+	{
+		char		 in[PATH_MAX], in_link[PATH_MAX], src[PATH_MAX],
+				*before, *after;
+		const char	*argv[] = { "endorse", "packet", AS_OF, "-o",
+				    in_link, in, NULL };
+		struct run	 r;
+		size_t		 len;
+
+		tmppath("same-input.xml", in, sizeof(in));
+		tmppath("same-input.link", in_link, sizeof(in_link));
+		before = slurp(srcpath("tests/validate/valid-minimal.xml", src,
+		    sizeof(src)), &len);
+		assert_non_null(before);
+		spew(in, before, len);
+		assert_int_equal(symlink("same-input.xml", in_link), 0);
+		run_endorse_in(&r, NULL, argv);
+		expect_run(&r, "packet -o LINK-TO-INPUT", 64, "is the input");
+		run_free(&r);
+		after = slurp(in, NULL);
+		assert_string_equal(after, before);
+		free(after);
+		free(before);
+	}
+
 	/* A directory, or a name in a directory that does not exist. */
 	fresh_dir(dir, sizeof(dir));
 	packet_to(dir, 73, "error: cannot write the output: it is a "
@@ -658,7 +688,7 @@ test_nothing_fetched(void **state)
 	    &n);
 	tmppath("strace.log", log, sizeof(log));
 	for (m = 0; m < 2; m++) {
-		const char	**argv = calloc(n + 12, sizeof(*argv));
+		const char	**argv = calloc(n + 14, sizeof(*argv));
 		int		  a = 0;
 
 		assert_non_null(argv);
@@ -667,6 +697,9 @@ test_nothing_fetched(void **state)
 		argv[a++] = "-qq";
 		argv[a++] = "-e";
 		argv[a++] = "trace=socket,connect,open,openat";
+		/* LeakSanitizer cannot run under ptrace. */
+		argv[a++] = "-E";
+		argv[a++] = "ASAN_OPTIONS=detect_leaks=0";
 		argv[a++] = "-o";
 		argv[a++] = log;
 		argv[a++] = env_or("ENDORSE_BIN", "./endorse");
@@ -694,7 +727,7 @@ test_nothing_fetched(void **state)
 				fail_msg("endorse %s: '%s' in its system calls",
 				    mode[m], never[i]);
 		free(text);
-		for (i = 9 + (m == 1); argv[i] != NULL; i++)
+		for (i = 11 + (m == 1); argv[i] != NULL; i++)
 			free((char *)argv[i]);
 		free(argv);
 	}

@@ -221,12 +221,12 @@ static void
 test_invisible_is_empty(void **state)
 {
 	static const char *const blank[] = {
-		"\xe2\xa0\x80",			/* U+2800 braille blank */
-		"\xe3\x85\xa4",			/* U+3164 Hangul filler */
-		"\xef\xbe\xa0",			/* U+FFA0 */
-		"\xcc\x81\xcc\x88\xcc\xa7",		/* combining marks only */
-		" \xe2\x80\x8b\xe2\x81\xa0\xc2\xad ",	/* spaces, format */
-		"\xef\xb8\x8f\xf3\xa0\x80\x81",	/* VS16, a tag */
+		"\xe2\xa0\x80",		/* U+2800 braille blank */
+		"\xe3\x85\xa4",		/* U+3164 Hangul filler */
+		"\xef\xbe\xa0",		/* U+FFA0 */
+		"\xcc\x81\xcc\x88\xcc\xa7",	/* combining marks only */
+		" \xe2\x80\x8b\xe2\x81\xa0\xc2\xad ", /* format */
+		"\xef\xb8\x8f\xf3\xa0\x80\x81", /* VS16, a tag */
 	};
 	char	body[256];
 	size_t	i;

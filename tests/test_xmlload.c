@@ -399,8 +399,8 @@ test_one_message_per_problem(void **state)
 		{ "<a><b></a>", "closing tag 'a' does not match" },
 		{ "<?xml version='1.0'", "the file ends inside the XML "
 		    "declaration" },
-		{ "<?xml version='1.0' encoding='UTF-8'\n<a/>",
-		    "the XML declaration is not closed: it must end with '?>'" },
+		{ "<?xml version='1.0' encoding='UTF-8'\n<a/>", "the XML "
+		    "declaration is not closed: it must end with '?>'" },
 		{ "<?xml encoding='UTF-8'?><a/>", "the XML declaration is not "
 		    "valid" },
 		{ "<?xml version='2.0'?><a/>", "the XML declaration is not "
