@@ -548,6 +548,15 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 		b->header = ts_is_el(n, "header");
 		b->box.table = (unsigned)r->tables;
 		b->box.pad = CELL_VPAD;
+		/* continued="yes": the row goes on the one before it
+		 * (a rule's evidence, one item a row): no rule between
+		 * them and less space */
+		if (!b->header && ts_attr_is(n, "continued", "yes")) {
+			b->box.pad = CELL_VPAD / 4;
+			if (r->nblks - 1 > first &&
+			    !r->blks[r->nblks - 2].header)
+				r->blks[r->nblks - 2].joined = 1;
+		}
 		b->box.flags |= PAGINATE_WHOLE;
 		if (b->header || ts_attr_is(n, "keep-with-next", "yes"))
 			b->box.flags |= PAGINATE_KEEP_NEXT;

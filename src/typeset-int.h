@@ -150,6 +150,7 @@ struct blk {
 	double		 height;	/* signature, write-space */
 	double		*own_cuts;	/* signature, write-space lines */
 	double		 min_h;		/* a row's least height, 0: none */
+	int		 joined;	/* the next row continues it: no rule */
 	size_t		 part;		/* 1 + index of its part, 0: none */
 	struct paginate_box box;
 	struct paginate_col *cols;

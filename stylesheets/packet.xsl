@@ -29,6 +29,12 @@
 
   <xsl:param name="created" select="'2000-01-01'"/>
 
+  <!-- Look-ups done once per course or session: by key, not by a
+       search of every item each time (2,000 courses, 2,000 sessions). -->
+  <xsl:key name="hours-item" match="c:rule[@type = 'hours']/c:evidence/c:item" use="concat(generate-id(../..), ' ', @n)"/>
+  <xsl:key name="unqualified" match="c:rule[@type = 'rsc-provider']/c:evidence/c:item[@status = 'excluded']" use="concat(generate-id(../../..), ' ', @ref)"/>
+  <xsl:key name="person" match="p:people/p:person" use="concat(generate-id(../..), ' ', @id)"/>
+
   <xsl:variable name="cl" select="/e:present/e:entry[1]/c:checklist"/>
   <xsl:variable name="pf" select="/e:present/e:entry[1]/p:portfolio"/>
   <xsl:variable name="name" select="string($pf/p:applicant/p:name)"/>
@@ -223,12 +229,12 @@
           <table field="training log">
             <col width="13"/><col width="37"/><col width="24"/><col width="10"/><col width="16"/>
             <header><cell>Date</cell><cell>Title</cell><cell>Provider</cell><cell>Hours</cell><cell>Running total</cell></header>
-            <xsl:variable name="trn" select="$cl/c:rule[@type = 'hours'][1]"/>
+            <xsl:variable name="trn" select="generate-id($cl/c:rule[@type = 'hours'][1])"/>
             <xsl:for-each select="$courses">
               <!-- the checklist's running total: counted hours up to this
                    course, the as-of cut-off respected -->
               <xsl:variable name="pos" select="position()"/>
-              <xsl:variable name="ev" select="$trn/c:evidence/c:item[@n = $pos]"/>
+              <xsl:variable name="ev" select="key('hours-item', concat($trn, ' ', $pos))"/>
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
@@ -330,8 +336,8 @@
             <header><cell>Date</cell><cell>Format</cell><cell>Supervisor/consultant</cell><cell>Hours</cell><cell>Counted</cell></header>
             <xsl:for-each select="$pf/p:reflective-supervision/p:session">
               <xsl:variable name="pid" select="@provider"/>
-              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
-              <xsl:variable name="bad" select="$cl/c:rule[@type = 'rsc-provider']/c:evidence/c:item[@ref = $pid and @status = 'excluded']"/>
+              <xsl:variable name="who" select="key('person', concat(generate-id($pf), ' ', $pid))"/>
+              <xsl:variable name="bad" select="key('unqualified', concat(generate-id($cl), ' ', $pid))"/>
               <row>
                 <cell><xsl:value-of select="@date"/></cell>
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@format"/></xsl:call-template></cell>
@@ -393,7 +399,7 @@
             <header><cell>Rater</cell><cell>Role</cell><cell>Completed</cell><cell>Endorsement</cell></header>
             <xsl:for-each select="$pf/p:references/p:reference">
               <xsl:variable name="pid" select="@person"/>
-              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
+              <xsl:variable name="who" select="key('person', concat(generate-id($pf), ' ', $pid))"/>
               <row>
                 <cell><span field="reference name"><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>
