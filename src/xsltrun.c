@@ -94,7 +94,8 @@ on_run_error(void *ctx, const char *fmt, ...)
 	}
 	if (call->internal > 0) {
 		if (call->detail[0] == '\0')
-			snprintf(call->detail, sizeof(call->detail), "%s", msg);
+			snprintf(call->detail, sizeof(call->detail), "%.*s",
+			    (int)sizeof(call->detail) - 1, msg);
 		return;
 	}
 	p = msg;
