@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
 #include <libxml/tree.h>
 
 #include "catalog.h"
@@ -18,11 +19,6 @@
 
 #define REQ_NS		"urn:endorse:requirements:1"
 #define MAX_ENTRIES	256
-
-/* The tracks a rule set may name, in the order they are listed. */
-static const char *const known_tracks[] = { "clinical", "policy",
-    "research-faculty" };
-#define NTRACKS (sizeof(known_tracks) / sizeof(known_tracks[0]))
 
 static int
 by_name(const void *a, const void *b)
@@ -49,57 +45,53 @@ attr_dup(const xmlNode *n, const char *name)
 	return s;
 }
 
-/* Mark in seen[] the tracks a space-separated list names. */
-static void
-tracks_mark(const xmlChar *list, int *seen)
-{
-	const char	*p = (const char *)list;
-	size_t		 len, i;
-
-	while (p != NULL && *p != '\0') {
-		p += strspn(p, " \t\n");
-		len = strcspn(p, " \t\n");
-		for (i = 0; i < NTRACKS; i++)
-			if (len == strlen(known_tracks[i]) &&
-			    strncmp(p, known_tracks[i], len) == 0)
-				seen[i] = 1;
-		p += len;
-	}
-}
-
-/* Every track a rule set's rules and compositions name. */
-static void
-tracks_walk(const xmlNode *n, int *seen)
+/* Whether any rule of a rule set, or its compositions, names a track. */
+static int
+names_a_track(const xmlNode *n)
 {
 	const xmlNode	*c;
-	xmlChar		*v;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if ((v = xmlGetProp(c, BAD_CAST "tracks")) != NULL ||
-		    (v = xmlGetProp(c, BAD_CAST "track")) != NULL) {
-			tracks_mark(v, seen);
-			xmlFree(v);
-		}
-		tracks_walk(c, seen);
+		if (xmlHasProp(c, BAD_CAST "tracks") != NULL ||
+		    xmlHasProp(c, BAD_CAST "track") != NULL ||
+		    names_a_track(c))
+			return 1;
 	}
+	return 0;
 }
 
+/*
+ * The tracks of a rule set: the ones its rule file declares (<tracks>,
+ * in their order) when its rules are track-specific, else "" (the rule
+ * set applies to every endorsee alike, as renewal does).  The list is the
+ * file's: endorse itself knows no track.
+ */
 static char *
-tracks_of(const xmlNode *ruleset)
+tracks_of(const xmlNode *root, const xmlNode *ruleset)
 {
-	int	seen[NTRACKS] = { 0 };
-	char	buf[128];
-	size_t	i, len = 0;
+	const xmlNode	*t, *c;
+	GString		*buf = g_string_new("");
+	xmlChar		*id;
+	char		*tracks;
 
-	tracks_walk(ruleset, seen);
-	buf[0] = '\0';
-	for (i = 0; i < NTRACKS; i++)
-		if (seen[i])
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s", len > 0 ? "," : "", known_tracks[i]);
-	return strdup(buf);
+	if (names_a_track(ruleset))
+		for (t = root->children; t != NULL; t = t->next) {
+			if (!is_req(t, "tracks"))
+				continue;
+			for (c = t->children; c != NULL; c = c->next) {
+				if (!is_req(c, "track") ||
+				    (id = xmlGetProp(c, BAD_CAST "id")) == NULL)
+					continue;
+				g_string_append_printf(buf, "%s%s",
+				    buf->len > 0 ? "," : "", (char *)id);
+				xmlFree(id);
+			}
+		}
+	tracks = strdup(buf->str);
+	g_string_free(buf, TRUE);
+	return tracks;
 }
 
 static void
@@ -145,7 +137,7 @@ entry_fill(struct catalog_entry *e, const xmlNode *root, const char *path)
 		    (rs->level = attr_dup(n, "level")) == NULL ||
 		    (rs->title = attr_dup(n, "title")) == NULL ||
 		    (rs->effective = attr_dup(n, "effective")) == NULL ||
-		    (rs->tracks = tracks_of(n)) == NULL)
+		    (rs->tracks = tracks_of(root, n)) == NULL)
 			return -1;
 	}
 	return 0;

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 #include <libxslt/xsltutils.h>
 
@@ -82,8 +83,6 @@ static int	year_ok(const char *);
 static int	jobs_ok(const char *);
 static int	reviewers_ok(const char *);
 
-static const char *const tracks[] = { "clinical", "policy",
-    "research-faculty", NULL };
 static const char *const formats[] = { "text", "xml", "summary", NULL };
 static const char *const emit_stages[] = { "checklist", "layout", NULL };
 static const char *const emit_checklist[] = { "checklist", NULL };
@@ -105,7 +104,7 @@ static const struct cli_option options[OPT__COUNT] = {
 	[OPT_AS_OF] =	{ "as-of", 0, "a date YYYY-MM-DD", NULL, date_ok },
 	[OPT_ASSOCIATION] = { "association", 0, "an association code such "
 			  "as WI-AIMH", NULL, NULL },
-	[OPT_TRACK] =	{ "track", 0, NULL, tracks, NULL },
+	[OPT_TRACK] =	{ "track", 0, "a track", NULL, NULL },
 	[OPT_FORMAT] =	{ "format", 0, NULL, formats, NULL },
 	[OPT_EMIT] =	{ "emit", 0, NULL, emit_stages, NULL },
 	[OPT_YEAR] =	{ "year", 0, "a year such as 2025", NULL, year_ok },
@@ -597,6 +596,53 @@ bad_value(struct cli *cli, int id, const char *wants, const char *got)
 	    options[id].name, wants, quote(got, q, sizeof(q)));
 }
 
+/*
+ * Whether track is one the rule files declare: the association's when
+ * one is given, else any association's.  The tracks are data (each rule
+ * file lists its own), so a new track is a rule file's change, not this
+ * program's.  Returns 1 when it is known; else 0 with list set to the
+ * known tracks in words ("clinical, policy or research-faculty").
+ */
+#define MAX_TRACKS	32
+static int
+track_known(const struct catalog *cat, const struct catalog_entry *only,
+    const char *track, char *list, size_t listsz)
+{
+	const char	*names[MAX_TRACKS + 1];
+	char		*all[MAX_TRACKS];
+	char		**words, **w;
+	size_t		 i, j, k, n = 0;
+	int		 found = 0;
+
+	for (i = 0; i < cat->count; i++) {
+		if (only != NULL && &cat->entries[i] != only)
+			continue;
+		for (j = 0; j < cat->entries[i].nrulesets; j++) {
+			words = g_strsplit(cat->entries[i].rulesets[j].tracks,
+			    ",", -1);
+			for (w = words; *w != NULL; w++) {
+				if (**w == '\0')
+					continue;
+				if (strcmp(*w, track) == 0)
+					found = 1;
+				for (k = 0; k < n && strcmp(all[k], *w) != 0;
+				    k++)
+					;
+				if (k == n && n < MAX_TRACKS)
+					all[n++] = g_strdup(*w);
+			}
+			g_strfreev(words);
+		}
+	}
+	for (k = 0; k < n; k++)
+		names[k] = all[k];
+	names[n] = NULL;
+	join_or(names, "", list, listsz);
+	for (k = 0; k < n; k++)
+		g_free(all[k]);
+	return found;
+}
+
 /* A calendar date YYYY-MM-DD between 1900 and 2199 that exists. */
 static int
 date_ok(const char *s)
@@ -1052,7 +1098,7 @@ static int
 eval_params(struct cli *cli, const struct cli_args *a,
     struct evaluate_params *prm, char *today, size_t todaysz)
 {
-	const struct catalog_entry	*e;
+	const struct catalog_entry	*e = NULL;
 	const struct catalog		*cat;
 	char				 codes[512];
 
@@ -1076,6 +1122,9 @@ eval_params(struct cli *cli, const struct cli_args *a,
 			    a->value[OPT_ASSOCIATION]);
 		prm->association = e->association;
 	}
+	if (prm->track != NULL && !track_known(pipeline_catalog(
+	    cli->pipeline), e, prm->track, codes, sizeof(codes)))
+		return bad_value(cli, OPT_TRACK, codes, prm->track);
 	return -1;
 }
 
@@ -1564,6 +1613,8 @@ cmd_new(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if ((e = catalog_find(cat, a->value[OPT_ASSOCIATION])) == NULL)
 		return bad_value(cli, OPT_ASSOCIATION, join_or(cat->codes, "",
 		    codes, sizeof(codes)), a->value[OPT_ASSOCIATION]);
+	if (!track_known(cat, e, a->value[OPT_TRACK], codes, sizeof(codes)))
+		return bad_value(cli, OPT_TRACK, codes, a->value[OPT_TRACK]);
 	if ((s = sheet_load(cli, &check)) == NULL)
 		return CLI_SOFTWARE;
 	memset(&p, 0, sizeof(p));

@@ -10,6 +10,8 @@
  */
 #include <pty.h>
 
+#include <glib.h>
+
 #include "harness.h"
 
 #define AS_OF		"2025-06-30"
@@ -450,6 +452,66 @@ test_associations(void **state)
 	unsetenv("ENDORSE_RULES_PATH");
 }
 
+/*
+ * Tracks are data: a rule file that declares a track makes it one
+ * --track takes, for that association only; nothing in the program
+ * lists them.
+ */
+static void
+test_tracks_from_rule_files(void **state)
+{
+	static const char *const from[] = { "id=\"policy\"",
+	    "tracks=\"policy\"", "track=\"policy\"" };
+	static const char *const to[] = { "id=\"program-leadership\"",
+	    "tracks=\"program-leadership\"", "track=\"program-leadership\"" };
+	char		 dir[PATH_MAX], path[PATH_MAX], src[PATH_MAX];
+	char		*text, *p;
+	GString		*g;
+	struct run	 r;
+	size_t		 len, k;
+
+	(void)state;
+	run_endorse(&r, "check", "--as-of", AS_OF, "--track",
+	    "program-leadership", READY, NULL);
+	expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
+	    "or research-faculty, not 'program-leadership'; see 'endorse help "
+	    "check'\n");
+	run_free(&r);
+
+	tmppath("tracks", dir, sizeof(dir));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	text = slurp(srcpath("schemas/requirements/ok-aimh.xml", src,
+	    sizeof(src)), &len);
+	assert_non_null(text);
+	while ((p = strstr(text, "OK-AIMH")) != NULL)
+		memcpy(p, "XX-AIMH", 7);
+	g = g_string_new(text);
+	for (k = 0; k < G_N_ELEMENTS(from); k++)
+		assert_true(g_string_replace(g, from[k], to[k], 0) > 0);
+	tmppath("tracks/xx-aimh.xml", path, sizeof(path));
+	spew(path, g->str, g->len);
+	g_string_free(g, TRUE);
+	free(text);
+
+	setenv("ENDORSE_RULES_PATH", dir, 1);
+	run_endorse(&r, "associations", NULL);
+	expect(&r, 0, "clinical,program-leadership,research-faculty", NULL);
+	run_free(&r);
+	/* XX-AIMH's track, for XX-AIMH: evaluated, not a usage error */
+	run_endorse(&r, "check", "-q", "--as-of", AS_OF, "--association",
+	    "xx-aimh", "--track", "program-leadership", READY, NULL);
+	assert_true(r.status >= 0 && r.status <= 2);
+	run_free(&r);
+	/* not a track of OK-AIMH's */
+	run_endorse(&r, "check", "--as-of", AS_OF, "--association", "ok-aimh",
+	    "--track", "program-leadership", READY, NULL);
+	expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
+	    "or research-faculty, not 'program-leadership'; see 'endorse help "
+	    "check'\n");
+	run_free(&r);
+	unsetenv("ENDORSE_RULES_PATH");
+}
+
 /* Association codes in any case; an unknown one lists the codes. */
 static void
 test_association_codes(void **state)
@@ -736,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_emit_to_output),
 		cmocka_unit_test(test_associations),
 		cmocka_unit_test(test_association_codes),
+		cmocka_unit_test(test_tracks_from_rule_files),
 		cmocka_unit_test(test_file_names_escaped),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_wraps_on_a_terminal),
