@@ -7,7 +7,6 @@
  * NAME), ENDORSE_TEST_WORKER_SPIN=NAME (it spins on NAME) and
  * ENDORSE_TEST_CPU_SECONDS=N (the per-applicant CPU limit).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -32,6 +31,7 @@
 #include "catalog.h"
 #include "datadir.h"
 #include "diag.h"
+#include "dirlist.h"
 #include "pipeline.h"
 #include "xmlload.h"
 
@@ -109,12 +109,6 @@ now(void)
 }
 
 static int
-by_string(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-static int
 by_label(const void *x, const void *y)
 {
 	return strcmp(((const struct manifest_entry *)x)->label,
@@ -167,50 +161,23 @@ add_input(struct batch *b, const char *path)
 	return 0;
 }
 
-/* The *.xml of a directory, sorted, not recursively. */
+/* The *.xml of a directory, in name order, not recursively. */
 static int
 add_directory(struct batch *b, const char *dir)
 {
-	DIR		*dp;
-	struct dirent	*de;
-	char		**names = NULL, **nn, path[PATH_MAX];
-	size_t		 n = 0, cap = 0, i, len;
-	int		 rc = 0;
+	char	**paths;
+	size_t	  i;
+	int	  rc = 0;
 
-	if ((dp = opendir(dir)) == NULL) {
+	if ((paths = dirlist_ending(dir, ".xml", NULL)) == NULL) {
 		diag_error(b->diag, dir, 0, "cannot read the directory: %s",
 		    strerror(errno));
 		return 1;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 5 ||
-		    strcmp(de->d_name + len - 4, ".xml") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nn = realloc(names, cap * sizeof(*nn))) == NULL) {
-				rc = -1;
-				break;
-			}
-			names = nn;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL) {
+	for (i = 0; paths[i] != NULL && rc == 0; i++)
+		if (add_input(b, paths[i]) == -1)
 			rc = -1;
-			break;
-		}
-		n++;
-	}
-	closedir(dp);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), by_string);
-	for (i = 0; i < n; i++) {
-		if (rc == 0 && ((size_t)snprintf(path, sizeof(path), "%s/%s",
-		    dir, names[i]) >= sizeof(path) || add_input(b, path) == -1))
-			rc = -1;
-		free(names[i]);
-	}
-	free(names);
+	dirlist_free(paths);
 	return rc;
 }
 
@@ -250,46 +217,25 @@ fail:
 static void
 hash_dir(GChecksum *ck, const char *root, const char *sub, const char *ext)
 {
-	DIR		*dp;
-	struct dirent	*de;
-	char		 dir[PATH_MAX], path[PATH_MAX], **names = NULL, **nn;
-	char		*data;
-	size_t		 n = 0, cap = 0, i, len, el = strlen(ext);
+	char	  dir[PATH_MAX], **paths, *data;
+	size_t	  i, len, dl;
 
-	snprintf(dir, sizeof(dir), "%s/%s", root, sub);
-	if ((dp = opendir(dir)) == NULL)
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", root, sub) >=
+	    sizeof(dir) || (paths = dirlist_ending(dir, ext, NULL)) == NULL)
 		return;
-	while ((de = readdir(dp)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < el ||
-		    strcmp(de->d_name + len - el, ext) != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nn = realloc(names, cap * sizeof(*nn))) == NULL)
-				break;
-			names = nn;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL)
-			break;
-		n++;
-	}
-	closedir(dp);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), by_string);
-	for (i = 0; i < n; i++) {
-		g_checksum_update(ck, (const guchar *)names[i],
-		    (gssize)strlen(names[i]) + 1);
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
-		    names[i]) < sizeof(path) && (data = read_small(path,
-		    64UL * 1024 * 1024, &len)) != NULL) {
+	dl = strlen(dir) + 1;
+	for (i = 0; paths[i] != NULL; i++) {
+		/* the name too: a renamed file changes the hash */
+		g_checksum_update(ck, (const guchar *)paths[i] + dl,
+		    (gssize)strlen(paths[i] + dl) + 1);
+		if ((data = read_small(paths[i], 64UL * 1024 * 1024,
+		    &len)) != NULL) {
 			g_checksum_update(ck, (const guchar *)data,
 			    (gssize)len);
 			free(data);
 		}
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(paths);
 }
 
 /*

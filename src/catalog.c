@@ -1,7 +1,6 @@
 /*
  * catalog: index the rule files (see catalog.h).
  */
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,17 +13,12 @@
 #include "catalog.h"
 #include "datadir.h"
 #include "diag.h"
+#include "dirlist.h"
 #include "rulecheck.h"
 #include "xmlload.h"
 
 #define REQ_NS		"urn:endorse:requirements:1"
 #define MAX_ENTRIES	256
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int
 is_req(const xmlNode *n, const char *name)
@@ -212,48 +206,19 @@ static int
 catalog_scan(struct catalog *c, struct rulecheck *schema, const char *dir,
     int required, struct diag *d)
 {
-	DIR		*dp;
-	struct dirent	*de;
-	char		**names = NULL, path[PATH_MAX];
-	size_t		 n = 0, cap = 0, i, len;
-	int		 rc = 0;
+	char	**paths;
+	size_t	  i;
+	int	  rc = 0;
 
-	if ((dp = opendir(dir)) == NULL) {
+	if ((paths = dirlist_ending(dir, ".xml", NULL)) == NULL) {
 		diag_report(d, required ? DIAG_ERROR : DIAG_WARNING, dir, 0,
 		    0, "cannot read the rule directory");
 		return required ? -1 : 0;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0 ||
-		    de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			char **nn;
-			cap = cap ? cap * 2 : 16;
-			if ((nn = realloc(names, cap * sizeof(*nn))) == NULL) {
-				rc = -1;
-				break;
-			}
-			names = nn;
-		}
-		if ((names[n] = strdup(de->d_name)) == NULL) {
+	for (i = 0; paths[i] != NULL && rc == 0; i++)
+		if (catalog_add(c, schema, paths[i], d) == -1)
 			rc = -1;
-			break;
-		}
-		n++;
-	}
-	closedir(dp);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), by_name);
-	for (i = 0; i < n; i++) {
-		if (rc == 0 && (size_t)snprintf(path, sizeof(path), "%s/%s",
-		    dir, names[i]) < sizeof(path) &&
-		    catalog_add(c, schema, path, d) == -1)
-			rc = -1;
-		free(names[i]);
-	}
-	free(names);
+	dirlist_free(paths);
 	return rc;
 }
 

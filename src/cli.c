@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "export.h"
 #include "import.h"
+#include "isodate.h"
 #include "pipeline.h"
 #include "report.h"
 #include "sheet.h"
@@ -647,23 +648,7 @@ track_known(const struct catalog *cat, const struct catalog_entry *only,
 static int
 date_ok(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	y, m, d, i, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] || (m == 2 && d == 29 && !leap))
-		return 0;
-	return 1;
+	return isodate_valid(s, 1900, 2199);
 }
 
 static int

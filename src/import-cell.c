@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "isodate.h"
 #include "import-int.h"
 
 /* "column 'hours': MESSAGE" at FILE:ROW:COL. */
@@ -97,32 +98,11 @@ im_trimmed(const char *s)
 	return im_cell_copy(s, 1);
 }
 
-/* A date of the calendar written YYYY-MM-DD. */
-static int
-is_date(const char *s)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	y, m, d, i, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= mdays[m - 1] && !(m == 2 && d == 29 && !leap);
-}
-
 /* A date the schema takes: of the calendar and in its range. */
 int
 im_date_ok(const struct ctx *c, const char *s)
 {
-	return is_date(s) && strcmp(s, c->date_min) >= 0 &&
+	return isodate_valid(s, 1, 9999) && strcmp(s, c->date_min) >= 0 &&
 	    strcmp(s, c->date_max) <= 0;
 }
 
@@ -206,7 +186,7 @@ im_check_date(struct ctx *c, const struct table *tb, long line, int fcol,
 		return 0;
 	if (ongoing_ok && strcasecmp(v, "ongoing") == 0)
 		return 0;
-	if (is_date(v))
+	if (isodate_valid(v, 1, 9999))
 		im_cell_error(c, tb, line, fcol, "'%s' is outside the dates a "
 		    "portfolio holds, %s to %s: expected %s", v, c->date_min,
 		    c->date_max, im_expect_of(c, ongoing_ok ? "end-date" :
