@@ -270,6 +270,25 @@ tmppath(const char *name, char *buf, size_t bufsz)
 	return buf;
 }
 
+/*
+ * A finished run: this exit status, and (when not NULL) these texts
+ * somewhere on its standard output and error.
+ */
+HARNESS_FN void
+run_expect(struct run *r, int status, const char *in_out,
+    const char *in_err)
+{
+	if (r->timed_out)
+		fail_msg("endorse did not finish in %d s", RUN_TIME_LIMIT);
+	if (r->status != status)
+		fail_msg("exit %d, expected %d; stderr: %s", r->status,
+		    status, r->err);
+	if (in_out != NULL && strstr(r->out, in_out) == NULL)
+		fail_msg("expected \"%s\" on stdout, got: %s", in_out, r->out);
+	if (in_err != NULL && strstr(r->err, in_err) == NULL)
+		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
+}
+
 /* snprintf into a PATH_MAX buffer, failing the test when it is cut. */
 HARNESS_FN void
 pathf(char *buf, const char *fmt, ...)

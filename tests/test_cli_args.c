@@ -19,27 +19,13 @@
 #define READY		"examples/ok-clinical-ready.xml"
 #define WI_READY	"examples/wi-policy-ready.xml"
 
-static void
-expect(struct run *r, int status, const char *in_out, const char *in_err)
-{
-	if (r->timed_out)
-		fail_msg("endorse did not finish in %d s", RUN_TIME_LIMIT);
-	if (r->status != status)
-		fail_msg("exit %d, expected %d; stderr: %s", r->status,
-		    status, r->err);
-	if (in_out != NULL && strstr(r->out, in_out) == NULL)
-		fail_msg("expected \"%s\" on stdout, got: %s", in_out, r->out);
-	if (in_err != NULL && strstr(r->err, in_err) == NULL)
-		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
-}
-
 /* A usage error: exit 64, exactly this one line, nothing on stdout. */
 static void
 expect_usage(struct run *r, const char *line)
 {
 	char	*want;
 
-	expect(r, 64, NULL, NULL);
+	run_expect(r, 64, NULL, NULL);
 	assert_true(asprintf(&want, "%s\n", line) > 0);
 	if (strcmp(r->err, want) != 0)
 		fail_msg("expected stderr \"%s\", got \"%s\"", line, r->err);
@@ -79,44 +65,44 @@ test_options_after_operands(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", NOT_READY, "--as-of", AS_OF, NULL);
-	expect(&r, 1, "Policy track, OK-AIMH, as of " AS_OF "\n", NULL);
+	run_expect(&r, 1, "Policy track, OK-AIMH, as of " AS_OF "\n", NULL);
 	assert_string_equal(r.err, "");
 	run_free(&r);
 	run_endorse(&r, "check", NOT_READY, "--as-of", AS_OF, READY, "-q",
 	    NULL);
-	expect(&r, 1, NULL, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	run_endorse(&r, "renew", NOT_READY, "--year", "2024", "--as-of",
 	    AS_OF, NULL);
-	expect(&r, 1, "year 2024, OK-AIMH, as of " AS_OF "\n", NULL);
+	run_expect(&r, 1, "year 2024, OK-AIMH, as of " AS_OF "\n", NULL);
 	run_free(&r);
 	run_endorse(&r, "validate", NOT_READY, "-q", NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	run_endorse(&r, "packet", NOT_READY, "--emit", "checklist", "--as-of",
 	    AS_OF, NULL);
-	expect(&r, 0, "as-of=\"" AS_OF "\"", NULL);
+	run_expect(&r, 0, "as-of=\"" AS_OF "\"", NULL);
 	run_free(&r);
 	tmppath("after.pdf", out, sizeof(out));
 	run_endorse(&r, "packet", NOT_READY, "-o", out, "--as-of", AS_OF,
 	    NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_int_equal(stat(out, &st), 0);
 	run_free(&r);
 	tmppath("after-review.pdf", out, sizeof(out));
 	run_endorse(&r, "review", NOT_READY, "-o", out, READY, "--paper",
 	    "a4", "--as-of", AS_OF, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_int_equal(stat(out, &st), 0);
 	run_free(&r);
 	run_endorse(&r, "review", NOT_READY, "--emit", "layout", "--as-of",
 	    AS_OF, NULL);
-	expect(&r, 0, "<document", NULL);
+	run_expect(&r, 0, "<document", NULL);
 	run_free(&r);
 	run_endorse(&r, "help", "check", "--help", NULL);
-	expect(&r, 0, "usage: endorse help", NULL);
+	run_expect(&r, 0, "usage: endorse help", NULL);
 	run_free(&r);
 }
 
@@ -133,9 +119,9 @@ test_equals_and_space(void **state)
 	    AS_OF, NULL);
 	run_endorse(&c, "check", "--as-o", AS_OF, "--tr=clinical", NOT_READY,
 	    NULL);
-	expect(&a, 1, "Clinical track, OK-AIMH, as of " AS_OF, NULL);
-	expect(&b, 1, NULL, NULL);
-	expect(&c, 1, NULL, NULL);
+	run_expect(&a, 1, "Clinical track, OK-AIMH, as of " AS_OF, NULL);
+	run_expect(&b, 1, NULL, NULL);
+	run_expect(&c, 1, NULL, NULL);
 	assert_string_equal(a.out, b.out);
 	assert_string_equal(a.out, c.out);
 	run_free(&a);
@@ -159,7 +145,7 @@ test_double_dash_and_stdin(void **state)
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	assert_int_equal(chdir(tmpdir()), 0);
 	run_endorse(&r, "check", "--as-of", AS_OF, "--", "-x.xml", NULL);
-	expect(&r, 1, "-x.xml: Nguyễn Thị Thu Hằng", NULL);
+	run_expect(&r, 1, "-x.xml: Nguyễn Thị Thu Hằng", NULL);
 	run_free(&r);
 	run_endorse(&r, "check", "--as-of", AS_OF, "-x.xml", NULL);
 	expect_usage(&r, "endorse: check: unknown option '-x'; see 'endorse "
@@ -167,17 +153,17 @@ test_double_dash_and_stdin(void **state)
 	run_free(&r);
 	/* after "--" even --help is a file name */
 	run_endorse(&r, "validate", "--", "--help", NULL);
-	expect(&r, 66, NULL, "endorse: --help: error: cannot open");
+	run_expect(&r, 66, NULL, "endorse: --help: error: cannot open");
 	run_free(&r);
 	assert_int_equal(chdir(cwd), 0);
 
 	run_endorse_in(&r, src, argv);
-	expect(&r, 1, NULL, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	argv[5] = "--format=summary";
 	run_endorse_in(&r, src, argv);
-	expect(&r, 1, "<stdin>", NULL);
+	run_expect(&r, 1, "<stdin>", NULL);
 	run_free(&r);
 }
 
@@ -290,7 +276,7 @@ test_did_you_mean(void **state)
 	    "help'");
 	run_free(&r);
 	run_endorse(&r, "-V", NULL);
-	expect(&r, 0, "endorse ", NULL);
+	run_expect(&r, 0, "endorse ", NULL);
 	assert_int_equal(r.out[r.outlen - 1], '\n');
 	run_free(&r);
 }
@@ -314,24 +300,24 @@ test_output_is_an_input(void **state)
 	assert_non_null(orig);
 
 	run_endorse(&r, "packet", "-o", mine, mine, NULL);
-	expect(&r, 64, NULL, "': choose another output file; see 'endorse "
+	run_expect(&r, 64, NULL, "': choose another output file; see 'endorse "
 	    "help packet'\n");
 	assert_non_null(strstr(r.err, "endorse: packet: the output '"));
 	assert_true(same_bytes(mine, orig, len));
 	run_free(&r);
 	run_endorse(&r, "review", "-o", link, READY, mine, NULL);
-	expect(&r, 64, NULL, "mine-link.xml' is the input '");
+	run_expect(&r, 64, NULL, "mine-link.xml' is the input '");
 	assert_true(same_bytes(mine, orig, len));
 	run_free(&r);
 	run_endorse(&r, "packet", link, "--emit", "layout", "-o", mine,
 	    NULL);
-	expect(&r, 64, NULL, "is the input");
+	run_expect(&r, 64, NULL, "is the input");
 	assert_true(same_bytes(mine, orig, len));
 	run_free(&r);
 	/* standard input redirected from the output */
 	argv[3] = mine;
 	run_endorse_in(&r, mine, argv);
-	expect(&r, 64, NULL, "is the input '<stdin>'");
+	run_expect(&r, 64, NULL, "is the input '<stdin>'");
 	assert_true(same_bytes(mine, orig, len));
 	run_free(&r);
 	free(orig);
@@ -349,12 +335,12 @@ test_emit_to_output(void **state)
 	tmppath("cl.xml", cl, sizeof(cl));
 	run_endorse(&r, "packet", "--as-of", AS_OF, "--emit", "layout", "-o",
 	    lay, NOT_READY, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	run_endorse(&s, "packet", "--as-of", AS_OF, "--emit", "layout",
 	    NOT_READY, NULL);
-	expect(&s, 0, "<document", NULL);
+	run_expect(&s, 0, "<document", NULL);
 	assert_non_null(text = slurp(lay, NULL));
 	assert_string_equal(text, s.out);
 	free(text);
@@ -362,7 +348,7 @@ test_emit_to_output(void **state)
 
 	run_endorse(&r, "review", NOT_READY, "--emit=checklist", "-o", cl,
 	    "--as-of", AS_OF, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	run_endorse(&s, "check", "--as-of", AS_OF, "--format", "xml",
@@ -412,7 +398,7 @@ test_associations(void **state)
 
 	(void)state;
 	run_endorse(&r, "associations", NULL);
-	expect(&r, 0, "CODE     NAME", NULL);
+	run_expect(&r, 0, "CODE     NAME", NULL);
 	assert_non_null(strstr(r.out, "\nOK-AIMH  Oklahoma Association for "
 	    "Infant Mental Health  initial  IV     "
 	    "clinical,policy,research-faculty  2000-01-01  "));
@@ -424,7 +410,7 @@ test_associations(void **state)
 
 	setenv("ENDORSE_RULES_PATH", rules_dir(), 1);
 	run_endorse(&r, "associations", NULL);
-	expect(&r, 0, "\nOK-AIMH  Oklahoma", NULL);
+	run_expect(&r, 0, "\nOK-AIMH  Oklahoma", NULL);
 	tmppath("rules/zz-aimh.xml", zz, sizeof(zz));
 	snprintf(line, sizeof(line), "\nZZ-AIMH  Zedlands Association for "
 	    "Infant Mental Health  initial  IV     "
@@ -432,21 +418,21 @@ test_associations(void **state)
 	if (strstr(r.out, line) == NULL)
 		fail_msg("no line \"%s\" in:\n%s", line + 1, r.out);
 	assert_null(strstr(r.out, "YY-AIMH"));
-	expect(&r, 0, NULL, "broken.xml:2");
-	expect(&r, 0, NULL, "broken.xml: warning: rule file left out: the "
+	run_expect(&r, 0, NULL, "broken.xml:2");
+	run_expect(&r, 0, NULL, "broken.xml: warning: rule file left out: the "
 	    "associations of the other rule files are still available\n");
 	run_free(&r);
 	/* the others keep working, and --help names them all */
 	run_endorse(&r, "check", "-q", "--as-of", AS_OF, READY, NULL);
-	expect(&r, 0, NULL, "rule file left out");
+	run_expect(&r, 0, NULL, "rule file left out");
 	run_free(&r);
 	run_endorse(&r, "--help", NULL);
-	expect(&r, 0, "\n  ZZ-AIMH  Zedlands Association", NULL);
+	run_expect(&r, 0, "\n  ZZ-AIMH  Zedlands Association", NULL);
 	assert_non_null(strstr(r.out, "\n  OK-AIMH  Oklahoma"));
 	run_free(&r);
 	run_endorse(&r, "check", "--as-of", AS_OF, "--association", "yy-aimh",
 	    READY, NULL);
-	expect(&r, 64, NULL, "endorse: check: --association wants OK-AIMH, "
+	run_expect(&r, 64, NULL, "endorse: check: --association wants OK-AIMH, "
 	    "WI-AIMH or ZZ-AIMH, not 'yy-aimh'; see 'endorse help check'\n");
 	run_free(&r);
 	unsetenv("ENDORSE_RULES_PATH");
@@ -473,7 +459,7 @@ test_tracks_from_rule_files(void **state)
 	(void)state;
 	run_endorse(&r, "check", "--as-of", AS_OF, "--track",
 	    "program-leadership", READY, NULL);
-	expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
+	run_expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
 	    "or research-faculty, not 'program-leadership'; see 'endorse help "
 	    "check'\n");
 	run_free(&r);
@@ -495,7 +481,7 @@ test_tracks_from_rule_files(void **state)
 
 	setenv("ENDORSE_RULES_PATH", dir, 1);
 	run_endorse(&r, "associations", NULL);
-	expect(&r, 0, "clinical,program-leadership,research-faculty", NULL);
+	run_expect(&r, 0, "clinical,program-leadership,research-faculty", NULL);
 	run_free(&r);
 	/* XX-AIMH's track, for XX-AIMH: evaluated, not a usage error */
 	run_endorse(&r, "check", "-q", "--as-of", AS_OF, "--association",
@@ -505,7 +491,7 @@ test_tracks_from_rule_files(void **state)
 	/* not a track of OK-AIMH's */
 	run_endorse(&r, "check", "--as-of", AS_OF, "--association", "ok-aimh",
 	    "--track", "program-leadership", READY, NULL);
-	expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
+	run_expect(&r, 64, NULL, "endorse: check: --track wants clinical, policy "
 	    "or research-faculty, not 'program-leadership'; see 'endorse help "
 	    "check'\n");
 	run_free(&r);
@@ -523,13 +509,13 @@ test_association_codes(void **state)
 	    NOT_READY, NULL);
 	run_endorse(&b, "check", "--as-of", AS_OF, "--association=WI-AIMH",
 	    NOT_READY, NULL);
-	expect(&a, b.status, "Policy track, WI-AIMH, as of", NULL);
+	run_expect(&a, b.status, "Policy track, WI-AIMH, as of", NULL);
 	assert_string_equal(a.out, b.out);
 	run_free(&a);
 	run_free(&b);
 	run_endorse(&a, "packet", "--association=Ok-Aimh", "--emit",
 	    "checklist", "--as-of", AS_OF, WI_READY, NULL);
-	expect(&a, 0, "association=\"OK-AIMH\"", NULL);
+	run_expect(&a, 0, "association=\"OK-AIMH\"", NULL);
 	run_free(&a);
 	run_endorse(&a, "renew", "--year=2024", "--association=XX-AIMH",
 	    NOT_READY, NULL);
@@ -567,40 +553,40 @@ test_file_names_escaped(void **state)
 	tmppath("out.pdf", out, sizeof(out));
 
 	run_endorse(&r, "validate", evil, bad, NULL);
-	expect(&r, 65, shown, "<U+001B>[1mbad<U+000A>.xml");
+	run_expect(&r, 65, shown, "<U+001B>[1mbad<U+000A>.xml");
 	assert_clean(r.out, "validate's stdout");
 	assert_clean(r.err, "validate's stderr");
 	run_free(&r);
 	run_endorse(&r, "check", "--as-of", AS_OF, evil, bad, NULL);
-	expect(&r, 65, shown, "<U+001B>[1mbad<U+000A>.xml");
+	run_expect(&r, 65, shown, "<U+001B>[1mbad<U+000A>.xml");
 	assert_clean(r.out, "check's stdout");
 	assert_clean(r.err, "check's stderr");
 	run_free(&r);
 	run_endorse(&r, "packet", "-o", out, bad, NULL);
-	expect(&r, 65, NULL, "<U+001B>[1mbad<U+000A>.xml");
+	run_expect(&r, 65, NULL, "<U+001B>[1mbad<U+000A>.xml");
 	assert_clean(r.err, "packet's stderr");
 	run_free(&r);
 	run_endorse(&r, "packet", "-o", evil, evil, NULL);
-	expect(&r, 64, NULL, shown);
+	run_expect(&r, 64, NULL, shown);
 	assert_clean(r.err, "packet's usage error");
 	run_free(&r);
 	run_endorse(&r, "review", "-o", out, "--as-of", AS_OF, evil, bad,
 	    NULL);
-	expect(&r, 65, NULL, "<U+001B>[1mbad<U+000A>.xml");
+	run_expect(&r, 65, NULL, "<U+001B>[1mbad<U+000A>.xml");
 	assert_clean(r.err, "review's stderr");
 	run_free(&r);
 	/* command line and environment values quoted in usage errors */
 	run_endorse(&r, "check", "--as-of", "\033]0;x\a", READY, NULL);
-	expect(&r, 64, NULL, "not '<U+001B>]0;x<U+0007>'");
+	run_expect(&r, 64, NULL, "not '<U+001B>]0;x<U+0007>'");
 	assert_clean(r.err, "a quoted option value");
 	run_free(&r);
 	run_endorse(&r, "ch\033eck", NULL);
-	expect(&r, 64, NULL, "no command 'ch<U+001B>eck'");
+	run_expect(&r, 64, NULL, "no command 'ch<U+001B>eck'");
 	assert_clean(r.err, "a quoted command");
 	run_free(&r);
 	setenv("SOURCE_DATE_EPOCH", "\033[2J", 1);
 	run_endorse(&r, "check", READY, NULL);
-	expect(&r, 64, NULL, "SOURCE_DATE_EPOCH is not a number of seconds: "
+	run_expect(&r, 64, NULL, "SOURCE_DATE_EPOCH is not a number of seconds: "
 	    "'<U+001B>[2J'");
 	assert_clean(r.err, "SOURCE_DATE_EPOCH");
 	run_free(&r);
@@ -617,7 +603,7 @@ test_summary(void **state)
 	(void)state;
 	run_endorse(&r, "check", "--as-of", AS_OF, NOT_READY, READY,
 	    "no/such.xml", NULL);
-	expect(&r, 66, "\nSummary:\n  APPLICANT   ", NULL);
+	run_expect(&r, 66, "\nSummary:\n  APPLICANT   ", NULL);
 	p = strstr(r.out, "\nSummary:\n");
 	assert_non_null(strstr(p, "\n  Nguyễn Thị Thu Hằng               "
 	    "OK-AIMH      Policy    not ready         2        "
@@ -637,7 +623,7 @@ test_summary(void **state)
 	run_free(&r);
 	run_endorse(&r, "check", "--format", "summary", "--as-of", AS_OF,
 	    NOT_READY, READY, NULL);
-	expect(&r, 1, NULL, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	assert_memory_equal(r.out, "  APPLICANT ", 12);
 	assert_null(strstr(r.out, "MEM-1"));
 	assert_int_equal(strchr(strstr(r.out, "\n\n") + 2, '\n') + 1 - r.out,
@@ -645,7 +631,7 @@ test_summary(void **state)
 	run_free(&r);
 	run_endorse(&r, "renew", "--format=summary", "--year=2024",
 	    "--as-of", AS_OF, NOT_READY, NULL);
-	expect(&r, 1, "  year 2024  not ready  1  ", NULL);
+	run_expect(&r, 1, "  year 2024  not ready  1  ", NULL);
 	run_free(&r);
 }
 
@@ -705,10 +691,10 @@ test_reviewers(void **state)
 	tmppath("three.pdf", out, sizeof(out));
 	run_endorse(&r, "review", READY, "--reviewers", "3", "-o", out,
 	    "--as-of", AS_OF, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
 	run_tool(&r, "pdftotext", out, "-", NULL);
-	expect(&r, 0, "Reviewer 3 of 3", NULL);
+	run_expect(&r, 0, "Reviewer 3 of 3", NULL);
 	run_free(&r);
 	run_endorse(&r, "review", READY, "--reviewers=10", "-o", out, NULL);
 	expect_usage(&r, "endorse: review: --reviewers wants a number of "
@@ -733,14 +719,14 @@ test_renewal_statement(void **state)
 	tmppath("statement.pdf", out, sizeof(out));
 	run_endorse(&r, "renew", NOT_READY, "-o", out, "--year", "2024",
 	    "--as-of", AS_OF, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
 	run_tool(&r, "pdftotext", out, "-", NULL);
-	expect(&r, 0, "Continuing endorsement statement for 2024", NULL);
+	run_expect(&r, 0, "Continuing endorsement statement for 2024", NULL);
 	run_free(&r);
 	run_endorse(&r, "renew", NOT_READY, "--emit", "layout", "--year=2024",
 	    NULL);
-	expect(&r, 0, "<document xmlns=\"urn:endorse:layout:1\"", NULL);
+	run_expect(&r, 0, "<document xmlns=\"urn:endorse:layout:1\"", NULL);
 	run_free(&r);
 	run_endorse(&r, "renew", "-o", out, "--year=2024", NOT_READY, READY,
 	    NULL);
@@ -753,7 +739,7 @@ test_renewal_statement(void **state)
 	run_free(&r);
 	run_endorse(&r, "renew", "-o", NOT_READY, "--year=2024", NOT_READY,
 	    NULL);
-	expect(&r, 64, NULL, "is the input");
+	run_expect(&r, 64, NULL, "is the input");
 	run_free(&r);
 }
 
@@ -768,7 +754,7 @@ test_validate_rule_files(void **state)
 	(void)state;
 	run_endorse(&r, "validate", "schemas/requirements/ok-aimh.xml", READY,
 	    NULL);
-	expect(&r, 0, "schemas/requirements/ok-aimh.xml: valid\n", NULL);
+	run_expect(&r, 0, "schemas/requirements/ok-aimh.xml: valid\n", NULL);
 	run_free(&r);
 	text = slurp(srcpath("schemas/requirements/ok-aimh.xml", src,
 	    sizeof(src)), &len);
@@ -779,7 +765,7 @@ test_validate_rule_files(void **state)
 	spew(dup, text, len);
 	free(text);
 	run_endorse(&r, "validate", dup, NULL);
-	expect(&r, 65, NULL, "error: rule id 'FEE-1' is used twice in this "
+	run_expect(&r, 65, NULL, "error: rule id 'FEE-1' is used twice in this "
 	    "rule set");
 	assert_string_equal(r.out, "");
 	run_free(&r);

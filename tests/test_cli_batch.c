@@ -72,18 +72,6 @@ run_long(struct run *r, const char *const *argv)
 	assert_non_null(r->err);
 }
 
-static void
-expect(struct run *r, int status, const char *in_err)
-{
-	if (r->timed_out)
-		fail_msg("endorse did not finish");
-	if (r->status != status)
-		fail_msg("exit %d, expected %d; stderr: %s", r->status,
-		    status, r->err);
-	if (in_err != NULL && strstr(r->err, in_err) == NULL)
-		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
-}
-
 /* Every name in dir but "." and "..", sorted. */
 static char **
 list_all(const char *dir, size_t *n)
@@ -331,7 +319,7 @@ test_examples_and_bad_inputs(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	run_long(&r, argv);
 	/* the worst: 73 (an output), over 65 (the bad inputs) */
-	expect(&r, 73, "wi-clinical-ready.packet.pdf: error: cannot write "
+	run_expect(&r, 73, NULL, "wi-clinical-ready.packet.pdf: error: cannot write "
 	    "the output: it is a directory");
 	assert_non_null(strstr(r.err, "malformed.xml:1:"));
 	assert_non_null(strstr(r.err, "invalid.xml"));
@@ -424,7 +412,7 @@ test_worker_killed_and_cpu_limit(void **state)
 	setenv("ENDORSE_TEST_WORKER_KILL", "ok-clinical-ready", 1);
 	run_long(&r, argv);
 	unsetenv("ENDORSE_TEST_WORKER_KILL");
-	expect(&r, 70, "endorse: examples/ok-clinical-ready.xml: error: "
+	run_expect(&r, 70, NULL, "endorse: examples/ok-clinical-ready.xml: error: "
 	    "processing aborted (the worker was stopped by signal 9)\n");
 	assert_false(exists(out, "ok-clinical-ready.packet.pdf"));
 	/* the applicants after it were still processed */
@@ -438,7 +426,7 @@ test_worker_killed_and_cpu_limit(void **state)
 	run_long(&r, argv);
 	unsetenv("ENDORSE_TEST_WORKER_SPIN");
 	unsetenv("ENDORSE_TEST_CPU_SECONDS");
-	expect(&r, 70, "endorse: examples/wi-clinical-ready.xml: error: "
+	run_expect(&r, 70, NULL, "endorse: examples/wi-clinical-ready.xml: error: "
 	    "processing aborted (CPU limit of 1 s)\n");
 	assert_true(exists(out, "wi-research-not-ready.review.pdf"));
 	assert_true(exists(out, "roster.csv"));
@@ -526,12 +514,12 @@ test_jobs_do_not_change_bytes(void **state)
 	argv[4] = "1";
 	argv[7] = fresh_dir("j1", o1, sizeof(o1));
 	run_long(&r, argv);
-	expect(&r, 1, NULL);	/* the WI-AIMH half is not ready */
+	run_expect(&r, 1, NULL, NULL);	/* the WI-AIMH half is not ready */
 	run_free(&r);
 	argv[4] = "2";
 	argv[7] = fresh_dir("j2", o2, sizeof(o2));
 	run_long(&r, argv);
-	expect(&r, 1, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	run_free(&r);
 
 	f1 = list_all(o1, &n1);
@@ -589,7 +577,7 @@ test_rerun_redoes_only_what_changed(void **state)
 	argv[4] = fresh_dir("rerun-out", out, sizeof(out));
 	argv[5] = in;
 	run_long(&r, argv);
-	expect(&r, 1, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	run_free(&r);
 	names = list_all(out, &n);
 	assert_true(n <= 64);
@@ -611,7 +599,7 @@ test_rerun_redoes_only_what_changed(void **state)
 	free(text);
 	argv[6] = NULL;	/* not quiet: the summary line */
 	run_long(&r, argv);
-	expect(&r, 1, "7 unchanged (kept)");
+	run_expect(&r, 1, NULL, "7 unchanged (kept)");
 	run_free(&r);
 	mtimes(out, names, n, after);
 	for (i = 0; i < n; i++) {
@@ -629,14 +617,14 @@ test_rerun_redoes_only_what_changed(void **state)
 	pathn(path, sizeof(path), "%s/ok-research-review.xml", in);
 	assert_int_equal(unlink(path), 0);
 	run_long(&r, argv);
-	expect(&r, 1, "7 applicants");
+	run_expect(&r, 1, NULL, "7 applicants");
 	assert_false(exists(out, "ok-research-review.packet.pdf"));
 	assert_false(exists(out, "ok-research-review.checklist.xml"));
 	run_free(&r);
 	/* --force redoes all */
 	argv[6] = "--force";
 	run_long(&r, argv);
-	expect(&r, 1, "0 unchanged (kept)");
+	run_expect(&r, 1, NULL, "0 unchanged (kept)");
 	run_free(&r);
 	for (i = 0; i < n; i++)
 		free(names[i]);
@@ -761,7 +749,7 @@ test_progress_on_a_terminal(void **state)
 	fresh_dir("progress-pipe", out, sizeof(out));
 	argv[4] = out;
 	run_long(&r, argv);
-	expect(&r, 1, "batch: 8 applicants in ");
+	run_expect(&r, 1, NULL, "batch: 8 applicants in ");
 	assert_null(strstr(r.err, "done,"));
 	assert_null(strchr(r.err, '\r'));
 	run_free(&r);
@@ -772,7 +760,7 @@ test_progress_on_a_terminal(void **state)
 
 		run_long(&r, qargv);
 	}
-	expect(&r, 1, NULL);
+	run_expect(&r, 1, NULL, NULL);
 	assert_string_equal(r.err, "");
 	run_free(&r);
 }

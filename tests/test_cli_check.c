@@ -11,20 +11,6 @@
 
 #define AS_OF	"--as-of=2025-06-30"
 
-static void
-expect(struct run *r, int status, const char *in_out, const char *in_err)
-{
-	if (r->timed_out)
-		fail_msg("endorse did not finish in %d s", RUN_TIME_LIMIT);
-	if (r->status != status)
-		fail_msg("exit %d, expected %d; stderr: %s", r->status,
-		    status, r->err);
-	if (in_out != NULL && strstr(r->out, in_out) == NULL)
-		fail_msg("expected \"%s\" on stdout, got: %s", in_out, r->out);
-	if (in_err != NULL && strstr(r->err, in_err) == NULL)
-		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
-}
-
 /* Compare got with the golden file (or rewrite it); 1 when it differs. */
 static int
 golden(const char *path, const char *got)
@@ -138,12 +124,12 @@ test_exit_ready_not_ready(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 0, "Result: Ready for committee", NULL);
+	run_expect(&r, 0, "Result: Ready for committee", NULL);
 	run_free(&r);
 	/* The same portfolio under WI-AIMH lacks the fees: not ready. */
 	run_endorse(&r, "check", AS_OF, "--association", "WI-AIMH", path,
 	    NULL);
-	expect(&r, 1, "FEE-2   NOT MET", NULL);
+	run_expect(&r, 1, "FEE-2   NOT MET", NULL);
 	if (strstr(r.out, "What is missing:\n    - FEE-1: ") == NULL)
 		fail_msg("no 'what is missing': %s", r.out);
 	run_free(&r);
@@ -182,7 +168,7 @@ test_exit_review(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 2, "EDU-1   review", NULL);
+	run_expect(&r, 2, "EDU-1   review", NULL);
 	run_free(&r);
 }
 
@@ -199,12 +185,12 @@ test_batch_worst_and_continues(void **state)
 	spew(bad, "<portfolio", 10);
 	run_endorse(&r, "check", AS_OF, bad, good, "no/such.xml", NULL);
 	/* the good one is still reported */
-	expect(&r, 66, "Ready for committee", "batch-bad.xml:1:");
+	run_expect(&r, 66, "Ready for committee", "batch-bad.xml:1:");
 	if (strstr(r.err, "no/such.xml") == NULL)
 		fail_msg("missing file not reported: %s", r.err);
 	run_free(&r);
 	run_endorse(&r, "check", AS_OF, bad, good, NULL);
-	expect(&r, 65, "Ready for committee", NULL);
+	run_expect(&r, 65, "Ready for committee", NULL);
 	run_free(&r);
 }
 
@@ -220,7 +206,7 @@ test_invalid_portfolio(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 65, NULL, "invalid.xml:5:");
+	run_expect(&r, 65, NULL, "invalid.xml:5:");
 	assert_string_equal(r.out, "");
 	run_free(&r);
 }
@@ -248,21 +234,21 @@ test_usage_errors(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		run_endorse(&r, "check", bad[i][0], path, NULL);
-		expect(&r, 64, NULL, bad[i][1]);
+		run_expect(&r, 64, NULL, bad[i][1]);
 		assert_string_equal(r.out, "");
 		run_free(&r);
 	}
 	run_endorse(&r, "check", NULL);
-	expect(&r, 64, NULL, "no input files");
+	run_expect(&r, 64, NULL, "no input files");
 	run_free(&r);
 	run_endorse(&r, "check", "--format=xml", path, path, NULL);
-	expect(&r, 64, NULL, "give one file");
+	run_expect(&r, 64, NULL, "give one file");
 	run_free(&r);
 	run_endorse(&r, "renew", path, NULL);
-	expect(&r, 64, NULL, "--year YYYY is required");
+	run_expect(&r, 64, NULL, "--year YYYY is required");
 	run_free(&r);
 	run_endorse(&r, "renew", "--year=20x4", path, NULL);
-	expect(&r, 64, NULL, "--year wants a year");
+	run_expect(&r, 64, NULL, "--year wants a year");
 	run_free(&r);
 }
 
@@ -275,7 +261,7 @@ test_unknown_association_override(void **state)
 
 	(void)state;
 	run_endorse(&r, "check", AS_OF, "--association=XX-AIMH", path, NULL);
-	expect(&r, 64, NULL, "endorse: check: --association wants OK-AIMH or "
+	run_expect(&r, 64, NULL, "endorse: check: --association wants OK-AIMH or "
 	    "WI-AIMH, not 'XX-AIMH'");
 	assert_string_equal(r.out, "");
 	run_free(&r);
@@ -291,11 +277,11 @@ test_default_as_of_from_source_date_epoch(void **state)
 	(void)state;
 	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);	/* 2025-01-01 */
 	run_endorse(&r, "check", path, NULL);
-	expect(&r, 1, "as of 2025-01-01", NULL);
+	run_expect(&r, 1, "as of 2025-01-01", NULL);
 	run_free(&r);
 	setenv("SOURCE_DATE_EPOCH", "soon", 1);
 	run_endorse(&r, "check", path, NULL);
-	expect(&r, 64, NULL, "SOURCE_DATE_EPOCH");
+	run_expect(&r, 64, NULL, "SOURCE_DATE_EPOCH");
 	run_free(&r);
 	setenv("SOURCE_DATE_EPOCH", "1735689600", 1);
 }
@@ -311,7 +297,7 @@ test_no_colour_in_a_pipe(void **state)
 	unsetenv("NO_COLOR");
 	setenv("TERM", "xterm", 1);
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	assert_null(strchr(r.out, '\033'));
 	run_free(&r);
 	setenv("NO_COLOR", "1", 1);
@@ -327,7 +313,7 @@ test_xml_is_byte_identical(void **state)
 	(void)state;
 	run_endorse(&a, "check", AS_OF, "--emit", "checklist", path, NULL);
 	run_endorse(&b, "check", AS_OF, "--format=xml", path, NULL);
-	expect(&a, 0, "<checklist xmlns=\"urn:endorse:checklist:1\"", NULL);
+	run_expect(&a, 0, "<checklist xmlns=\"urn:endorse:checklist:1\"", NULL);
 	assert_int_equal(a.outlen, b.outlen);
 	assert_memory_equal(a.out, b.out, a.outlen);
 	run_free(&a);
@@ -343,14 +329,14 @@ test_renew(void **state)
 
 	(void)state;
 	run_endorse(&r, "renew", AS_OF, "--year", "2024", path, NULL);
-	expect(&r, 1, "REN-1   NOT MET  14.75 of 15 clock hours in 2024.",
+	run_expect(&r, 1, "REN-1   NOT MET  14.75 of 15 clock hours in 2024.",
 	    NULL);
 	if (strstr(r.out, "Needs 0.25 more clock hours") == NULL)
 		fail_msg("no shortfall: %s", r.out);
 	run_free(&r);
 	run_endorse(&r, "renew", AS_OF, "--year", "2024", "--association",
 	    "WI-AIMH", path, NULL);
-	expect(&r, 0, "REN-1   n/a      Not specified", NULL);
+	run_expect(&r, 0, "REN-1   n/a      Not specified", NULL);
 	run_free(&r);
 }
 
@@ -387,21 +373,21 @@ test_third_association(void **state)
 	    "association='ZZ-AIMH' level='IV' track='policy'", READY_BODY);
 	/* unknown without the rule file */
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 65, NULL, "ZZ-AIMH");
+	run_expect(&r, 65, NULL, "ZZ-AIMH");
 	run_free(&r);
 
 	setenv("ENDORSE_RULES_PATH", dir, 1);
 	run_endorse(&r, "validate", path, NULL);
-	expect(&r, 0, "valid", NULL);
+	run_expect(&r, 0, "valid", NULL);
 	run_free(&r);
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 1, "TRN-1   NOT MET  30 of 45 clock hours", NULL);
+	run_expect(&r, 1, "TRN-1   NOT MET  30 of 45 clock hours", NULL);
 	if (strstr(r.out, "ZZ-AIMH") == NULL)
 		fail_msg("association not shown: %s", r.out);
 	run_free(&r);
 	/* and the shipped associations are still there */
 	run_endorse(&r, "check", AS_OF, "--association=OK-AIMH", path, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
 	unsetenv("ENDORSE_RULES_PATH");
 }
@@ -428,7 +414,7 @@ test_bad_rule_file_is_reported(void **state)
 	    "association='YY-AIMH' level='IV' track='policy'", READY_BODY);
 	setenv("ENDORSE_RULES_PATH", dir, 1);
 	run_endorse(&r, "check", AS_OF, path, NULL);
-	expect(&r, 65, NULL, "yy.xml:4:");
+	run_expect(&r, 65, NULL, "yy.xml:4:");
 	assert_string_equal(r.out, "");
 	run_free(&r);
 	unsetenv("ENDORSE_RULES_PATH");
@@ -441,10 +427,10 @@ test_help(void **state)
 
 	(void)state;
 	run_endorse(&r, "help", "check", NULL);
-	expect(&r, 0, "--as-of DATE", NULL);
+	run_expect(&r, 0, "--as-of DATE", NULL);
 	run_free(&r);
 	run_endorse(&r, "renew", "--help", NULL);
-	expect(&r, 0, "--year is required", NULL);
+	run_expect(&r, 0, "--year is required", NULL);
 	run_free(&r);
 }
 

@@ -14,20 +14,6 @@ static const char *const kinds[] = { "people", "training", "sessions",
     "positions", "leadership", "references" };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
-static void
-expect(struct run *r, int status, const char *in_out, const char *in_err)
-{
-	if (r->timed_out)
-		fail_msg("endorse did not finish in %d s", RUN_TIME_LIMIT);
-	if (r->status != status)
-		fail_msg("exit %d, expected %d; stderr: %s", r->status,
-		    status, r->err);
-	if (in_out != NULL && strstr(r->out, in_out) == NULL)
-		fail_msg("expected \"%s\" on stdout, got: %s", in_out, r->out);
-	if (in_err != NULL && strstr(r->err, in_err) == NULL)
-		fail_msg("expected \"%s\" on stderr, got: %s", in_err, r->err);
-}
-
 static int
 exists(const char *path)
 {
@@ -60,7 +46,7 @@ test_round_trip_every_example(void **state)
 		    tmpdir(), base, names[i]) >= sizeof(out))
 			fail_msg("path too long");
 		run_endorse(&r, "export", "-o", dir, ex, NULL);
-		expect(&r, 0, NULL, NULL);
+		run_expect(&r, 0, NULL, NULL);
 		assert_string_equal(r.out, "");
 		assert_string_equal(r.err, "");
 		run_free(&r);
@@ -81,7 +67,7 @@ test_round_trip_every_example(void **state)
 		argv[argc++] = out;
 		argv[argc] = NULL;
 		run_endorse_in(&r, NULL, argv);
-		expect(&r, 0, NULL, NULL);
+		run_expect(&r, 0, NULL, NULL);
 		assert_string_equal(r.err, "");
 		run_free(&r);
 
@@ -169,7 +155,7 @@ test_bad_cells_exit_65_and_write_nothing(void **state)
 		spew(csv, bad_cases[i].text, strlen(bad_cases[i].text));
 		run_endorse(&r, "import", "--into", EXAMPLE, "-o", out, csv,
 		    NULL);
-		expect(&r, 65, NULL, bad_cases[i].msg);
+		run_expect(&r, 65, NULL, bad_cases[i].msg);
 		if (strncmp(r.err, "endorse: ", 9) != 0)
 			fail_msg("messages start with 'endorse: ': %s", r.err);
 		if (exists(out))
@@ -191,7 +177,7 @@ test_failed_import_keeps_old_output(void **state)
 	spew(csv, "date,hours,format\n2024-01-01,1,,\n", 33);
 	spew(out, "old", 3);
 	run_endorse(&r, "import", "--into", EXAMPLE, "-o", out, csv, NULL);
-	expect(&r, 65, NULL, "sessions.csv:2:3: error: column 'format': the "
+	run_expect(&r, 65, NULL, "sessions.csv:2:3: error: column 'format': the "
 	    "cell is empty");
 	run_free(&r);
 	kept = slurp(out, NULL);
@@ -217,14 +203,14 @@ test_new_every_association_and_track(void **state)
 				fail_msg("path too long");
 			run_endorse(&r, "new", "--association", codes[i],
 			    "--track", tracks[t], "-o", out, NULL);
-			expect(&r, 0, NULL, NULL);
+			run_expect(&r, 0, NULL, NULL);
 			assert_string_equal(r.err, "");
 			run_free(&r);
 			run_endorse(&r, "validate", out, NULL);
-			expect(&r, 0, ": valid", NULL);
+			run_expect(&r, 0, ": valid", NULL);
 			run_free(&r);
 			run_endorse(&r, "check", AS_OF, out, NULL);
-			expect(&r, 1, "What is missing:", NULL);
+			run_expect(&r, 1, "What is missing:", NULL);
 			assert_non_null(strstr(r.out, "NAME OF THE APPLICANT"));
 			assert_non_null(strstr(r.out, "REF-1: Needs 3 more"));
 			run_free(&r);
@@ -232,7 +218,7 @@ test_new_every_association_and_track(void **state)
 	/* the name given, and standard output */
 	run_endorse(&r, "new", "--association=ok-aimh", "--track=policy",
 	    "--name", "Renée O'Neil <R&D>", "-o", "-", NULL);
-	expect(&r, 0, "<name>Renée O'Neil &lt;R&amp;D&gt;</name>", NULL);
+	run_expect(&r, 0, "<name>Renée O'Neil &lt;R&amp;D&gt;</name>", NULL);
 	run_free(&r);
 }
 
@@ -279,9 +265,9 @@ test_new_follows_the_rule_file(void **state)
 	    "policy", "-o", out, NULL);
 	run_endorse(&r2, "check", AS_OF, out, NULL);
 	unsetenv("ENDORSE_RULES_PATH");
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
-	expect(&r2, 1, "TRN-1: Needs 45 more", NULL);
+	run_expect(&r2, 1, "TRN-1: Needs 45 more", NULL);
 	run_free(&r2);
 	xml = slurp(out, NULL);
 	assert_non_null(xml);
@@ -304,51 +290,51 @@ test_usage_errors(void **state)
 	(void)state;
 	tmppath("u.xml", out, sizeof(out));
 	run_endorse(&r, "new", "--track", "clinical", "-o", out, NULL);
-	expect(&r, 64, NULL, "endorse: new: --association CODE is required");
+	run_expect(&r, 64, NULL, "endorse: new: --association CODE is required");
 	run_free(&r);
 	run_endorse(&r, "new", "--association", "TX-AIMH", "--track",
 	    "clinical", "-o", out, NULL);
-	expect(&r, 64, NULL, "--association wants OK-AIMH or WI-AIMH, not "
+	run_expect(&r, 64, NULL, "--association wants OK-AIMH or WI-AIMH, not "
 	    "'TX-AIMH'");
 	run_free(&r);
 	run_endorse(&r, "new", "--association", "OK-AIMH", "--track",
 	    "surgery", "-o", out, NULL);
-	expect(&r, 64, NULL, "--track wants clinical, policy or "
+	run_expect(&r, 64, NULL, "--track wants clinical, policy or "
 	    "research-faculty, not 'surgery'");
 	run_free(&r);
 	run_endorse(&r, "new", "--association", "OK-AIMH", "--track",
 	    "clinical", "--name", "two\nlines", "-o", out, NULL);
-	expect(&r, 65, NULL, "not written: the new portfolio is not valid");
+	run_expect(&r, 65, NULL, "not written: the new portfolio is not valid");
 	run_free(&r);
 	assert_false(exists(out));
 	run_endorse(&r, "export", EXAMPLE, NULL);
-	expect(&r, 64, NULL, "export: -o DIR is required");
+	run_expect(&r, 64, NULL, "export: -o DIR is required");
 	run_free(&r);
 	run_endorse(&r, "export", "-o", "-", EXAMPLE, NULL);
-	expect(&r, 64, NULL, "export: -o DIR is required: the directory the "
+	run_expect(&r, 64, NULL, "export: -o DIR is required: the directory the "
 	    "six CSV files go to");
 	run_free(&r);
 	run_endorse(&r, "export", "-o", tmpdir(), EXAMPLE, EXAMPLE, NULL);
-	expect(&r, 64, NULL, "export reads one portfolio");
+	run_expect(&r, 64, NULL, "export reads one portfolio");
 	run_free(&r);
 	run_endorse(&r, "import", "-o", out, "training.csv", NULL);
-	expect(&r, 64, NULL, "import: --into FILE.xml is required");
+	run_expect(&r, 64, NULL, "import: --into FILE.xml is required");
 	run_free(&r);
 	run_endorse(&r, "import", "--into", EXAMPLE, "-o", EXAMPLE,
 	    "examples/csv/training.csv", NULL);
-	expect(&r, 64, NULL, "the output 'examples/ok-clinical-ready.xml' is "
+	run_expect(&r, 64, NULL, "the output 'examples/ok-clinical-ready.xml' is "
 	    "the input");
 	run_free(&r);
 	run_endorse(&r, "import", "--into", EXAMPLE, "-o", out, NULL);
-	expect(&r, 64, NULL, "no CSV files");
+	run_expect(&r, 64, NULL, "no CSV files");
 	run_free(&r);
 	run_endorse(&r, "import", "--into", EXAMPLE, "-o", out,
 	    "no-such/training.csv", NULL);
-	expect(&r, 66, NULL, "no-such/training.csv: error: ");
+	run_expect(&r, 66, NULL, "no-such/training.csv: error: ");
 	run_free(&r);
 	assert_false(exists(out));
 	run_endorse(&r, "export", "-o", EXAMPLE, EXAMPLE, NULL);
-	expect(&r, 73, NULL, "not a directory");
+	run_expect(&r, 73, NULL, "not a directory");
 	run_free(&r);
 }
 
@@ -365,18 +351,18 @@ test_templates_into_a_new_portfolio(void **state)
 	run_endorse(&r, "new", "--association", "OK-AIMH", "--track",
 	    "clinical", "--name", "Amélie Désirée Ñúñez-Łukasiewicz", "-o",
 	    base, NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
 	run_endorse(&r, "import", "--into", base, "-o", out,
 	    "examples/csv/people.csv", "examples/csv/training.csv",
 	    "examples/csv/sessions.csv", "examples/csv/positions.csv",
 	    "examples/csv/leadership.csv", "examples/csv/references.csv",
 	    NULL);
-	expect(&r, 0, NULL, NULL);
+	run_expect(&r, 0, NULL, NULL);
 	run_free(&r);
 	run_endorse(&r, "check", AS_OF, out, NULL);
 	/* what the CSV files cannot hold is still missing, nothing else */
-	expect(&r, 1, "- EDU-1: ", NULL);
+	run_expect(&r, 1, "- EDU-1: ", NULL);
 	assert_null(strstr(r.out, "- TRN-1:"));
 	assert_null(strstr(r.out, "- RSC-1:"));
 	assert_null(strstr(r.out, "- REF-1:"));
