@@ -358,8 +358,10 @@ build/tests/replay_%: fuzz/replay.c fuzz/fuzz_%.c fuzz/fuzz_common.h \
 ASAN_DIR	= build-asan
 ASAN_FLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=all
-ASAN_CFLAGS	= $(WARNINGS) $(ASAN_FLAGS) -D_GNU_SOURCE \
-		  -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+# GCC 12's -Wformat-truncation misfires under the sanitizers' instrumentation
+# (xsltrun.c:97 warns only there); kept off in this build alone.
+ASAN_CFLAGS	= $(WARNINGS) -Wno-format-truncation $(ASAN_FLAGS) \
+		  -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
 		  $(PKG_CFLAGS) -O1 -g -MMD -MP
 ASAN_LIB_OBJS	= $(patsubst src/%.c,$(ASAN_DIR)/%.o,$(filter-out src/main.c,$(SRCS)))
 ASAN_TESTS	= $(patsubst tests/%.c,$(ASAN_DIR)/tests/%,$(wildcard tests/test_*.c)) \
