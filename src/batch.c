@@ -516,6 +516,7 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	struct present_entry	 e;
 	enum pipeline_status	 st;
 	enum batch_outcome	 oc;
+	const char		*params[3];
 	xmlDocPtr		 doc = NULL, cl = NULL, layout = NULL;
 	unsigned char		*pdf = NULL;
 	char			*buf = NULL, path[PATH_MAX];
@@ -539,9 +540,14 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	e.source = a->path;
 	e.checklist = cl;
 	e.portfolio = doc;
+	params[0] = "reviewers";
+	params[1] = b->opt->reviewers;
+	params[2] = NULL;
 	for (k = 0; k < 2; k++) {
-		if ((st = pipeline_layout(b->pipeline, kinds[k], &e, 1,
-		    b->opt->created, &layout, d)) != PIPELINE_OK ||
+		if ((st = pipeline_layout_with(b->pipeline, kinds[k], &e, 1,
+		    b->opt->created, kinds[k] == PRESENT_REVIEW &&
+		    b->opt->reviewers != NULL ? params : NULL, &layout, d)) !=
+		    PIPELINE_OK ||
 		    (st = pipeline_pdf(b->pipeline, layout, a->path,
 		    b->opt->paper, &pdf, &len, d)) != PIPELINE_OK)
 			goto out;
@@ -832,154 +838,196 @@ dispatch(struct batch *b, struct worker *w, size_t *next)
 	return 1;
 }
 
+/* The workers of a run and what the parent watches. */
+struct pool {
+	struct batch	*b;
+	struct worker	 w[BATCH_MAX_JOBS];
+	int		 nw;
+	int		 sfd;		/* signalfd of SIGINT, SIGTERM, SIGHUP */
+	sigset_t	 saved;		/* the mask the workers get back */
+	size_t		 next;		/* the next applicant to hand out */
+	size_t		 done, todo;
+	double		 t0;
+	int		 interrupted;	/* the signal, or 0 */
+};
+
+/*
+ * Start missing workers and give every idle one a job.  Returns how many
+ * are busy.
+ */
+static int
+pool_dispatch(struct pool *pl)
+{
+	struct batch	*b = pl->b;
+	int		 i, busy = 0;
+
+	for (i = 0; i < pl->nw; i++) {
+		struct worker	*w = &pl->w[i];
+
+		if (w->pid == 0 && !pl->interrupted && pl->next < b->n &&
+		    worker_spawn(b, w, pl->w, pl->nw, &pl->saved) == -1) {
+			diag_note(b->diag, "batch: cannot start a worker: %s",
+			    strerror(errno));
+			continue;
+		}
+		if (w->pid != 0 && w->job < 0 && !pl->interrupted &&
+		    dispatch(b, w, &pl->next) == -1) {
+			/* died while idle: replace it on the next round */
+			kill(w->pid, SIGKILL);
+			worker_reap(b, w);
+			continue;
+		}
+		if (w->pid != 0 && w->job >= 0)
+			busy++;
+	}
+	return busy;
+}
+
+/* One reply from a busy worker, or its death. */
+static void
+pool_reply(struct pool *pl, struct worker *w)
+{
+	struct applicant	*a;
+	struct reply		 rp;
+	char			 msg[MESSAGE_MAX];
+
+	if (read_full(w->from, &rp, sizeof(rp)) != 0 || rp.job != w->job ||
+	    rp.len > sizeof(msg) || read_full(w->from, msg, rp.len) != 0) {
+		worker_reap(pl->b, w);
+		pl->done++;
+		progress(pl->b, pl->done, pl->todo, pl->t0);
+		return;
+	}
+	a = &pl->b->a[rp.job];
+	if (rp.len > 0)
+		fwrite(msg, 1, rp.len, stderr);
+	a->outcome = (enum batch_outcome)rp.outcome;
+	a->state = rp.outcome <= BATCH_NOT_READY ? ST_DONE : ST_FAILED;
+	if (a->state == ST_FAILED)
+		a->error = rp.len > 0 ? first_line(msg, rp.len) :
+		    strdup("failed");
+	w->job = -1;
+	pl->done++;
+	progress(pl->b, pl->done, pl->todo, pl->t0);
+}
+
+/* SIGINT, SIGTERM or SIGHUP: stop handing out, stop the workers. */
+static void
+pool_signal(struct pool *pl)
+{
+	struct signalfd_siginfo	si;
+	int			i;
+
+	if (read(pl->sfd, &si, sizeof(si)) != (ssize_t)sizeof(si))
+		return;
+	pl->interrupted = (int)si.ssi_signo;
+	for (i = 0; i < pl->nw; i++)
+		if (pl->w[i].pid != 0)
+			kill(pl->w[i].pid, SIGTERM);
+}
+
+/* The wall-clock limit, per applicant. */
+static void
+pool_wall(struct pool *pl)
+{
+	int	i;
+
+	for (i = 0; i < pl->nw; i++) {
+		struct worker	*w = &pl->w[i];
+
+		if (w->pid != 0 && w->job >= 0 && !w->killed_wall &&
+		    now() - w->started > BATCH_WALL_SECONDS) {
+			w->killed_wall = 1;
+			kill(w->pid, SIGKILL);
+		}
+	}
+}
+
+/* Wait up to a second for replies and signals, and handle them. */
+static int
+pool_wait(struct pool *pl)
+{
+	struct pollfd	pfd[BATCH_MAX_JOBS + 1];
+	int		who[BATCH_MAX_JOBS + 1], np = 0, i, k;
+
+	for (i = 0; i < pl->nw; i++)
+		if (pl->w[i].pid != 0 && pl->w[i].job >= 0) {
+			pfd[np].fd = pl->w[i].from;
+			pfd[np].events = POLLIN;
+			who[np++] = i;
+		}
+	if (pl->sfd != -1) {
+		pfd[np].fd = pl->sfd;
+		pfd[np].events = POLLIN;
+		who[np++] = -1;
+	}
+	if (poll(pfd, (nfds_t)np, 1000) == -1 && errno != EINTR)
+		return -1;
+	for (k = 0; k < np; k++) {
+		if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		if (who[k] == -1)
+			pool_signal(pl);
+		else
+			pool_reply(pl, &pl->w[who[k]]);
+	}
+	pool_wall(pl);
+	return 0;
+}
+
 /*
  * Run the workers over every applicant to do.  Returns the signal that
- * interrupted the run, or 0.
+ * interrupted the run, or 0.  The parent holds SIGINT, SIGTERM and SIGHUP
+ * and reads them from a signalfd, so that it can stop the workers and
+ * still write a manifest that says what is on disk.
  */
 static int
 run_workers(struct batch *b, size_t todo, double t0)
 {
-	struct worker		 w[BATCH_MAX_JOBS];
-	struct pollfd		 pfd[BATCH_MAX_JOBS + 1];
-	struct signalfd_siginfo	 si;
-	struct reply		 rp;
-	sigset_t		 block, saved;
-	void			(*oldpipe)(int);
-	char			 msg[MESSAGE_MAX];
-	size_t			 next = 0, done = 0;
-	int			 nw, i, sfd, running, interrupted = 0;
-	int			 idx[BATCH_MAX_JOBS + 1];
+	struct pool	 pl;
+	sigset_t	 block, pending;
+	struct timespec	 zero = { 0, 0 };
+	void		(*oldpipe)(int);
+	int		 i;
 
-	nw = b->opt->jobs < (int)todo ? b->opt->jobs : (int)todo;
-	if (nw > BATCH_MAX_JOBS)
-		nw = BATCH_MAX_JOBS;
-	memset(w, 0, sizeof(w));
+	memset(&pl, 0, sizeof(pl));
+	pl.b = b;
+	pl.todo = todo;
+	pl.t0 = t0;
+	pl.nw = b->opt->jobs < (int)todo ? b->opt->jobs : (int)todo;
+	if (pl.nw > BATCH_MAX_JOBS)
+		pl.nw = BATCH_MAX_JOBS;
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
-	sigprocmask(SIG_BLOCK, &block, &saved);
+	sigprocmask(SIG_BLOCK, &block, &pl.saved);
 	oldpipe = signal(SIGPIPE, SIG_IGN);
-	sfd = signalfd(-1, &block, SFD_CLOEXEC);
+	pl.sfd = signalfd(-1, &block, SFD_CLOEXEC);
 
-	for (i = 0; i < nw; i++)
-		if (worker_spawn(b, &w[i], w, nw, &saved) == -1)
-			diag_note(b->diag, "batch: cannot start a worker: %s",
-			    strerror(errno));
-	for (;;) {
-		running = 0;
-		for (i = 0; i < nw; i++) {
-			if (w[i].pid == 0 && !interrupted && next < b->n &&
-			    worker_spawn(b, &w[i], w, nw, &saved) == -1)
-				continue;
-			if (w[i].pid != 0 && w[i].job < 0 && !interrupted &&
-			    dispatch(b, &w[i], &next) == -1)
-				kill(w[i].pid, SIGKILL);
-			if (w[i].pid != 0 && w[i].job >= 0)
-				running++;
-		}
-		if (running == 0)
+	while (pool_dispatch(&pl) > 0)
+		if (pool_wait(&pl) == -1)
 			break;
-		{
-			int	np = 0;
-
-			for (i = 0; i < nw; i++)
-				if (w[i].pid != 0 && w[i].job >= 0) {
-					pfd[np].fd = w[i].from;
-					pfd[np].events = POLLIN;
-					idx[np++] = i;
-				}
-			if (sfd != -1) {
-				pfd[np].fd = sfd;
-				pfd[np].events = POLLIN;
-				idx[np++] = -1;
-			}
-			if (poll(pfd, (nfds_t)np, 1000) == -1 &&
-			    errno != EINTR)
-				break;
-			for (int k = 0; k < np; k++) {
-				if (!(pfd[k].revents & (POLLIN | POLLHUP |
-				    POLLERR)))
-					continue;
-				if (idx[k] == -1) {
-					if (read(sfd, &si, sizeof(si)) ==
-					    (ssize_t)sizeof(si)) {
-						interrupted = (int)si.ssi_signo;
-						for (i = 0; i < nw; i++)
-							if (w[i].pid != 0)
-								kill(w[i].pid,
-								    SIGTERM);
-					}
-					continue;
-				}
-				i = idx[k];
-				if (read_full(w[i].from, &rp, sizeof(rp)) !=
-				    0 || rp.job != w[i].job ||
-				    rp.len > sizeof(msg) ||
-				    read_full(w[i].from, msg, rp.len) != 0) {
-					worker_reap(b, &w[i]);
-					done++;
-					progress(b, done, todo, t0);
-					continue;
-				}
-				{
-					struct applicant *a = &b->a[rp.job];
-
-					if (rp.len > 0)
-						fwrite(msg, 1, rp.len, stderr);
-					a->outcome = (enum batch_outcome)
-					    rp.outcome;
-					a->state = rp.outcome <=
-					    BATCH_NOT_READY ? ST_DONE :
-					    ST_FAILED;
-					if (a->state == ST_FAILED)
-						a->error = rp.len > 0 ?
-						    first_line(msg, rp.len) :
-						    strdup("failed");
-				}
-				w[i].job = -1;
-				done++;
-				progress(b, done, todo, t0);
-			}
-			/* The wall-clock limit, per applicant. */
-			for (i = 0; i < nw; i++)
-				if (w[i].pid != 0 && w[i].job >= 0 &&
-				    !w[i].killed_wall && now() -
-				    w[i].started > BATCH_WALL_SECONDS) {
-					w[i].killed_wall = 1;
-					kill(w[i].pid, SIGKILL);
-				}
-		}
-	}
-	for (i = 0; i < nw; i++)
-		if (w[i].pid != 0)
-			worker_reap(b, &w[i]);
-	if (!b->opt->quiet && isatty(STDERR_FILENO) && done > 0)
+	for (i = 0; i < pl.nw; i++)
+		if (pl.w[i].pid != 0)
+			worker_reap(b, &pl.w[i]);
+	if (!b->opt->quiet && isatty(STDERR_FILENO) && pl.done > 0)
 		fputc('\n', stderr);
-	if (sfd != -1)
-		close(sfd);
+	if (pl.sfd != -1)
+		close(pl.sfd);
 	signal(SIGPIPE, oldpipe);
 	/* A signal that came while we finished is still pending: keep it. */
-	if (!interrupted) {
-		sigset_t	pending;
-
-		if (sigpending(&pending) == 0)
-			for (i = 1; i < NSIG; i++)
-				if (sigismember(&block, i) &&
-				    sigismember(&pending, i)) {
-					interrupted = i;
-					break;
-				}
-	}
-	if (interrupted) {
-		/* consume it: the CLI raises it again after cleaning up */
-		struct timespec	zero = { 0, 0 };
-
+	if (!pl.interrupted && sigpending(&pending) == 0)
+		for (i = 1; i < NSIG && !pl.interrupted; i++)
+			if (sigismember(&block, i) &&
+			    sigismember(&pending, i))
+				pl.interrupted = i;
+	/* Consume it: the CLI raises it again once all is tidy. */
+	if (pl.interrupted)
 		while (sigtimedwait(&block, NULL, &zero) > 0)
 			;
-	}
-	sigprocmask(SIG_SETMASK, &saved, NULL);
-	return interrupted;
+	sigprocmask(SIG_SETMASK, &pl.saved, NULL);
+	return pl.interrupted;
 }
 
 static int
@@ -1105,6 +1153,15 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 	t->removed = remove_vanished(&b);
 	if (todo > 0)
 		t->interrupted = run_workers(&b, todo, t0);
+	/* Left over without a signal: no worker could be started. */
+	for (i = 0; i < b.n && !t->interrupted; i++)
+		if (b.a[i].state == ST_TODO) {
+			diag_error(d, b.a[i].path, 0, "not processed: no worker "
+			    "process could be started");
+			b.a[i].state = ST_FAILED;
+			b.a[i].outcome = BATCH_FAILED;
+			b.a[i].error = strdup("not processed: no worker");
+		}
 	if (manifest_write(&b) == -1)
 		diag_note(d, "batch: %s/%s cannot be written", o->outdir,
 		    MANIFEST);

@@ -46,6 +46,7 @@ struct batch_options {
 	struct evaluate_params	 prm;		/* as_of set */
 	const char		*created;	/* the PDFs' date */
 	enum typeset_paper	 paper;
+	const char		*reviewers;	/* review copies, or NULL */
 	int			 force;		/* redo unchanged applicants */
 	int			 quiet;		/* no progress, no summary */
 	const char		*options_key;	/* the options, for the hash */

@@ -13,7 +13,7 @@
 #include "catalog.h"
 #include "datadir.h"
 #include "diag.h"
-#include "validate.h"
+#include "rulecheck.h"
 #include "xmlload.h"
 
 #define REQ_NS		"urn:endorse:requirements:1"
@@ -156,7 +156,7 @@ entry_fill(struct catalog_entry *e, const xmlNode *root, const char *path)
  * out (returns 0); -1 only when out of memory.
  */
 static int
-catalog_add(struct catalog *c, struct validate *schema, const char *path,
+catalog_add(struct catalog *c, struct rulecheck *schema, const char *path,
     struct diag *d)
 {
 	struct catalog_entry	 e;
@@ -176,7 +176,7 @@ catalog_add(struct catalog *c, struct validate *schema, const char *path,
 		    "'requirements' in the namespace '%s'", REQ_NS);
 		goto skip;
 	}
-	if (schema != NULL && validate_run(schema, doc, path, d) != 0)
+	if (schema != NULL && rulecheck_run(schema, doc, path, d) != 0)
 		goto skip;
 	code = xmlGetProp(root, BAD_CAST "association");
 	if (code == NULL || *code == '\0') {
@@ -217,7 +217,7 @@ out:
  * is an error for the shipped one (required), a warning for the others.
  */
 static int
-catalog_scan(struct catalog *c, struct validate *schema, const char *dir,
+catalog_scan(struct catalog *c, struct rulecheck *schema, const char *dir,
     int required, struct diag *d)
 {
 	DIR		*dp;
@@ -269,7 +269,7 @@ struct catalog *
 catalog_open(const struct datadir *dd, struct diag *d)
 {
 	struct catalog	*c;
-	struct validate	*schema = NULL;
+	struct rulecheck *schema = NULL;
 	const char	*env;
 	char		 dir[PATH_MAX], *paths = NULL, *p, *next;
 	size_t		 i;
@@ -277,8 +277,7 @@ catalog_open(const struct datadir *dd, struct diag *d)
 	if ((c = calloc(1, sizeof(*c))) == NULL ||
 	    (c->entries = calloc(MAX_ENTRIES, sizeof(*c->entries))) == NULL)
 		goto fail;
-	if (datadir_path(dd, "schemas/requirements.xsd", dir, sizeof(dir)) ==
-	    NULL || (schema = validate_new(dir, NULL, d)) == NULL)
+	if ((schema = rulecheck_new(dd, d)) == NULL)
 		goto fail;
 	if (datadir_path(dd, "schemas/requirements", dir, sizeof(dir)) ==
 	    NULL || catalog_scan(c, schema, dir, 1, d) == -1)
@@ -300,10 +299,10 @@ catalog_open(const struct datadir *dd, struct diag *d)
 		goto fail;
 	for (i = 0; i < c->count; i++)
 		c->codes[i] = c->entries[i].association;
-	validate_free(schema);
+	rulecheck_free(schema);
 	return c;
 fail:
-	validate_free(schema);
+	rulecheck_free(schema);
 	free(paths);
 	catalog_free(c);
 	return NULL;

@@ -4,7 +4,8 @@
  * One rule file per association under schemas/requirements/ (SECURITY.md
  * and RULES.md: requirements are data).  The catalog reads the directory
  * once per process, in name order so that every run sees the same
- * catalog, checks each file against schemas/requirements.xsd and knows
+ * catalog, checks each file (rulecheck: schemas/requirements.xsd and what
+ * the schema cannot say) and knows
  * each file's association code, name, rule sets (kind, level, tracks,
  * effective date) and path.  Adding an association is adding a file;
  * ENDORSE_RULES_PATH names more directories (colon-separated) searched

@@ -68,6 +68,7 @@ enum cli_opt {
 	OPT_FORCE,
 	OPT_NAME,
 	OPT_INTO,
+	OPT_REVIEWERS,
 	OPT__COUNT
 };
 
@@ -79,6 +80,7 @@ enum cli_opt {
 static int	date_ok(const char *);
 static int	year_ok(const char *);
 static int	jobs_ok(const char *);
+static int	reviewers_ok(const char *);
 
 static const char *const tracks[] = { "clinical", "policy",
     "research-faculty", NULL };
@@ -115,6 +117,8 @@ static const struct cli_option options[OPT__COUNT] = {
 	[OPT_NAME] =	{ "name", 0, "the applicant's name", NULL, NULL },
 	[OPT_INTO] =	{ "into", 0, "the portfolio the rows go into "
 			  "(FILE.xml)", NULL, NULL },
+	[OPT_REVIEWERS] = { "reviewers", 0, "a number of reviewer copies from 1 "
+			  "to 9", NULL, reviewers_ok },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -141,6 +145,8 @@ static int	cmd_check(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_packet(struct cli *, const struct cli_command *,
 		    struct cli_args *);
+static int	cmd_renew(struct cli *, const struct cli_command *,
+		    struct cli_args *);
 static int	cmd_batch(struct cli *, const struct cli_command *,
 		    struct cli_args *);
 static int	cmd_new(struct cli *, const struct cli_command *,
@@ -161,11 +167,12 @@ static int	cmd_help(struct cli *, const struct cli_command *,
 
 static const struct cli_command commands[] = {
 	{ "validate", cmd_validate, OPT(OPT_HELP) | OPT(OPT_QUIET), NULL,
-	  "check that portfolios are well-formed and valid",
+	  "check that portfolios (and rule files) are well-formed and valid",
 	  "[-q] FILE...",
 	  "Check each portfolio (\"-\" is standard input) against the\n"
-	  "portfolio schema and print every problem as\n"
-	  "FILE:LINE:COL: error: MESSAGE on standard error.\n"
+	  "portfolio schema, or each rule file against the rule-file format,\n"
+	  "and print every problem as FILE:LINE:COL: error: MESSAGE on\n"
+	  "standard error.\n"
 	  "\n"
 	  "  -q, --quiet   print nothing for valid files\n"
 	  "  -h, --help    show this help\n"
@@ -204,21 +211,28 @@ static const struct cli_command commands[] = {
 	  "review (with several files: 1 if any is not ready, else 2 if any\n"
 	  "needs review); 65 some input rejected, 66 an input cannot be opened,\n"
 	  "64 usage error, 74 write error.\n" },
-	{ "renew", cmd_check, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_FORMAT) |
-	  OPT(OPT_YEAR), emit_checklist,
+	{ "renew", cmd_renew, EVAL_OPTS | OPT(OPT_QUIET) | OPT(OPT_FORMAT) |
+	  OPT(OPT_YEAR) | OPT(OPT_OUTPUT) | OPT(OPT_PAPER), emit_stages,
 	  "evaluate one year of continuing endorsement",
 	  "--year YYYY [-q] [--as-of DATE] [--association CODE]\n"
 	  "                     [--format text|xml|summary]\n"
-	  "                     [--emit checklist] FILE...",
+	  "                     [--emit checklist] FILE...\n"
+	  "       endorse renew --year YYYY -o OUT.pdf [--paper letter|a4]\n"
+	  "                     [--emit checklist|layout] [OPTION]... FILE",
 	  "Evaluate the renewal rules (REN-*) for one calendar year, from the\n"
-	  "portfolio's renewals section.\n"
+	  "portfolio's renewals section.  With -o, print the endorsee's\n"
+	  "continuing-endorsement statement for the year (PDF) instead.\n"
 	  "\n"
 	  "  --year YYYY         the calendar year (required)\n"
-	  "  --as-of, --association, --format, --emit, -q\n"
+	  "  -o, --output FILE   write the statement to FILE (one portfolio)\n"
+	  "  --paper PAPER       letter (default) or a4, for the statement\n"
+	  "  --emit layout       the statement's layout document instead\n"
+	  "  --as-of, --association, --format, --emit checklist, -q\n"
 	  "                      as for 'endorse check'\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
-	  "Exit status as for 'endorse check'; --year is required.\n" },
+	  "Exit status as for 'endorse check'; with -o as for 'endorse packet'.\n"
+	  "--year is required.\n" },
 	{ "packet", cmd_packet, RENDER_OPTS, emit_stages,
 	  "print an applicant's application packet (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
@@ -240,10 +254,11 @@ static const struct cli_command commands[] = {
 	  "\n"
 	  "Exit status: 0 written; 65 input rejected, 66 input cannot be\n"
 	  "opened, 73 output cannot be created, 74 write error, 64 usage.\n" },
-	{ "review", cmd_packet, RENDER_OPTS, emit_stages,
+	{ "review", cmd_packet, RENDER_OPTS | OPT(OPT_REVIEWERS), emit_stages,
 	  "print the committee's review checklist for applicants (PDF)",
 	  "-o OUT.pdf [--as-of DATE] [--association CODE] [--track TRACK]\n"
-	  "                     [--paper letter|a4] [--emit checklist|layout] FILE...",
+	  "                     [--paper letter|a4] [--reviewers N]\n"
+	  "                     [--emit checklist|layout] FILE...",
 	  "Evaluate each portfolio and print the committee's review checklist,\n"
 	  "one applicant after another: every rule's computed verdict with its\n"
 	  "evidence and agree/disagree boxes, the items for the committee's\n"
@@ -251,13 +266,17 @@ static const struct cli_command commands[] = {
 	  "portfolio that cannot be read or evaluated is reported and left\n"
 	  "out; the others are printed.  --emit checklist takes one file.\n"
 	  "\n"
-	  "Options and exit status as for 'endorse packet'.\n" },
+	  "  --reviewers N       N copies for N reviewers, 1 to 9 (default 2)\n"
+	  "\n"
+	  "Other options and exit status as for 'endorse packet'.\n" },
 	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
 	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
-	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE), NULL,
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS),
+	  NULL,
 	  "check and print a season of applicants into a directory",
 	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
-	  "                     [--track TRACK] [--paper letter|a4] INPUT...",
+	  "                     [--track TRACK] [--paper letter|a4] [--reviewers N]\n"
+	  "                     INPUT...",
 	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
 	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
 	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
@@ -270,6 +289,7 @@ static const struct cli_command commands[] = {
 	  "  --force             redo every applicant\n"
 	  "  -q, --quiet         no progress and no summary line\n"
 	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
+	  "  --reviewers N       as for 'endorse review'\n"
 	  "  -h, --help          show this help\n"
 	  "\n"
 	  "Exit status: the worst over all applicants, as for 'endorse check'\n"
@@ -605,6 +625,12 @@ jobs_ok(const char *s)
 {
 	return strlen(s) <= 2 && strspn(s, "0123456789") == strlen(s) &&
 	    atoi(s) >= 1 && atoi(s) <= BATCH_MAX_JOBS;
+}
+
+static int
+reviewers_ok(const char *s)
+{
+	return strlen(s) == 1 && s[0] >= '1' && s[0] <= '9';
 }
 
 static int
@@ -1062,6 +1088,9 @@ eval_params(struct cli *cli, const struct cli_args *a,
 static enum pipeline_status
 validate_document(struct cli *cli, xmlDocPtr doc, const char *name)
 {
+	if (pipeline_is_rule_file(doc))
+		return pipeline_check_rules(cli->pipeline, doc, name,
+		    &cli->diag);
 	return pipeline_validate(cli->pipeline, doc, name, &cli->diag);
 }
 
@@ -1215,11 +1244,32 @@ emit_bytes(struct cli *cli, const char *out, const char *buf, size_t len)
  * out; the others go on), lay them out with the kind's stylesheet and
  * typeset the PDF.
  */
+/* renew: the text or XML checklist, or with -o the statement (PDF). */
+static int
+cmd_renew(struct cli *cli, const struct cli_command *c, struct cli_args *a)
+{
+	const char	*emit = a->value[OPT_EMIT];
+
+	if (a->value[OPT_OUTPUT] != NULL ||
+	    (emit != NULL && strcmp(emit, "layout") == 0)) {
+		if (a->value[OPT_FORMAT] != NULL || a->value[OPT_QUIET] != NULL)
+			return usage_error(cli, NULL, "%s is for the text or "
+			    "XML checklist, not the statement (-o)",
+			    a->value[OPT_FORMAT] != NULL ? "--format" : "-q");
+		return cmd_packet(cli, c, a);
+	}
+	if (a->value[OPT_PAPER] != NULL)
+		return usage_error(cli, NULL, "--paper is for the statement: "
+		    "give -o FILE.pdf");
+	return cmd_check(cli, c, a);
+}
+
 static int
 cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
 	enum present_kind	 kind = strcmp(c->name, "packet") == 0 ?
-				    PRESENT_PACKET : PRESENT_REVIEW;
+				    PRESENT_PACKET : strcmp(c->name, "renew") ==
+				    0 ? PRESENT_RENEWAL : PRESENT_REVIEW;
 	struct evaluate_params	 prm;
 	struct present_entry	*entries = NULL;
 	enum typeset_paper	 paper = TYPESET_PAPER_DEFAULT;
@@ -1227,6 +1277,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	xmlDocPtr		 doc, checklist, layout = NULL;
 	const char		*emit = a->value[OPT_EMIT];
 	const char		*out = a->value[OPT_OUTPUT];
+	const char		*params[3];
 	unsigned char		*pdf = NULL;
 	char			 today[16], created[32], *buf = NULL;
 	size_t			 n = 0, j, len;
@@ -1240,6 +1291,11 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if (kind == PRESENT_PACKET && a->noperands > 1)
 		return usage_error(cli, NULL, "a packet is for one applicant: "
 		    "give one file");
+	if (kind == PRESENT_RENEWAL && a->value[OPT_YEAR] == NULL)
+		return usage_error(cli, NULL, "--year YYYY is required");
+	if (kind == PRESENT_RENEWAL && a->noperands > 1)
+		return usage_error(cli, NULL, "a statement is for one endorsee: "
+		    "give one file");
 	if (out == NULL && emit == NULL)
 		return usage_error(cli, NULL, "-o FILE.pdf is required "
 		    "('-o -' for standard output)");
@@ -1251,6 +1307,8 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		return CLI_USAGE;
 	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
 		return rc;
+	if (kind == PRESENT_RENEWAL)
+		prm.kind = "renewal";
 	if (document_date(cli, prm.as_of, created, sizeof(created)) == -1)
 		return CLI_USAGE;
 	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
@@ -1281,8 +1339,13 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 			    buf, len));
 		goto out;
 	}
-	if ((st = pipeline_layout(cli->pipeline, kind, entries, n, created,
-	    &layout, &cli->diag)) != PIPELINE_OK) {
+	params[0] = kind == PRESENT_RENEWAL ? "year" : "reviewers";
+	params[1] = a->value[kind == PRESENT_RENEWAL ? OPT_YEAR :
+	    OPT_REVIEWERS];
+	params[2] = NULL;
+	if ((st = pipeline_layout_with(cli->pipeline, kind, entries, n,
+	    created, params[1] != NULL ? params : NULL, &layout,
+	    &cli->diag)) != PIPELINE_OK) {
 		worst = cli_exit_worst(worst, exit_of(st));
 		goto out;
 	}
@@ -1413,6 +1476,7 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
 	    TYPESET_PAPER_LETTER;
 	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.reviewers = a->value[OPT_REVIEWERS];
 	bo.quiet = a->value[OPT_QUIET] != NULL;
 	if (a->value[OPT_JOBS] != NULL)
 		bo.jobs = atoi(a->value[OPT_JOBS]);
@@ -1422,9 +1486,10 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		    BATCH_MAX_JOBS : (int)cpus;
 	}
 	snprintf(key, sizeof(key), "as-of=%s\ncreated=%s\nassociation=%s\n"
-	    "track=%s\npaper=%d\n", bo.prm.as_of, created,
+	    "track=%s\npaper=%d\nreviewers=%s\n", bo.prm.as_of, created,
 	    bo.prm.association != NULL ? bo.prm.association : "",
-	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper);
+	    bo.prm.track != NULL ? bo.prm.track : "", (int)bo.paper,
+	    bo.reviewers != NULL ? bo.reviewers : "");
 	bo.options_key = key;
 	if (batch_run(cli->pipeline, &bo, &t, &cli->diag) == -1)
 		return t.setup_failed ? CLI_CANTCREAT : CLI_SOFTWARE;

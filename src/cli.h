@@ -1,11 +1,20 @@
 /*
  * cli: the endorse command line.
  *
- * Parses the command line (getopt_long), dispatches to a subcommand from
- * one table, loads what the subcommand needs once (data directory, rule
- * catalog, schema), and alone decides the exit status (documented in the
- * README and endorse(1)).  main() is only `return cli_main(argc, argv);`
- * so that tests and fuzzers can call the real entry point.
+ * One table of subcommands and one table of options: a single parser
+ * (getopt_long with GNU argument permutation: options before, between or
+ * after the operands, "--" ends them) gives every command the same usage
+ * messages, one line each naming the option (unknown, missing value,
+ * ambiguous with its candidates, bad value saying what is wanted, "did you
+ * mean" by edit distance).  A new command is a line in the command table
+ * and its function; a new option a line in the option table and a bit in
+ * the commands that take it.  The work itself is the pipeline's
+ * (pipeline.h) and the batch's (batch.h); cli keeps the options, the
+ * help, the checks made before anything is read (an output that is one of
+ * the inputs, an unknown association) and alone decides the exit status
+ * (documented in the README and endorse(1)).  Every message goes through
+ * the escaping sink (diag.h).  main() is only `return cli_main(argc,
+ * argv);` so that tests and fuzzers can call the real entry point.
  */
 #ifndef CLI_H
 #define CLI_H

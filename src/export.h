@@ -7,7 +7,8 @@
  * Sessions and references carry the person's name next to the id, so
  * that a coordinator can read the table; import checks that the two
  * agree.  A kind the portfolio has none of is written as its header row
- * alone: a template.
+ * alone: a template.  Applicant text that a spreadsheet would run as a
+ * formula is written as text (sheet_cell_defuse).
  *
  * Included by cli and tests.  Borrows the document; the caller owns the
  * tables export_table returns (csvtab_free).

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "outfile.h"
 #include "pipeline.h"
+#include "rulecheck.h"
 #include "validate.h"
 #include "xmlload.h"
 
@@ -20,6 +21,7 @@ struct pipeline {
 	struct datadir	*datadir;
 	struct catalog	*catalog;
 	struct validate	*validate;
+	struct rulecheck *rulecheck;	/* on first use */
 	struct evaluate	*evaluate;
 	struct present	*present;
 	struct typeset	*typeset;
@@ -51,6 +53,7 @@ pipeline_free(struct pipeline *p)
 	present_free(p->present);
 	evaluate_free(p->evaluate);
 	validate_free(p->validate);
+	rulecheck_free(p->rulecheck);
 	catalog_free(p->catalog);
 	datadir_free(p->datadir);
 	free(p);
@@ -107,6 +110,23 @@ pipeline_validate(struct pipeline *p, xmlDocPtr doc, const char *name,
 	if (pipeline_load(p, PIPELINE_VALIDATE, d) == -1)
 		return PIPELINE_INTERNAL;
 	return validate_run(p->validate, doc, name, d) == 0 ? PIPELINE_OK :
+	    PIPELINE_REJECTED;
+}
+
+int
+pipeline_is_rule_file(xmlDocPtr doc)
+{
+	return rulecheck_is_rule_file(doc);
+}
+
+enum pipeline_status
+pipeline_check_rules(struct pipeline *p, xmlDocPtr doc, const char *name,
+    struct diag *d)
+{
+	if (p->rulecheck == NULL &&
+	    (p->rulecheck = rulecheck_new(p->datadir, d)) == NULL)
+		return PIPELINE_INTERNAL;
+	return rulecheck_run(p->rulecheck, doc, name, d) == 0 ? PIPELINE_OK :
 	    PIPELINE_REJECTED;
 }
 
@@ -168,11 +188,19 @@ pipeline_layout(struct pipeline *p, enum present_kind kind,
     const struct present_entry *e, size_t n, const char *created,
     xmlDocPtr *layout, struct diag *d)
 {
+	return pipeline_layout_with(p, kind, e, n, created, NULL, layout, d);
+}
+
+enum pipeline_status
+pipeline_layout_with(struct pipeline *p, enum present_kind kind,
+    const struct present_entry *e, size_t n, const char *created,
+    const char *const *params, xmlDocPtr *layout, struct diag *d)
+{
 	*layout = NULL;
 	if (pipeline_load(p, PIPELINE_PRESENT, d) == -1)
 		return PIPELINE_INTERNAL;
-	if ((*layout = present_run(p->present, kind, e, n, created, d)) ==
-	    NULL)
+	if ((*layout = present_run_with(p->present, kind, e, n, created,
+	    params, d)) == NULL)
 		return PIPELINE_INTERNAL;
 	return PIPELINE_OK;
 }

@@ -78,6 +78,14 @@ enum pipeline_status pipeline_read_memory(struct pipeline *,
 enum pipeline_status pipeline_validate(struct pipeline *, xmlDocPtr doc,
 		    const char *name, struct diag *);
 
+/*
+ * Whether doc is a rule file rather than a portfolio, and the check of a
+ * rule file (rulecheck), for 'endorse validate'.
+ */
+int		 pipeline_is_rule_file(xmlDocPtr doc);
+enum pipeline_status pipeline_check_rules(struct pipeline *, xmlDocPtr doc,
+		    const char *name, struct diag *);
+
 /* Evaluate a valid portfolio: *checklist set on PIPELINE_OK. */
 enum pipeline_status pipeline_evaluate(struct pipeline *,
 		    xmlDocPtr portfolio, const char *name,
@@ -88,6 +96,15 @@ enum pipeline_status pipeline_evaluate(struct pipeline *,
 enum pipeline_status pipeline_layout(struct pipeline *, enum present_kind,
 		    const struct present_entry *, size_t n,
 		    const char *created, xmlDocPtr *layout, struct diag *);
+
+/*
+ * The same with the kind's stylesheet parameters: a NULL-terminated list
+ * of "name", "value" pairs (the review's "reviewers"), or NULL.
+ */
+enum pipeline_status pipeline_layout_with(struct pipeline *,
+		    enum present_kind, const struct present_entry *, size_t n,
+		    const char *created, const char *const *params,
+		    xmlDocPtr *layout, struct diag *);
 
 /* The same from an input document the caller built (the roster). */
 enum pipeline_status pipeline_layout_document(struct pipeline *,

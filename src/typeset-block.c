@@ -265,6 +265,8 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
     const xmlNode *n, double size, int bold, int italic, double w,
     int by_script)
 {
+	double	line_h;
+
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
 		diag_report(r->d, DIAG_ERROR, r->name, xmlGetLineNo(n), 0,
 		    "%s: the text is longer than %d characters",
@@ -282,8 +284,12 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	 */
 	pango_attr_list_insert_before(in->attrs,
 	    pango_attr_insert_hyphens_new(FALSE));
+	line_h = size * 1.38;
+	/* room between tick boxes on lines one under the other */
+	if (in->boxes && line_h < TICK_BOX * 1.25)
+		line_h = TICK_BOX * 1.25;
 	pango_attr_list_insert_before(in->attrs,
-	    pango_attr_line_height_new_absolute((int)(size * 1.38 *
+	    pango_attr_line_height_new_absolute((int)(line_h *
 	    PANGO_SCALE)));
 	protect_addresses(in);
 	c->layout = layout_make(r->ctx, in, size, bold, italic, w);
@@ -542,6 +548,15 @@ build_table(struct render *r, const xmlNode *t, unsigned group)
 		b->header = ts_is_el(n, "header");
 		b->box.table = (unsigned)r->tables;
 		b->box.pad = CELL_VPAD;
+		/* continued="yes": the row goes on the one before it
+		 * (a rule's evidence, one item a row): no rule between
+		 * them and less space */
+		if (!b->header && ts_attr_is(n, "continued", "yes")) {
+			b->box.pad = CELL_VPAD / 4;
+			if (r->nblks - 1 > first &&
+			    !r->blks[r->nblks - 2].header)
+				r->blks[r->nblks - 2].joined = 1;
+		}
 		b->box.flags |= PAGINATE_WHOLE;
 		if (b->header || ts_attr_is(n, "keep-with-next", "yes"))
 			b->box.flags |= PAGINATE_KEEP_NEXT;

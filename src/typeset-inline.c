@@ -59,6 +59,7 @@ inl_mark(struct inl *in, enum mark m)
 	    m == MARK_BOX_CROSSED) {
 		if (side < TICK_BOX)
 			side = TICK_BOX;
+		in->boxes = 1;
 		ink.y = -(int)((side - in->size * 0.16) * PANGO_SCALE);
 	} else
 		ink.y = -(int)(in->size * 0.84 * PANGO_SCALE);

@@ -69,7 +69,7 @@ struct validate;
 #define LIST_INDENT	14.0
 #define NOTE_INDENT	10.0
 #define RULE_GREY	0.55
-#define TICK_BOX	11.6	/* a checkbox's side: 4.1 mm */
+#define TICK_BOX	12.6	/* a checkbox: its square 11.6 pt, 4.1 mm */
 
 
 /* Vector marks drawn in the text (PangoAttrShape data). */
@@ -150,6 +150,7 @@ struct blk {
 	double		 height;	/* signature, write-space */
 	double		*own_cuts;	/* signature, write-space lines */
 	double		 min_h;		/* a row's least height, 0: none */
+	int		 joined;	/* the next row continues it: no rule */
 	size_t		 part;		/* 1 + index of its part, 0: none */
 	struct paginate_box box;
 	struct paginate_col *cols;
@@ -209,6 +210,7 @@ struct inl {
 	size_t		 nfields, fields_cap;
 	struct textclean tc;		/* the cleaner's state */
 	double		 size;		/* font size, for marks */
+	int		 boxes;		/* holds a checkbox: taller lines */
 };
 
 /* A measured text being drawn into a PDF in memory (typeset-render.c). */

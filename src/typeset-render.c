@@ -358,7 +358,7 @@ draw_row(struct draw *dr, const struct blk *b, const struct paginate_frag *f,
 	cairo_tag_end(cr, "TR");
 	if (b->header)
 		rule(cr, x, x + b->w, y + f->height, 0.8, 0.25);
-	else
+	else if (!(b->joined && f->last && !b->table_last))
 		rule(cr, x, x + b->w, y + f->height, b->table_last && f->last ?
 		    0.8 : 0.4, b->table_last && f->last ? 0.25 : RULE_GREY);
 	if (b->table_last && f->last && !f->repeat)

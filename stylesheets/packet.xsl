@@ -29,6 +29,12 @@
 
   <xsl:param name="created" select="'2000-01-01'"/>
 
+  <!-- Look-ups done once per course or session: by key, not by a
+       search of every item each time (2,000 courses, 2,000 sessions). -->
+  <xsl:key name="hours-item" match="c:rule[@type = 'hours']/c:evidence/c:item" use="concat(generate-id(../..), ' ', @n)"/>
+  <xsl:key name="unqualified" match="c:rule[@type = 'rsc-provider']/c:evidence/c:item[@status = 'excluded']" use="concat(generate-id(../../..), ' ', @ref)"/>
+  <xsl:key name="person" match="p:people/p:person" use="concat(generate-id(../..), ' ', @id)"/>
+
   <xsl:variable name="cl" select="/e:present/e:entry[1]/c:checklist"/>
   <xsl:variable name="pf" select="/e:present/e:entry[1]/p:portfolio"/>
   <xsl:variable name="name" select="string($pf/p:applicant/p:name)"/>
@@ -64,7 +70,8 @@
       </footer>
       <body>
         <section level="1" id="cover">
-          <heading><xsl:value-of select="$cl/@title"/>: application packet</heading>
+          <!-- "(Level IV)" and "application packet" never split -->
+          <heading><xsl:call-template name="replace"><xsl:with-param name="s" select="$cl/@title"/><xsl:with-param name="from" select="'Level '"/><xsl:with-param name="to" select="'Level&#160;'"/></xsl:call-template>: application&#160;packet</heading>
           <table field="cover">
             <col width="1"/><col width="3"/>
             <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$name"/></span></b></cell></row>
@@ -120,7 +127,7 @@
               <mark shape="dash">Not applicable to you:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
-                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
                 <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
               </xsl:for-each>
             </p>
@@ -164,9 +171,14 @@
   <!-- The rules a section's evidence belongs to, as a short list. -->
   <xsl:template name="rule-lines">
     <xsl:param name="rules"/>
-    <xsl:for-each select="$rules">
-      <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
-    </xsl:for-each>
+    <!-- kept together: the section's heading goes with all of them -->
+    <xsl:if test="$rules">
+      <keep>
+        <xsl:for-each select="$rules">
+          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
+        </xsl:for-each>
+      </keep>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="education">
@@ -217,12 +229,12 @@
           <table field="training log">
             <col width="13"/><col width="37"/><col width="24"/><col width="10"/><col width="16"/>
             <header><cell>Date</cell><cell>Title</cell><cell>Provider</cell><cell>Hours</cell><cell>Running total</cell></header>
-            <xsl:variable name="trn" select="$cl/c:rule[@type = 'hours'][1]"/>
+            <xsl:variable name="trn" select="generate-id($cl/c:rule[@type = 'hours'][1])"/>
             <xsl:for-each select="$courses">
               <!-- the checklist's running total: counted hours up to this
                    course, the as-of cut-off respected -->
               <xsl:variable name="pos" select="position()"/>
-              <xsl:variable name="ev" select="$trn/c:evidence/c:item[@n = $pos]"/>
+              <xsl:variable name="ev" select="key('hours-item', concat($trn, ' ', $pos))"/>
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
@@ -324,8 +336,8 @@
             <header><cell>Date</cell><cell>Format</cell><cell>Supervisor/consultant</cell><cell>Hours</cell><cell>Counted</cell></header>
             <xsl:for-each select="$pf/p:reflective-supervision/p:session">
               <xsl:variable name="pid" select="@provider"/>
-              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
-              <xsl:variable name="bad" select="$cl/c:rule[@type = 'rsc-provider']/c:evidence/c:item[@ref = $pid and @status = 'excluded']"/>
+              <xsl:variable name="who" select="key('person', concat(generate-id($pf), ' ', $pid))"/>
+              <xsl:variable name="bad" select="key('unqualified', concat(generate-id($cl), ' ', $pid))"/>
               <row>
                 <cell><xsl:value-of select="@date"/></cell>
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@format"/></xsl:call-template></cell>
@@ -338,8 +350,8 @@
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor/consultant</checkbox></xsl:when>
-                    <xsl:when test="$bad"><checkbox state="crossed">no: supervisor/consultant does not qualify</checkbox></xsl:when>
+                    <xsl:when test="not($who) or @format = 'peer-group'"><checkbox state="crossed">no: no supervisor</checkbox></xsl:when>
+                    <xsl:when test="$bad"><checkbox state="crossed">no: not qualified</checkbox></xsl:when>
                     <xsl:otherwise><checkbox state="checked">yes</checkbox></xsl:otherwise>
                   </xsl:choose>
                 </cell>
@@ -387,7 +399,7 @@
             <header><cell>Rater</cell><cell>Role</cell><cell>Completed</cell><cell>Endorsement</cell></header>
             <xsl:for-each select="$pf/p:references/p:reference">
               <xsl:variable name="pid" select="@person"/>
-              <xsl:variable name="who" select="$pf/p:people/p:person[@id = $pid]"/>
+              <xsl:variable name="who" select="key('person', concat(generate-id($pf), ' ', $pid))"/>
               <row>
                 <cell><span field="reference name"><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>

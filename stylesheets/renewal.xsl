@@ -88,7 +88,7 @@
         <section level="2" id="rules">
           <heading>The year against the renewal rules</heading>
           <table field="renewal rules">
-            <col width="10"/><col width="16"/><col width="38"/><col width="36"/>
+            <col width="10"/><col width="20"/><col width="36"/><col width="34"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Your year</cell></header>
             <xsl:for-each select="$cl/c:rule">
               <row>
@@ -146,12 +146,16 @@
           </section>
         </xsl:if>
 
-        <section level="2" id="signature">
-          <heading>Statement</heading>
-          <p><xsl:value-of select="concat('I state that the training, membership and reflective supervision/consultation recorded for ', $y, ' are true and complete.')"/></p>
-          <signature-line label="Endorsee: printed name" date-label=""/>
-          <signature-line label="Endorsee: signature" date-label="Date"/>
-        </section>
+        <xsl:if test="not($none)">
+          <section level="2" id="signature">
+            <heading>Statement</heading>
+            <keep>
+              <p><xsl:value-of select="concat('I state that the training, membership and reflective supervision/consultation recorded for ', $y, ' are true and complete.')"/></p>
+              <signature-line label="Endorsee: printed name" date-label=""/>
+              <signature-line label="Endorsee: signature" date-label="Date"/>
+            </keep>
+          </section>
+        </xsl:if>
       </body>
     </document>
   </xsl:template>

@@ -174,18 +174,15 @@
           <col width="10"/><col width="17"/><col width="49"/><col width="24"/>
           <header><cell>Rule</cell><cell>Verdict</cell><cell>Requirement, finding and evidence</cell><cell>Reviewer</cell></header>
           <xsl:for-each select="$cl/c:rule[not(@judgement)]">
+            <xsl:variable name="noted" select="@status != 'not-applicable'"/>
             <row>
-              <xsl:if test="@status != 'not-applicable'"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
+              <xsl:if test="$noted or c:evidence/c:item"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
               <cell><xsl:call-template name="rule-id"/></cell>
               <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
                 <i><xsl:value-of select="c:requirement"/></i><br/>
                 <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
                 <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
-                <xsl:for-each select="c:evidence/c:item">
-                  <br/><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span>
-                  <xsl:if test="@status = 'excluded'"> (not counted)</xsl:if>
-                </xsl:for-each>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
               <cell>
@@ -196,6 +193,14 @@
                 </xsl:choose>
               </cell>
             </row>
+            <!-- the evidence, one item a row: any number of items -->
+            <xsl:for-each select="c:evidence/c:item">
+              <row continued="yes">
+                <xsl:if test="$noted and position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
+                <cell/><cell/>
+                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
+              </row>
+            </xsl:for-each>
             <xsl:if test="@status != 'not-applicable'">
               <row min-height="8.5mm"><cell span="4"><i><xsl:value-of select="concat('Reviewer', &quot;'&quot;, 's note on ', @id)"/></i></cell></row>
             </xsl:if>

@@ -212,7 +212,7 @@ test_usage_messages(void **state)
 	run_free(&r);
 	run_endorse(&r, "check", "--paper", "a4", NOT_READY, NULL);
 	expect_usage(&r, "endorse: check: '--paper' is not an option of this "
-	    "command (it is one of packet, review, batch); see 'endorse help "
+	    "command (it is one of renew, packet, review, batch); see 'endorse help "
 	    "check'");
 	run_free(&r);
 	run_endorse(&r, "packet", "--paper=b5", "-o", "x.pdf", NOT_READY,
@@ -227,6 +227,23 @@ test_usage_messages(void **state)
 	run_endorse(&r, "renew", "--year", "24", NOT_READY, NULL);
 	expect_usage(&r, "endorse: renew: --year wants a year such as 2025, "
 	    "not '24'; see 'endorse help renew'");
+	run_free(&r);
+	run_endorse(&r, "batch", "examples", "-j", "0", "-o", "out", NULL);
+	expect_usage(&r, "endorse: batch: --jobs wants a number of workers "
+	    "from 1 to 64, not '0'; see 'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "examples", NULL);
+	expect_usage(&r, "endorse: batch: -o OUTDIR is required; see "
+	    "'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "-o", "examples", "examples", NULL);
+	expect_usage(&r, "endorse: batch: the output directory 'examples' is "
+	    "the input 'examples': its outputs would be read as inputs next "
+	    "time; see 'endorse help batch'");
+	run_free(&r);
+	run_endorse(&r, "batch", "-o", "out", "-", NULL);
+	expect_usage(&r, "endorse: batch: a batch reads files, not standard "
+	    "input; see 'endorse help batch'");
 	run_free(&r);
 	run_endorse(&r, "--as-of", AS_OF, "check", NULL);
 	expect_usage(&r, "endorse: options come after the command: "
@@ -615,6 +632,97 @@ test_wraps_on_a_terminal(void **state)
 	assert_true(continued >= 2);
 }
 
+/* review --reviewers N: N copies; a bad N says what is wanted. */
+static void
+test_reviewers(void **state)
+{
+	char		out[PATH_MAX];
+	struct run	r;
+
+	(void)state;
+	tmppath("three.pdf", out, sizeof(out));
+	run_endorse(&r, "review", READY, "--reviewers", "3", "-o", out,
+	    "--as-of", AS_OF, NULL);
+	expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	run_tool(&r, "pdftotext", out, "-", NULL);
+	expect(&r, 0, "Reviewer 3 of 3", NULL);
+	run_free(&r);
+	run_endorse(&r, "review", READY, "--reviewers=10", "-o", out, NULL);
+	expect_usage(&r, "endorse: review: --reviewers wants a number of "
+	    "reviewer copies from 1 to 9, not '10'; see 'endorse help "
+	    "review'");
+	run_free(&r);
+	run_endorse(&r, "packet", READY, "--reviewers=2", "-o", out, NULL);
+	expect_usage(&r, "endorse: packet: '--reviewers' is not an option of "
+	    "this command (it is one of review, batch); see 'endorse help "
+	    "packet'");
+	run_free(&r);
+}
+
+/* renew -o: the continuing-endorsement statement, options anywhere. */
+static void
+test_renewal_statement(void **state)
+{
+	char		out[PATH_MAX];
+	struct run	r;
+
+	(void)state;
+	tmppath("statement.pdf", out, sizeof(out));
+	run_endorse(&r, "renew", NOT_READY, "-o", out, "--year", "2024",
+	    "--as-of", AS_OF, NULL);
+	expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	run_tool(&r, "pdftotext", out, "-", NULL);
+	expect(&r, 0, "Continuing endorsement statement for 2024", NULL);
+	run_free(&r);
+	run_endorse(&r, "renew", NOT_READY, "--emit", "layout", "--year=2024",
+	    NULL);
+	expect(&r, 0, "<document xmlns=\"urn:endorse:layout:1\"", NULL);
+	run_free(&r);
+	run_endorse(&r, "renew", "-o", out, "--year=2024", NOT_READY, READY,
+	    NULL);
+	expect_usage(&r, "endorse: renew: a statement is for one endorsee: "
+	    "give one file; see 'endorse help renew'");
+	run_free(&r);
+	run_endorse(&r, "renew", "--paper=a4", "--year=2024", NOT_READY, NULL);
+	expect_usage(&r, "endorse: renew: --paper is for the statement: give "
+	    "-o FILE.pdf; see 'endorse help renew'");
+	run_free(&r);
+	run_endorse(&r, "renew", "-o", NOT_READY, "--year=2024", NOT_READY,
+	    NULL);
+	expect(&r, 64, NULL, "is the input");
+	run_free(&r);
+}
+
+/* validate takes rule files too, by their root element. */
+static void
+test_validate_rule_files(void **state)
+{
+	char		 src[PATH_MAX], dup[PATH_MAX], *text, *p;
+	size_t		 len;
+	struct run	 r;
+
+	(void)state;
+	run_endorse(&r, "validate", "schemas/requirements/ok-aimh.xml", READY,
+	    NULL);
+	expect(&r, 0, "schemas/requirements/ok-aimh.xml: valid\n", NULL);
+	run_free(&r);
+	text = slurp(srcpath("schemas/requirements/ok-aimh.xml", src,
+	    sizeof(src)), &len);
+	assert_non_null(text);
+	assert_non_null(p = strstr(text, "id=\"FEE-2\""));
+	p[8] = '1';
+	tmppath("dup-rules.xml", dup, sizeof(dup));
+	spew(dup, text, len);
+	free(text);
+	run_endorse(&r, "validate", dup, NULL);
+	expect(&r, 65, NULL, "error: rule id 'FEE-1' is used twice in this "
+	    "rule set");
+	assert_string_equal(r.out, "");
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -631,6 +739,9 @@ main(void)
 		cmocka_unit_test(test_file_names_escaped),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_wraps_on_a_terminal),
+		cmocka_unit_test(test_reviewers),
+		cmocka_unit_test(test_renewal_statement),
+		cmocka_unit_test(test_validate_rule_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

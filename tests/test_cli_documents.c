@@ -443,24 +443,25 @@ test_no_stranded_heading_or_label(void **state)
  * the applicant ("Page k of n", k from 1, n fixed per applicant).
  */
 static void
-test_combined_review(void **state)
+combined_review(struct fixture *fx, const char *paper)
 {
-	struct fixture	*fx = *state;
 	const char	*argv[32];
-	char		 pdf[PATH_MAX], *text, *pg, *at;
+	char		 pdf[PATH_MAX], *text, *pg, *at, opt[32];
 	size_t		 i, who = 0, hits;
 	int		 p, page, pages, expect = 1, total = -1, prev = -1;
 	struct run	 r;
 
 	tmppath("all.pdf", pdf, sizeof(pdf));
+	snprintf(opt, sizeof(opt), "--paper=%s", paper);
 	argv[0] = "endorse";
 	argv[1] = "review";
 	argv[2] = AS_OF;
-	argv[3] = "-o";
-	argv[4] = pdf;
+	argv[3] = opt;
+	argv[4] = "-o";
+	argv[5] = pdf;
 	for (i = 0; i < fx->n; i++)
-		argv[5 + i] = fx->people[i].file;
-	argv[5 + fx->n] = NULL;
+		argv[6 + i] = fx->people[i].file;
+	argv[6 + fx->n] = NULL;
 	run_endorse_in(&r, NULL, argv);
 	expect_ok(&r, "review of all");
 	run_free(&r);
@@ -483,7 +484,8 @@ test_combined_review(void **state)
 				who = i;
 			}
 		if (hits != 1)
-			fail_msg("page %d names %zu applicants", p, hits);
+			fail_msg("%s: page %d names %zu applicants", paper, p,
+			    hits);
 		if (strstr(pg, fx->people[who].assoc) == NULL)
 			fail_msg("page %d (%s) lacks %s", p,
 			    fx->people[who].base, fx->people[who].assoc);
@@ -511,6 +513,13 @@ test_combined_review(void **state)
 	assert_non_null(strstr(r.out, "OK-AIMH"));
 	assert_non_null(strstr(r.out, "WI-AIMH"));
 	run_free(&r);
+}
+
+static void
+test_combined_review(void **state)
+{
+	combined_review(*state, "letter");
+	combined_review(*state, "a4");
 }
 
 /* The layout of each example against its golden file. */

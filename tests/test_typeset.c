@@ -384,7 +384,7 @@ test_sample(void **state)
 	assert_non_null(strstr(info, "Creator:         endorse"));
 	assert_non_null(strstr(info, "CreationDate:    Wed Jan 15 00:00:00 "
 	    "2025"));
-	assert_non_null(strstr(info, "Pages:           3"));
+	assert_non_null(strstr(info, "Pages:           4"));
 	free(info);
 
 	/* Every font embedded and subset, and one of ours. */
@@ -412,8 +412,14 @@ test_sample(void **state)
 	text = capture("pdftotext -layout '%s' -", out);
 	assert_int_equal(count(text, "Page 1 of 3"), 1);
 	assert_int_equal(count(text, "Page 3 of 3"), 1);
+	/* the part: numbered on its own, with its own header */
+	assert_int_equal(count(text, "Page 1 of 1"), 1);
+	assert_int_equal(count(text, "Its own header"), 1);
 	assert_int_equal(count(text, "Confidential: for the endorsement "
-	    "committee only"), 3);
+	    "committee only"), 4);
+	if (strstr(text, "(page 2)") == NULL ||
+	    page_of(text, "Reviewers: tick one box") != 2)
+		fail_msg("no page reference: %.600s", text);
 	assert_non_null(strstr(text, "Recommend endorsement"));
 	assert_non_null(strstr(text, "Not applicable"));
 	assert_null(strstr(text, "\xef\xbf\xbd"));
@@ -849,6 +855,81 @@ test_accessibility(void **state)
 	free(qdf);
 }
 
+/* A tick box is at least 4 mm square (11.34 pt), in any font size. */
+static void
+test_tick_box_size(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf, *line, *save = NULL, *tok;
+	char		*save2;
+	double		 x = 0, y = 0, w = 0, h = 0, v[64];
+	int		 boxes = 0, k;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><p style='small'>"
+	    "<checkbox>small</checkbox></p><table><col/><row><cell>"
+	    "<checkbox>agree</checkbox><br/><checkbox state='checked'>"
+	    "disagree</checkbox></cell></row></table></body></document>",
+	    tmppath("boxes.pdf", out, sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "grep -a ' re S$'", out);
+	for (line = strtok_r(qdf, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		/* "... x y w h re S": the four numbers before "re" */
+		for (k = 0, tok = strtok_r(line, " ", &save2); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save2))
+			if (strcmp(tok, "re") == 0 && k >= 4) {
+				x = v[k - 4];
+				y = v[k - 3];
+				w = v[k - 2];
+				h = v[k - 1];
+			} else if (k < 64)
+				v[k++] = atof(tok);
+		(void)x;
+		(void)y;
+		if (w < 72 * 4 / 25.4 || h < 72 * 4 / 25.4)
+			fail_msg("a tick box of %.2f x %.2f pt", w, h);
+		boxes++;
+	}
+	assert_int_equal(boxes, 3);
+	free(qdf);
+}
+
+/* Running-header fields keep to their third of the line, cut with "…". */
+static void
+test_header_thirds(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *xml, *text;
+	struct buf	 b;
+	int		 i;
+
+	buf_open(&b);
+	fprintf(b.f, "<?xml version='1.0' encoding='UTF-8'?>\n<document "
+	    "xmlns='urn:endorse:layout:1' created='2025-01-15'><title>t"
+	    "</title><header><left>");
+	for (i = 0; i < 30; i++)
+		fprintf(b.f, "Left%02d ", i);
+	fprintf(b.f, "</left><center>Middle</center><right>Right side"
+	    "</right></header><body><p>x</p></body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("thirds.pdf", out, sizeof(out)));
+	free(xml);
+	/*
+	 * The cut text maps to the ellipsis glyph: every word of the left
+	 * field ends inside the left third of the body (72 + 468 / 3).
+	 */
+	text = capture("pdftotext -bbox '%s' - | grep -o 'xMax=\"[0-9.]*\""
+	    "[^>]*>Left' | sed 's/xMax=\"//; s/\".*//' | sort -n | "
+	    "tail -1", out);
+	assert_true(atof(text) > 150 && atof(text) <= 72 + 468.0 / 3);
+	free(text);
+	text = capture("pdftotext -raw '%s' -", out);
+	assert_non_null(strstr(text, "Middle"));
+	assert_non_null(strstr(text, "Right side"));
+	free(text);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -1023,7 +1104,7 @@ test_no_partial_file(void **state)
 	free(ls);
 	/* And a good run replaces it. */
 	render_ok(fx->ts, xml, out);
-	assert_true(pdf_pages(out) == 3);
+	assert_true(pdf_pages(out) == 4);
 	free(xml);
 }
 
@@ -1106,6 +1187,8 @@ main(void)
 		cmocka_unit_test(test_heading_keep_with_next),
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
+		cmocka_unit_test(test_header_thirds),
+		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
 		cmocka_unit_test(test_address_breaks),
