@@ -344,17 +344,35 @@ docs_find(const struct validate *v, const xmlNode *node, const char *attr)
 	return text == AMBIGUOUS ? NULL : text;
 }
 
-/* Copy msg into buf without "{namespace}" prefixes. */
-static void
-strip_namespaces(const char *msg, char *buf, size_t bufsz)
+/* Is "{ns}" at p?  Returns its length, or 0. */
+static size_t
+ns_prefix_at(const char *p, const xmlChar *ns)
 {
-	const char	*p = msg, *close;
-	size_t		 n = 0;
+	size_t	len = ns != NULL ? strlen((const char *)ns) : 0;
+
+	return len > 0 && p[0] == '{' &&
+	    strncmp(p + 1, (const char *)ns, len) == 0 && p[len + 1] == '}' ?
+	    len + 2 : 0;
+}
+
+/*
+ * Copy msg into buf without the "{namespace}" prefixes libxml2 puts on
+ * element names: the schema's namespace and the element's own.  Other
+ * braces are the applicant's text in a quoted value (a fuzzer found a
+ * value whose "{...}" was cut out of the message, and the DEL inside
+ * with it).
+ */
+static void
+strip_namespaces(const char *msg, const xmlChar *ns, const xmlChar *own,
+    char *buf, size_t bufsz)
+{
+	const char	*p = msg;
+	size_t		 n = 0, skip;
 
 	while (*p != '\0' && n + 1 < bufsz) {
-		if (*p == '{' && (close = strchr(p, '}')) != NULL &&
-		    strcspn(p, " '\"") > (size_t)(close - p)) {
-			p = close + 1;
+		if ((skip = ns_prefix_at(p, ns)) > 0 ||
+		    (skip = ns_prefix_at(p, own)) > 0) {
+			p += skip;
 			continue;
 		}
 		buf[n++] = *p++;
@@ -747,10 +765,11 @@ on_valid_error(void *ctx, xmlErrorPtr err)
 
 	if (err->level == XML_ERR_WARNING)
 		return;
-	strip_namespaces(err->message != NULL ? err->message : "", msg,
-	    sizeof(msg));
 	if (node != NULL && node->type == XML_ATTRIBUTE_NODE)
 		node = node->parent;
+	strip_namespaces(err->message != NULL ? err->message : "",
+	    st->v->target_ns, node != NULL && node->type == XML_ELEMENT_NODE &&
+	    node->ns != NULL ? node->ns->href : NULL, msg, sizeof(msg));
 	if ((p = strstr(msg, "', attribute '")) != NULL)
 		quoted(p + 2, ":", attr, sizeof(attr));
 	/* One message per value: libxml2 reports each failed facet. */
