@@ -56,6 +56,9 @@ layout_make(PangoContext *ctx, const struct inl *in, double size,
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	/* the paragraph's direction is the document's (the context's),
+	 * never the data's (SECURITY.md rule 10) */
+	pango_layout_set_auto_dir(l, FALSE);
 	pango_layout_set_text(l, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(l, in->attrs);
 	return l;
@@ -193,8 +196,8 @@ cell_measure(struct cell *c, int by_script)
 static int
 is_addr_stop(gunichar c)
 {
-	return c <= ' ' || c == 0xa0 || c == 0x200b || c == 0x2068 ||
-	    c == 0x2069 || c == 0xfffc || c == '(' || c == ')' ||
+	return c <= ' ' || c == 0xa0 || c == 0x200b || (c >= 0x2066 &&
+	    c <= 0x2069) || c == 0xfffc || c == '(' || c == ')' ||
 	    c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
 	    c == '[' || c == ']';
 }
@@ -346,6 +349,8 @@ build_text(struct render *r, struct cell *c, const xmlNode *n, double size,
 	int		rc;
 
 	ts_inl_init(&in, size);
+	if (r->rtl)
+		in.tc.flags |= TEXTCLEAN_RTL_DOC;
 	ts_inl_walk(r, &in, n);
 	ts_inl_trim(&in);
 	rc = cell_fill(r, c, &in, n, size, bold, italic, w,
@@ -365,6 +370,8 @@ build_label(struct render *r, struct cell *c, const xmlNode *n,
 	int		rc;
 
 	ts_inl_init(&in, size);
+	if (r->rtl)
+		in.tc.flags |= TEXTCLEAN_RTL_DOC;
 	ts_inl_append(&in, text);
 	ts_inl_trim(&in);
 	rc = cell_fill(r, c, &in, n, size, 0, 0, w, 0);
@@ -858,12 +865,28 @@ ts_parse_head(struct render *r, const xmlNode *root, enum typeset_paper paper)
 	double			 v, *dst[4];
 	char			*s;
 	size_t			 k;
+	static const char *const rtl_langs[] = { "ar", "he", "fa", "ur",
+					     "yi", "ps", "dv", "ku", "sd" };
 	int			 a4 = ts_attr_is(root, "page-size", "a4"), footer = 0;
+	PangoDirection		 dir;
 
 	if (paper == TYPESET_PAPER_A4)
 		a4 = 1;
 	else if (paper == TYPESET_PAPER_LETTER)
 		a4 = 0;
+	/* The direction of every paragraph: dir, else the language's. */
+	if ((s = ts_attr_of(root, "dir")) != NULL)
+		r->rtl = strcmp(s, "rtl") == 0;
+	else if (r->lang != NULL)
+		for (k = 0; k < G_N_ELEMENTS(rtl_langs); k++)
+			if (g_ascii_strncasecmp(r->lang, rtl_langs[k], 2) == 0 &&
+			    (r->lang[2] == '\0' || r->lang[2] == '-'))
+				r->rtl = 1;
+	xmlFree(s);
+	dir = r->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	pango_context_set_base_dir(r->ctx, dir);
+	if (r->sys_ctx != NULL)
+		pango_context_set_base_dir(r->sys_ctx, dir);
 	r->page_w = a4 ? 595.276 : 612;
 	r->page_h = a4 ? 841.89 : 792;
 	r->m.top = r->m.bottom = r->m.left = r->m.right = 72;

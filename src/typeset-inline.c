@@ -291,7 +291,7 @@ ts_plain_text(struct render *r, const xmlNode *n)
 	char		*s;
 
 	ts_inl_init(&in, BODY_SIZE);
-	in.tc.flags |= TEXTCLEAN_PLAIN;
+	in.tc.flags |= TEXTCLEAN_PLAIN | (r->rtl ? TEXTCLEAN_RTL_DOC : 0);
 	ts_inl_walk(r, &in, n);
 	ts_inl_trim(&in);
 	s = strdup(in.text->str);

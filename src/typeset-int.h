@@ -55,6 +55,8 @@ struct validate;
 #define U_ZWSP		"\xe2\x80\x8b"	/* U+200B zero width space */
 #define U_FSI		"\xe2\x81\xa8"	/* U+2068 first strong isolate */
 #define U_PDI		"\xe2\x81\xa9"	/* U+2069 pop directional isolate */
+#define U_LRI		"\xe2\x81\xa6"	/* U+2066 left-to-right isolate */
+#define U_RLI		"\xe2\x81\xa7"	/* U+2067 right-to-left isolate */
 #define U_OBJ		"\xef\xbf\xbc"	/* U+FFFC object replacement */
 #define U_NBSP		"\xc2\xa0"
 
@@ -193,6 +195,7 @@ struct render {
 	GHashTable	*id_pages;	/* id -> 1 + page, after a first pass */
 	size_t		 page_refs;	/* page-ref elements seen */
 	char		*lang;		/* the document's language, or NULL */
+	int		 rtl;		/* the document is right-to-left */
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;

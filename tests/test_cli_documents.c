@@ -702,6 +702,72 @@ test_renewal_statement(void **state)
 	pipeline_close(&pl);
 }
 
+/* s with every from replaced by to; the caller frees it. */
+static char *
+replaced(const char *s, const char *from, const char *to)
+{
+	char		*out = NULL;
+	size_t		 len = 0, fl = strlen(from);
+	FILE		*f = open_memstream(&out, &len);
+	const char	*p;
+
+	assert_non_null(f);
+	while ((p = strstr(s, from)) != NULL) {
+		fwrite(s, 1, (size_t)(p - s), f);
+		fputs(to, f);
+		s = p + fl;
+	}
+	fputs(s, f);
+	assert_int_equal(fclose(f), 0);
+	return out;
+}
+
+/*
+ * A supervisor whose name starts with a Hebrew letter: the paragraphs
+ * stay left to right (the document's direction), the name is isolated,
+ * and the hours and words after it keep their order (SECURITY.md rule
+ * 10).  Without that, pdftotext read ".qualifies NAME" and
+ * "h, on the OK-AIMH approved list 56 :NAME".
+ */
+static void
+test_hebrew_name_keeps_order(void **state)
+{
+	static const char	 he[] = "\xd7\x93\xd7\xa0\xd7\x94 "
+				    "\xd7\x94\xd7\x9c\xd7\x95\xd7\x99";
+	char			 in[PATH_MAX], out[PATH_MAX], *xml, *pf;
+	char			*text;
+	size_t			 len;
+	struct run		 r;
+
+	(void)state;
+	xml = slurp("examples/ok-clinical-ready.xml", &len);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "Dr. Marguerite Hale"));
+	pf = replaced(xml, "Dr. Marguerite Hale", he);
+	free(xml);
+	tmppath("hebrew.xml", in, sizeof(in));
+	spew(in, pf, strlen(pf));
+	free(pf);
+	tmppath("hebrew.pdf", out, sizeof(out));
+	run_endorse(&r, "review", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "review");
+	run_free(&r);
+	text = pdf_text(out, 0);
+	assert_non_null(strstr(text, ": 56 h, on the OK-AIMH approved list"));
+	assert_null(strstr(text, "list 56 :"));
+	assert_null(strstr(text, ".qualifies"));
+	assert_non_null(strstr(text, "qualifies."));
+	free(text);
+	run_endorse(&r, "packet", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "packet");
+	run_free(&r);
+	text = pdf_text(out, 0);
+	assert_null(strstr(text, ".qualifies"));
+	assert_null(strstr(text, ".has earned endorsement"));
+	assert_non_null(strstr(text, "qualifies."));
+	free(text);
+}
+
 int
 main(void)
 {
@@ -712,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_golden_layouts),
 		cmocka_unit_test(test_reviewer_copies),
 		cmocka_unit_test(test_renewal_statement),
+		cmocka_unit_test(test_hebrew_name_keeps_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
