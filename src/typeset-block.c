@@ -159,9 +159,10 @@ static int
 cell_measure(struct cell *c, int by_script)
 {
 	PangoLayoutIter	*it;
-	PangoRectangle	 logical;
+	PangoRectangle	 ink, logical;
 	int		 y0, y1;
 	size_t		 n = (size_t)pango_layout_get_line_count(c->layout), j;
+	double		 shift = 0, over;
 
 	c->cuts = calloc(n + 1, sizeof(double));
 	c->base = calloc(n + 1, sizeof(double));
@@ -176,11 +177,24 @@ cell_measure(struct cell *c, int by_script)
 		if (j >= n)
 			break;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		c->top[j] = (double)y0 / PANGO_SCALE;
-		c->cuts[j] = (double)y1 / PANGO_SCALE;
+		pango_layout_iter_get_line_extents(it, &ink, &logical);
+		/*
+		 * Stacked combining marks (up to TEXTCLEAN_MAX_MARKS) reach
+		 * above or below the line's box: the line moves down by
+		 * what is above, the lines after it by what is below, so
+		 * that no ink reaches another line.
+		 */
+		over = (double)(y0 - ink.y) / PANGO_SCALE;
+		if (over > 0.5)
+			shift += over;
+		c->top[j] = (double)y0 / PANGO_SCALE + shift - (over > 0.5 ?
+		    over : 0);
 		c->base[j] = (double)pango_layout_iter_get_baseline(it) /
-		    PANGO_SCALE;
+		    PANGO_SCALE + shift;
+		over = (double)(ink.y + ink.height - y1) / PANGO_SCALE;
+		if (over > 0.5)
+			shift += over;
+		c->cuts[j] = (double)y1 / PANGO_SCALE + shift;
 		c->lx[j] = (double)logical.x / PANGO_SCALE;
 		if (by_script && line_is_rtl(c->layout, (int)j) &&
 		    c->w > (double)logical.width / PANGO_SCALE)
