@@ -78,6 +78,33 @@ kind_word(const xmlNode *n)
 }
 
 /*
+ * Where a message about element n points: the input file (its part's
+ * @source, else the document's name) and, in *line, the input line of
+ * its data (the @src-line of n or the nearest element around it), or 0:
+ * never a line of the layout document, which the user never saw.
+ */
+const char *
+ts_src_of(const struct render *r, const xmlNode *n, long *line)
+{
+	const xmlNode	*a;
+	xmlAttrPtr	 src;
+
+	*line = 0;
+	for (a = n; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		if (*line == 0)
+			*line = ts_src_line(a);
+		/* the attribute's text lives as long as the document */
+		if (ts_is_el(a, "part") && (src = xmlHasProp(a,
+		    BAD_CAST "source")) != NULL && src->children != NULL &&
+		    src->children->type == XML_TEXT_NODE &&
+		    src->children->content != NULL &&
+		    src->children->content[0] != '\0')
+			return (const char *)src->children->content;
+	}
+	return r->name;
+}
+
+/*
  * Warn about characters no font has: name the field holding the first
  * one (a span's @field, else the element's or its ancestors' @field)
  * and quote its text.
@@ -89,10 +116,11 @@ warn_missing(struct render *r, PangoLayout *l, const struct inl *in,
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoLayoutRun	*run;
 	const xmlNode	*a;
-	char		*label = NULL, *quote, clip[QUOTE_MAX * 4 + 8];
-	const char	*what = NULL;
+	char		*label = NULL, *quote, *piece, clip[QUOTE_MAX * 4 + 8];
+	const char	*what = NULL, *file;
 	int		 at = -1, k, start = 0, end = (int)in->text->len;
 	size_t		 i;
+	long		 line, fline = 0;
 
 	do {
 		run = pango_layout_iter_get_run_readonly(it);
@@ -110,17 +138,22 @@ warn_missing(struct render *r, PangoLayout *l, const struct inl *in,
 			what = in->fields[i].label;
 			start = in->fields[i].start;
 			end = in->fields[i].end;
+			fline = in->fields[i].line;
 		}
+	file = ts_src_of(r, n, &line);
+	if (what != NULL)
+		line = fline;	/* the span's own line, or none */
 	for (a = n; what == NULL && a != NULL &&
 	    a->type == XML_ELEMENT_NODE; a = a->parent)
 		if ((label = ts_attr_of(a, "field")) != NULL)
 			break;
 	if (what == NULL)
 		what = label != NULL ? label : kind_word(n);
-	quote = textclean_outline(in->text->str + start);
-	if ((size_t)(end - start) < strlen(quote))
-		quote[end - start] = '\0';
-	diag_report(r->d, DIAG_WARNING, r->name, xmlGetLineNo(n), 0,
+	/* the field alone: cut before the isolates are taken out */
+	piece = g_strndup(in->text->str + start, (gsize)(end - start));
+	quote = textclean_outline(piece);
+	g_free(piece);
+	diag_report(r->d, DIAG_WARNING, file, line, 0,
 	    "%s: no font has a glyph for some characters of '%s'; they "
 	    "print as boxes", what, diag_clip(quote, QUOTE_MAX, clip,
 	    sizeof(clip)));
@@ -282,10 +315,13 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
     const xmlNode *n, double size, int bold, int italic, double w,
     int by_script)
 {
-	double	line_h;
+	double		 line_h;
+	const char	*file;
+	long		 line;
 
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
-		diag_report(r->d, DIAG_ERROR, r->name, xmlGetLineNo(n), 0,
+		file = ts_src_of(r, n, &line);
+		diag_report(r->d, DIAG_ERROR, file, line, 0,
 		    "%s: the text is longer than %d characters",
 		    kind_word(n), TYPESET_MAX_BLOCK_CHARS);
 		r->failed = 1;
@@ -316,7 +352,9 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 			c->layout = layout_make(r->sys_ctx, in, size, bold,
 			    italic, w);
 		}
-		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0)
+		/* once: not again in the second pass (page-ref) */
+		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0 &&
+		    r->id_pages == NULL)
 			warn_missing(r, c->layout, in, n);
 	}
 	c->links = in->links;

@@ -120,6 +120,7 @@ struct link {
 struct field {
 	int		 start, end;
 	char		*label;
+	long		 line;		/* @src-line: its line in the input, 0 */
 };
 
 /* One measured text: a paragraph, a heading, a cell, a label. */
@@ -229,6 +230,7 @@ PangoContext	*ts_context_new(PangoFontMap *);
 
 /* typeset-inline.c */
 int		 ts_is_el(const xmlNode *, const char *name);
+long		 ts_src_line(const xmlNode *);
 char		*ts_attr_of(const xmlNode *, const char *name);
 int		 ts_attr_is(const xmlNode *, const char *name,
 		    const char *value);
@@ -241,6 +243,7 @@ void		 ts_inl_free(struct inl *);
 char		*ts_plain_text(struct render *, const xmlNode *);
 
 /* typeset-block.c */
+const char	*ts_src_of(const struct render *, const xmlNode *, long *line);
 void		 ts_parse_head(struct render *, const xmlNode *root,
 		    enum typeset_paper);
 int		 ts_parse_date(struct render *, const xmlNode *root);

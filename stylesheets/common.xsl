@@ -11,6 +11,7 @@
     and as a layout mark (shape and label);
   - rule-id: a rule id that never breaks at its hyphen;
   - source-line: "OK-AIMH requirements, line 31";
+  - src-line: the portfolio line of a piece of data, for warnings;
   - confidential: the confidentiality line every document carries.
   Every number comes from the checklist: nothing here computes one.
 -->
@@ -18,8 +19,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:endorse:checklist:1"
     xmlns:p="urn:endorse:portfolio:1"
+    xmlns:saxon="http://icl.com/saxon"
     xmlns="urn:endorse:layout:1"
-    exclude-result-prefixes="c p">
+    exclude-result-prefixes="c p saxon">
 
   <!-- The wording table: a code of the portfolio schema in the words of
        its documentation.  Unknown codes print with spaces for hyphens. -->
@@ -209,6 +211,15 @@
     <xsl:param name="cl"/>
     <xsl:value-of select="concat($cl/@association-name, ' ')"/>
     <span nowrap="yes"><xsl:value-of select="concat('(', $cl/@association, ')')"/></span>
+  </xsl:template>
+
+  <!-- src-line="N" on the span being written: the line of the
+       portfolio node of it comes from, for the typesetter's warnings
+       ("x.xml:17: warning: training title: ..."); nothing when unknown. -->
+  <xsl:template name="src-line">
+    <xsl:param name="of"/>
+    <xsl:variable name="n" select="saxon:line-number($of)"/>
+    <xsl:if test="$n &gt; 0 and $n &lt; 100000000"><xsl:attribute name="src-line"><xsl:value-of select="$n"/></xsl:attribute></xsl:if>
   </xsl:template>
 
   <xsl:variable name="confidential">Confidential: personal information of the applicant, for the endorsement committee only. Do not copy or forward.</xsl:variable>

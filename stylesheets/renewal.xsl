@@ -62,9 +62,9 @@
           <heading><xsl:value-of select="concat('Continuing endorsement statement for ', $y)"/></heading>
           <table field="endorsee">
             <col width="1"/><col width="3"/>
-            <row><cell>Endorsee</cell><cell><b><span field="endorsee name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
+            <row><cell>Endorsee</cell><cell><b><span field="endorsee name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
             <xsl:if test="$pf/p:applicant/p:email">
-              <row><cell>E-mail</cell><cell><span field="endorsee e-mail"><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
+              <row><cell>E-mail</cell><cell><span field="endorsee e-mail"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:email"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
             </xsl:if>
             <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
             <row><cell>Endorsement</cell><cell><xsl:value-of select="concat('Level ', $cl/@level, ', ', $cl/@track-name, ' track')"/></cell></row>

@@ -768,6 +768,52 @@ test_hebrew_name_keeps_order(void **state)
 	free(text);
 }
 
+/*
+ * A glyph warning names the input file and the line of the portfolio
+ * the text is on, never a line of the layout document: in the packet,
+ * and in a review of several files (where it used to say "review:147").
+ */
+static void
+test_glyph_warning_points_at_input(void **state)
+{
+	static const char	 title[] = "Foundations of Infant Mental Health "
+				    "Practice";
+	char			 in[PATH_MAX], out[PATH_MAX], want[PATH_MAX + 64];
+	char			*xml, *pf;
+	const char		*p, *q;
+	size_t			 len;
+	long			 line = 1;
+	struct run		 r;
+
+	(void)state;
+	xml = slurp("examples/ok-clinical-ready.xml", &len);
+	assert_non_null(xml);
+	assert_non_null(p = strstr(xml, title));
+	for (q = xml; q < p; q++)
+		line += *q == '\n';
+	/* Hangul: no bundled font has it */
+	pf = replaced(xml, title, "Foundations \xed\x95\x9c\xea\xb5\xad");
+	free(xml);
+	tmppath("glyph.xml", in, sizeof(in));
+	spew(in, pf, strlen(pf));
+	free(pf);
+	tmppath("glyph.pdf", out, sizeof(out));
+	snprintf(want, sizeof(want), "endorse: %s:%ld: warning: training "
+	    "title: ", in, line);
+	run_endorse(&r, "packet", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "packet");
+	if (strstr(r.err, want) == NULL)
+		fail_msg("packet: want '%s...', got: %s", want, r.err);
+	run_free(&r);
+	run_endorse(&r, "review", AS_OF, "-o", out, in,
+	    "examples/wi-clinical-ready.xml", NULL);
+	expect_ok(&r, "review");
+	snprintf(want, sizeof(want), "endorse: %s", in);
+	if (strstr(r.err, want) == NULL || strstr(r.err, "review:") != NULL)
+		fail_msg("review: want '%s...', got: %s", want, r.err);
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -779,6 +825,7 @@ main(void)
 		cmocka_unit_test(test_reviewer_copies),
 		cmocka_unit_test(test_renewal_statement),
 		cmocka_unit_test(test_hebrew_name_keeps_order),
+		cmocka_unit_test(test_glyph_warning_points_at_input),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -680,15 +680,19 @@ test_missing_glyph_warning(void **state)
 
 	/* Hangul: no bundled font has it. */
 	buf_open(&b);
-	fprintf(b.f, "%s<body><p>Name: <span field='applicant name'>"
-	    "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim</span></p>"
-	    "</body></document>", HEAD);
+	/* the line is the input's (src-line), never the layout's */
+	fprintf(b.f, "%s<body><p>Name: <span field='applicant name' "
+	    "src-line='17'>\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim</span>"
+	    "</p>\n<p>Title: <span field='training title'>\xed\x95\x9c"
+	    "</span></p></body></document>", HEAD);
 	xml = buf_close(&b);
 	assert_int_equal(render_to(fx->pinned, xml, tmppath("glyph.pdf", out,
 	    sizeof(out)), &msgs), TYPESET_OK);
-	if (strstr(msgs, "endorse: test.xml:4: warning: applicant name: no "
+	if (strstr(msgs, "endorse: test.xml:17: warning: applicant name: no "
 	    "font has a glyph for some characters of '") == NULL ||
-	    strstr(msgs, "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim'") == NULL)
+	    strstr(msgs, "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim'") == NULL ||
+	    strstr(msgs, "endorse: test.xml: warning: training title: ") ==
+	    NULL || strstr(msgs, ":4:") != NULL || strstr(msgs, ":5:") != NULL)
 		fail_msg("unexpected messages: %s", msgs);
 	free(msgs);
 	free(xml);
