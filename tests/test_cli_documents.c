@@ -32,7 +32,8 @@ static const char *const CODES[] = {
 	"rsc provider", "rsc provision", "rsc recipient", "peer-group",
 	"university-certificate", "present publish",
 	"direct service supervised", "endorse can", "endorse's",
-	"endorse checks", "endorse computed", NULL
+	"endorse checks", "endorse computed", "rsc to practitioners",
+	"imh presentations", "represent imh", "syllabi integration", NULL
 };
 
 struct person {
@@ -814,6 +815,41 @@ test_glyph_warning_points_at_input(void **state)
 	run_free(&r);
 }
 
+/*
+ * The wording is the evaluation's own: no checklist text of any example
+ * holds an internal code (the documents print them as they are, with no
+ * rewriting); and the packet's positions table gives each position's
+ * days per rule and kind, from the checklist's items (@n).
+ */
+static void
+test_wording_at_the_source(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 what[PATH_MAX + 32], out[PATH_MAX], *text;
+	struct run	 r;
+	size_t		 i;
+
+	for (i = 0; i < fx->n; i++) {
+		run_endorse(&r, "packet", AS_OF, "--emit", "checklist",
+		    fx->people[i].file, NULL);
+		expect_ok(&r, "packet --emit checklist");
+		snprintf(what, sizeof(what), "%s checklist",
+		    fx->people[i].file);
+		check_no_codes(what, r.out);
+		run_free(&r);
+	}
+	run_endorse(&r, "packet", AS_OF, "-o", tmppath("pos.pdf", out,
+	    sizeof(out)), "examples/ok-clinical-ready.xml", NULL);
+	expect_ok(&r, "packet");
+	run_free(&r);
+	text = pdf_text(out, 1);
+	if (strstr(text, "Days counted") == NULL ||
+	    strstr(text, "WRK-C1: 1095 days, post-") == NULL ||
+	    strstr(text, "WRK-C2: 3653 days, post-") == NULL)
+		fail_msg("positions table without its days: %s", text);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -826,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_renewal_statement),
 		cmocka_unit_test(test_hebrew_name_keeps_order),
 		cmocka_unit_test(test_glyph_warning_points_at_input),
+		cmocka_unit_test(test_wording_at_the_source),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
