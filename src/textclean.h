@@ -11,6 +11,11 @@
  * breaks, at most TEXTCLEAN_MAX_MARKS combining marks stand in a row,
  * and a zero-width space is inserted after TEXTCLEAN_MAX_RUN characters
  * without a break opportunity (wrapping is quadratic in a run's length).
+ * Text in the direction opposite to the document's (a Hebrew name in an
+ * English sentence) is isolated, RLI (LRI) ... PDI, from its first strong
+ * character to its last: the numbers, spaces and punctuation after it
+ * stay in the sentence's order ("<name>: 56 h" keeps "56 h" after the
+ * name), and a paragraph's or a field's direction never comes from it.
  * Invalid UTF-8 ends the piece.
  *
  * Included by the typesetter's inline builder (typeset-inline.c) and
@@ -30,7 +35,9 @@
 
 enum textclean_flags {
 	/* No break insertion (metadata, running texts, bookmarks). */
-	TEXTCLEAN_PLAIN	= 1 << 0
+	TEXTCLEAN_PLAIN	= 1 << 0,
+	/* The document is right-to-left: isolate left-to-right runs. */
+	TEXTCLEAN_RTL_DOC = 1 << 1
 };
 
 struct textclean {

@@ -56,6 +56,9 @@ layout_make(PangoContext *ctx, const struct inl *in, double size,
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	/* the paragraph's direction is the document's (the context's),
+	 * never the data's (SECURITY.md rule 10) */
+	pango_layout_set_auto_dir(l, FALSE);
 	pango_layout_set_text(l, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(l, in->attrs);
 	return l;
@@ -75,6 +78,33 @@ kind_word(const xmlNode *n)
 }
 
 /*
+ * Where a message about element n points: the input file (its part's
+ * @source, else the document's name) and, in *line, the input line of
+ * its data (the @src-line of n or the nearest element around it), or 0:
+ * never a line of the layout document, which the user never saw.
+ */
+const char *
+ts_src_of(const struct render *r, const xmlNode *n, long *line)
+{
+	const xmlNode	*a;
+	xmlAttrPtr	 src;
+
+	*line = 0;
+	for (a = n; a != NULL && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		if (*line == 0)
+			*line = ts_src_line(a);
+		/* the attribute's text lives as long as the document */
+		if (ts_is_el(a, "part") && (src = xmlHasProp(a,
+		    BAD_CAST "source")) != NULL && src->children != NULL &&
+		    src->children->type == XML_TEXT_NODE &&
+		    src->children->content != NULL &&
+		    src->children->content[0] != '\0')
+			return (const char *)src->children->content;
+	}
+	return r->name;
+}
+
+/*
  * Warn about characters no font has: name the field holding the first
  * one (a span's @field, else the element's or its ancestors' @field)
  * and quote its text.
@@ -86,10 +116,11 @@ warn_missing(struct render *r, PangoLayout *l, const struct inl *in,
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoLayoutRun	*run;
 	const xmlNode	*a;
-	char		*label = NULL, *quote, clip[QUOTE_MAX * 4 + 8];
-	const char	*what = NULL;
+	char		*label = NULL, *quote, *piece, clip[QUOTE_MAX * 4 + 8];
+	const char	*what = NULL, *file;
 	int		 at = -1, k, start = 0, end = (int)in->text->len;
 	size_t		 i;
+	long		 line, fline = 0;
 
 	do {
 		run = pango_layout_iter_get_run_readonly(it);
@@ -107,17 +138,22 @@ warn_missing(struct render *r, PangoLayout *l, const struct inl *in,
 			what = in->fields[i].label;
 			start = in->fields[i].start;
 			end = in->fields[i].end;
+			fline = in->fields[i].line;
 		}
+	file = ts_src_of(r, n, &line);
+	if (what != NULL)
+		line = fline;	/* the span's own line, or none */
 	for (a = n; what == NULL && a != NULL &&
 	    a->type == XML_ELEMENT_NODE; a = a->parent)
 		if ((label = ts_attr_of(a, "field")) != NULL)
 			break;
 	if (what == NULL)
 		what = label != NULL ? label : kind_word(n);
-	quote = textclean_outline(in->text->str + start);
-	if ((size_t)(end - start) < strlen(quote))
-		quote[end - start] = '\0';
-	diag_report(r->d, DIAG_WARNING, r->name, xmlGetLineNo(n), 0,
+	/* the field alone: cut before the isolates are taken out */
+	piece = g_strndup(in->text->str + start, (gsize)(end - start));
+	quote = textclean_outline(piece);
+	g_free(piece);
+	diag_report(r->d, DIAG_WARNING, file, line, 0,
 	    "%s: no font has a glyph for some characters of '%s'; they "
 	    "print as boxes", what, diag_clip(quote, QUOTE_MAX, clip,
 	    sizeof(clip)));
@@ -156,9 +192,10 @@ static int
 cell_measure(struct cell *c, int by_script)
 {
 	PangoLayoutIter	*it;
-	PangoRectangle	 logical;
+	PangoRectangle	 ink, logical;
 	int		 y0, y1;
 	size_t		 n = (size_t)pango_layout_get_line_count(c->layout), j;
+	double		 shift = 0, over;
 
 	c->cuts = calloc(n + 1, sizeof(double));
 	c->base = calloc(n + 1, sizeof(double));
@@ -173,11 +210,24 @@ cell_measure(struct cell *c, int by_script)
 		if (j >= n)
 			break;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		c->top[j] = (double)y0 / PANGO_SCALE;
-		c->cuts[j] = (double)y1 / PANGO_SCALE;
+		pango_layout_iter_get_line_extents(it, &ink, &logical);
+		/*
+		 * Stacked combining marks (up to TEXTCLEAN_MAX_MARKS) reach
+		 * above or below the line's box: the line moves down by
+		 * what is above, the lines after it by what is below, so
+		 * that no ink reaches another line.
+		 */
+		over = (double)(y0 - ink.y) / PANGO_SCALE;
+		if (over > 0.5)
+			shift += over;
+		c->top[j] = (double)y0 / PANGO_SCALE + shift - (over > 0.5 ?
+		    over : 0);
 		c->base[j] = (double)pango_layout_iter_get_baseline(it) /
-		    PANGO_SCALE;
+		    PANGO_SCALE + shift;
+		over = (double)(ink.y + ink.height - y1) / PANGO_SCALE;
+		if (over > 0.5)
+			shift += over;
+		c->cuts[j] = (double)y1 / PANGO_SCALE + shift;
 		c->lx[j] = (double)logical.x / PANGO_SCALE;
 		if (by_script && line_is_rtl(c->layout, (int)j) &&
 		    c->w > (double)logical.width / PANGO_SCALE)
@@ -193,8 +243,8 @@ cell_measure(struct cell *c, int by_script)
 static int
 is_addr_stop(gunichar c)
 {
-	return c <= ' ' || c == 0xa0 || c == 0x200b || c == 0x2068 ||
-	    c == 0x2069 || c == 0xfffc || c == '(' || c == ')' ||
+	return c <= ' ' || c == 0xa0 || c == 0x200b || (c >= 0x2066 &&
+	    c <= 0x2069) || c == 0xfffc || c == '(' || c == ')' ||
 	    c == '<' || c == '>' || c == ',' || c == ';' || c == '"' ||
 	    c == '[' || c == ']';
 }
@@ -265,10 +315,13 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
     const xmlNode *n, double size, int bold, int italic, double w,
     int by_script)
 {
-	double	line_h;
+	double		 line_h;
+	const char	*file;
+	long		 line;
 
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
-		diag_report(r->d, DIAG_ERROR, r->name, xmlGetLineNo(n), 0,
+		file = ts_src_of(r, n, &line);
+		diag_report(r->d, DIAG_ERROR, file, line, 0,
 		    "%s: the text is longer than %d characters",
 		    kind_word(n), TYPESET_MAX_BLOCK_CHARS);
 		r->failed = 1;
@@ -299,7 +352,9 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 			c->layout = layout_make(r->sys_ctx, in, size, bold,
 			    italic, w);
 		}
-		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0)
+		/* once: not again in the second pass (page-ref) */
+		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0 &&
+		    r->id_pages == NULL)
 			warn_missing(r, c->layout, in, n);
 	}
 	c->links = in->links;
@@ -346,6 +401,8 @@ build_text(struct render *r, struct cell *c, const xmlNode *n, double size,
 	int		rc;
 
 	ts_inl_init(&in, size);
+	if (r->rtl)
+		in.tc.flags |= TEXTCLEAN_RTL_DOC;
 	ts_inl_walk(r, &in, n);
 	ts_inl_trim(&in);
 	rc = cell_fill(r, c, &in, n, size, bold, italic, w,
@@ -365,6 +422,8 @@ build_label(struct render *r, struct cell *c, const xmlNode *n,
 	int		rc;
 
 	ts_inl_init(&in, size);
+	if (r->rtl)
+		in.tc.flags |= TEXTCLEAN_RTL_DOC;
 	ts_inl_append(&in, text);
 	ts_inl_trim(&in);
 	rc = cell_fill(r, c, &in, n, size, 0, 0, w, 0);
@@ -858,12 +917,28 @@ ts_parse_head(struct render *r, const xmlNode *root, enum typeset_paper paper)
 	double			 v, *dst[4];
 	char			*s;
 	size_t			 k;
+	static const char *const rtl_langs[] = { "ar", "he", "fa", "ur",
+					     "yi", "ps", "dv", "ku", "sd" };
 	int			 a4 = ts_attr_is(root, "page-size", "a4"), footer = 0;
+	PangoDirection		 dir;
 
 	if (paper == TYPESET_PAPER_A4)
 		a4 = 1;
 	else if (paper == TYPESET_PAPER_LETTER)
 		a4 = 0;
+	/* The direction of every paragraph: dir, else the language's. */
+	if ((s = ts_attr_of(root, "dir")) != NULL)
+		r->rtl = strcmp(s, "rtl") == 0;
+	else if (r->lang != NULL)
+		for (k = 0; k < G_N_ELEMENTS(rtl_langs); k++)
+			if (g_ascii_strncasecmp(r->lang, rtl_langs[k], 2) == 0 &&
+			    (r->lang[2] == '\0' || r->lang[2] == '-'))
+				r->rtl = 1;
+	xmlFree(s);
+	dir = r->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+	pango_context_set_base_dir(r->ctx, dir);
+	if (r->sys_ctx != NULL)
+		pango_context_set_base_dir(r->sys_ctx, dir);
 	r->page_w = a4 ? 595.276 : 612;
 	r->page_h = a4 ? 841.89 : 792;
 	r->m.top = r->m.bottom = r->m.left = r->m.right = 72;

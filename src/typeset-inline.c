@@ -87,6 +87,23 @@ ts_is_el(const xmlNode *n, const char *name)
 	    xmlStrEqual(n->ns->href, BAD_CAST LAYOUT_NS);
 }
 
+/* n's @src-line (the input line its data comes from), or 0. */
+long
+ts_src_line(const xmlNode *n)
+{
+	char	*v = ts_attr_of(n, "src-line");
+	long	 line = 0;
+
+	if (v != NULL) {
+		errno = 0;
+		line = strtol(v, NULL, 10);
+		if (errno != 0 || line < 0)
+			line = 0;
+		xmlFree(v);
+	}
+	return line;
+}
+
 /* An attribute's value (caller frees with xmlFree), or NULL. */
 char *
 ts_attr_of(const xmlNode *n, const char *name)
@@ -192,6 +209,7 @@ inl_element(struct render *r, struct inl *in, const xmlNode *n)
 			in->fields[in->nfields].start = (int)start;
 			in->fields[in->nfields].end = (int)in->text->len;
 			in->fields[in->nfields].label = strdup(v);
+			in->fields[in->nfields].line = ts_src_line(n);
 			in->nfields++;
 			xmlFree(v);
 		}
@@ -291,7 +309,7 @@ ts_plain_text(struct render *r, const xmlNode *n)
 	char		*s;
 
 	ts_inl_init(&in, BODY_SIZE);
-	in.tc.flags |= TEXTCLEAN_PLAIN;
+	in.tc.flags |= TEXTCLEAN_PLAIN | (r->rtl ? TEXTCLEAN_RTL_DOC : 0);
 	ts_inl_walk(r, &in, n);
 	ts_inl_trim(&in);
 	s = strdup(in.text->str);

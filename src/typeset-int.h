@@ -55,6 +55,8 @@ struct validate;
 #define U_ZWSP		"\xe2\x80\x8b"	/* U+200B zero width space */
 #define U_FSI		"\xe2\x81\xa8"	/* U+2068 first strong isolate */
 #define U_PDI		"\xe2\x81\xa9"	/* U+2069 pop directional isolate */
+#define U_LRI		"\xe2\x81\xa6"	/* U+2066 left-to-right isolate */
+#define U_RLI		"\xe2\x81\xa7"	/* U+2067 right-to-left isolate */
 #define U_OBJ		"\xef\xbf\xbc"	/* U+FFFC object replacement */
 #define U_NBSP		"\xc2\xa0"
 
@@ -118,6 +120,7 @@ struct link {
 struct field {
 	int		 start, end;
 	char		*label;
+	long		 line;		/* @src-line: its line in the input, 0 */
 };
 
 /* One measured text: a paragraph, a heading, a cell, a label. */
@@ -193,6 +196,7 @@ struct render {
 	GHashTable	*id_pages;	/* id -> 1 + page, after a first pass */
 	size_t		 page_refs;	/* page-ref elements seen */
 	char		*lang;		/* the document's language, or NULL */
+	int		 rtl;		/* the document is right-to-left */
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;
@@ -226,6 +230,7 @@ PangoContext	*ts_context_new(PangoFontMap *);
 
 /* typeset-inline.c */
 int		 ts_is_el(const xmlNode *, const char *name);
+long		 ts_src_line(const xmlNode *);
 char		*ts_attr_of(const xmlNode *, const char *name);
 int		 ts_attr_is(const xmlNode *, const char *name,
 		    const char *value);
@@ -238,6 +243,7 @@ void		 ts_inl_free(struct inl *);
 char		*ts_plain_text(struct render *, const xmlNode *);
 
 /* typeset-block.c */
+const char	*ts_src_of(const struct render *, const xmlNode *, long *line);
 void		 ts_parse_head(struct render *, const xmlNode *root,
 		    enum typeset_paper);
 int		 ts_parse_date(struct render *, const xmlNode *root);

@@ -4,13 +4,14 @@
   share.  Included by them (xsl:include of a shipped stylesheet,
   SECURITY.md rule 9); it has no template that matches.
 
-  - words: the one wording table, from the portfolio schema's codes
-    (applicant.xsd) to the words a coordinator uses, and "say", which
-    puts those words in place of the codes inside a text;
+  - words.xsl (included): the one wording table, from the portfolio
+    schema's codes to the words a coordinator uses; the checklist's own
+    texts already say them (evaluate.xsl uses the same table);
   - result-words, mark: a checklist's result and a rule's status as words
     and as a layout mark (shape and label);
   - rule-id: a rule id that never breaks at its hyphen;
   - source-line: "OK-AIMH requirements, line 31";
+  - src-line: the portfolio line of a piece of data, for warnings;
   - confidential: the confidentiality line every document carries.
   Every number comes from the checklist: nothing here computes one.
 -->
@@ -18,53 +19,11 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:c="urn:endorse:checklist:1"
     xmlns:p="urn:endorse:portfolio:1"
+    xmlns:saxon="http://icl.com/saxon"
     xmlns="urn:endorse:layout:1"
-    exclude-result-prefixes="c p">
+    exclude-result-prefixes="c p saxon">
 
-  <!-- The wording table: a code of the portfolio schema in the words of
-       its documentation.  Unknown codes print with spaces for hyphens. -->
-  <xsl:template name="word">
-    <xsl:param name="code"/>
-    <xsl:choose>
-      <xsl:when test="$code = 'rsc-provider'">provider of reflective supervision/consultation</xsl:when>
-      <xsl:when test="$code = 'rsc-recipient'">recipient of reflective supervision/consultation</xsl:when>
-      <xsl:when test="$code = 'rsc-provision'">providing reflective supervision/consultation</xsl:when>
-      <xsl:when test="$code = 'rsc-to-practitioners'">reflective supervision/consultation for practitioners</xsl:when>
-      <xsl:when test="$code = 'program-supervisor'">program supervisor</xsl:when>
-      <xsl:when test="$code = 'department-chair'">department chair</xsl:when>
-      <xsl:when test="$code = 'peer-group'">peer group (no supervisor/consultant)</xsl:when>
-      <xsl:when test="$code = 'group'">group</xsl:when>
-      <xsl:when test="$code = 'individual'">individual</xsl:when>
-      <xsl:when test="$code = 'direct-service'">direct service</xsl:when>
-      <xsl:when test="$code = 'supervised'">under supervision</xsl:when>
-      <xsl:when test="$code = 'graduate-internship'">graduate internship</xsl:when>
-      <xsl:when test="$code = 'practice-leadership'">practice leadership</xsl:when>
-      <xsl:when test="$code = 'policy-administration'">policy and administration</xsl:when>
-      <xsl:when test="$code = 'published-research'">published research</xsl:when>
-      <xsl:when test="$code = 'university-teaching'">university teaching</xsl:when>
-      <xsl:when test="$code = 'present-publish'">presenting and publishing</xsl:when>
-      <xsl:when test="$code = 'imh-presentations'">infant mental health presentations</xsl:when>
-      <xsl:when test="$code = 'represent-imh-at-conferences'">representing infant mental health at conferences</xsl:when>
-      <xsl:when test="$code = 'university-certificate'">university certificate program</xsl:when>
-      <xsl:when test="$code = 'chair-not-familiar-with-imh'">department chair not familiar with infant mental health</xsl:when>
-      <xsl:when test="$code = 'syllabi-integration'">infant mental health in syllabi</xsl:when>
-      <xsl:otherwise><xsl:value-of select="translate($code, '-', ' ')"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A list of codes separated by spaces, as words joined by commas. -->
-  <xsl:template name="words">
-    <xsl:param name="codes"/>
-    <xsl:variable name="s" select="normalize-space($codes)"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, ' ')">
-        <xsl:call-template name="word"><xsl:with-param name="code" select="substring-before($s, ' ')"/></xsl:call-template>
-        <xsl:text>, </xsl:text>
-        <xsl:call-template name="words"><xsl:with-param name="codes" select="substring-after($s, ' ')"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="word"><xsl:with-param name="code" select="$s"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <xsl:include href="words.xsl"/>
 
   <!-- Replace every occurrence of from in s by to. -->
   <xsl:template name="replace">
@@ -82,55 +41,6 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A checklist text with the codes it may quote put in words (the
-       evaluation writes "(rsc provider)" for the role rsc-provider). -->
-  <xsl:template name="say">
-    <xsl:param name="s"/>
-    <xsl:variable name="a">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$s"/><xsl:with-param name="from" select="'rsc provider'"/><xsl:with-param name="to" select="'provider of reflective supervision/consultation'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="b">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$a"/><xsl:with-param name="from" select="'rsc recipient'"/><xsl:with-param name="to" select="'recipient of reflective supervision/consultation'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="c">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$b"/><xsl:with-param name="from" select="'peer-group'"/><xsl:with-param name="to" select="'peer group'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="d">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$c"/><xsl:with-param name="from" select="'present publish'"/><xsl:with-param name="to" select="'presenting and publishing'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="e">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$d"/><xsl:with-param name="from" select="'university-certificate'"/><xsl:with-param name="to" select="'university certificate program'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="f">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$e"/><xsl:with-param name="from" select="'rsc provision'"/><xsl:with-param name="to" select="'providing reflective supervision/consultation'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="g">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$f"/><xsl:with-param name="from" select="'direct service supervised'"/><xsl:with-param name="to" select="'direct service under supervision'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="g2">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g"/><xsl:with-param name="from" select="'rsc to practitioners'"/><xsl:with-param name="to" select="'reflective supervision/consultation for practitioners'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="g3">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g2"/><xsl:with-param name="from" select="'represent imh at conferences'"/><xsl:with-param name="to" select="'representing infant mental health at conferences'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="g4">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g3"/><xsl:with-param name="from" select="'imh presentations'"/><xsl:with-param name="to" select="'infant mental health presentations'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="g5">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g4"/><xsl:with-param name="from" select="'syllabi integration'"/><xsl:with-param name="to" select="'infant mental health in syllabi'"/></xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="h">
-      <xsl:call-template name="replace"><xsl:with-param name="s" select="$g5"/><xsl:with-param name="from" select="'requirement endorse can check'"/><xsl:with-param name="to" select="'requirement that can be checked from the portfolio'"/></xsl:call-template>
-    </xsl:variable>
-    <!-- A period before the degree is not counted: never a negative count. -->
-    <xsl:choose>
-      <xsl:when test="contains($g, ': -') and substring($g, string-length($g) - 12) = ' days counted'">
-        <xsl:value-of select="concat(substring-before($h, ': -'), ': before the degree: not counted')"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$h"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -209,6 +119,15 @@
     <xsl:param name="cl"/>
     <xsl:value-of select="concat($cl/@association-name, ' ')"/>
     <span nowrap="yes"><xsl:value-of select="concat('(', $cl/@association, ')')"/></span>
+  </xsl:template>
+
+  <!-- src-line="N" on the span being written: the line of the
+       portfolio node of it comes from, for the typesetter's warnings
+       ("x.xml:17: warning: training title: ..."); nothing when unknown. -->
+  <xsl:template name="src-line">
+    <xsl:param name="of"/>
+    <xsl:variable name="n" select="saxon:line-number($of)"/>
+    <xsl:if test="$n &gt; 0 and $n &lt; 100000000"><xsl:attribute name="src-line"><xsl:value-of select="$n"/></xsl:attribute></xsl:if>
   </xsl:template>
 
   <xsl:variable name="confidential">Confidential: personal information of the applicant, for the endorsement committee only. Do not copy or forward.</xsl:variable>

@@ -82,7 +82,7 @@
           <xsl:choose>
             <xsl:when test="self::p:degree"><xsl:value-of select="concat(@kind, ', ', p:institution, ', ', @awarded)"/></xsl:when>
             <xsl:when test="self::p:other-degree"><xsl:value-of select="concat(p:description, ' (', @level, ', specific to IMH: ', @imh-specific, '), ', p:institution, ', ', @awarded)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat(p:title, ' (', translate(@kind, '-', ' '), '), ', p:institution, ', ', @completed)"/></xsl:otherwise>
+            <xsl:otherwise><xsl:value-of select="concat(p:title, ' (')"/><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:value-of select="concat('), ', p:institution, ', ', @completed)"/></xsl:otherwise>
           </xsl:choose>
         </item>
       </xsl:for-each>
@@ -235,7 +235,7 @@
           <xsl:variable name="acts" select="$pf/p:experience/p:leadership"/>
           <x>Committee judgement: <xsl:call-template name="n"><xsl:with-param name="n" select="count($acts)"/><xsl:with-param name="one" select="'leader activity is'"/><xsl:with-param name="many" select="'leader activities are'"/></xsl:call-template> listed.</x>
           <xsl:for-each select="$acts">
-            <item><xsl:value-of select="concat(translate(@activity, '-', ' '), ' (', @scope, ', from ', @start, '): ', normalize-space(p:description))"/></item>
+            <item><xsl:call-template name="word"><xsl:with-param name="code" select="@activity"/></xsl:call-template><xsl:value-of select="concat(' (', @scope, ', from ', @start, '): ', normalize-space(p:description))"/></item>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>

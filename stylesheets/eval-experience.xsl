@@ -65,7 +65,7 @@
             <xsl:otherwise>0</xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <iv ref="{@id}" start="{@start}" end="{@end}" days="{$days}">
+        <iv ref="{@id}" n="{position()}" start="{@start}" end="{@end}" days="{$days}">
           <xsl:choose>
             <xsl:when test="$days &gt; 0">
               <xsl:attribute name="s"><xsl:value-of select="$s"/></xsl:attribute>
@@ -209,7 +209,8 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$best/c:span/c:iv">
-        <item status="{@status}" days="{@days}" kind="{../@label}">
+        <!-- n: which position (its place in the portfolio, from 1) -->
+        <item status="{@status}" n="{@n}" days="{@days}" kind="{../@label}">
           <xsl:if test="@ref != ''"><xsl:attribute name="ref"><xsl:value-of select="@ref"/></xsl:attribute></xsl:if>
           <xsl:if test="@from"><xsl:attribute name="from"><xsl:value-of select="@from"/></xsl:attribute><xsl:attribute name="to"><xsl:value-of select="@to"/></xsl:attribute></xsl:if>
           <xsl:if test="@reason != ''"><xsl:attribute name="reason"><xsl:value-of select="@reason"/></xsl:attribute></xsl:if>
@@ -254,7 +255,7 @@
           <xsl:attribute name="status"><xsl:choose><xsl:when test="$in">counted</xsl:when><xsl:otherwise>excluded</xsl:otherwise></xsl:choose></xsl:attribute>
           <xsl:if test="not($in)"><xsl:attribute name="reason"><xsl:value-of select="concat(@scope, ' scope')"/></xsl:attribute></xsl:if>
           <xsl:if test="@id"><xsl:attribute name="ref"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
-          <xsl:value-of select="concat(translate(@activity, '-', ' '), ' (', @scope, ')')"/>
+          <xsl:call-template name="word"><xsl:with-param name="code" select="@activity"/></xsl:call-template><xsl:value-of select="concat(' (', @scope, ')')"/>
         </item>
       </xsl:for-each>
     </v>

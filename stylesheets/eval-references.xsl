@@ -44,7 +44,7 @@
             <xsl:when test="@dup = 'true'"><xsl:attribute name="reason">the same person as another rater</xsl:attribute></xsl:when>
             <xsl:otherwise><xsl:attribute name="date"><xsl:value-of select="@completed"/></xsl:attribute></xsl:otherwise>
           </xsl:choose>
-          <xsl:value-of select="concat(@name, ' (', translate(@role, '-', ' '), ')')"/>
+          <xsl:value-of select="concat(@name, ' (')"/><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:text>)</xsl:text>
           <xsl:choose>
             <xsl:when test="@done != 'true'">: requested, not completed</xsl:when>
             <xsl:when test="@dup = 'true'">: the same person as another rater, counted once</xsl:when>
@@ -198,7 +198,7 @@
           </xsl:attribute>
           <xsl:value-of select="concat('(', @n, ') ', @label, ': ')"/>
           <xsl:choose>
-            <xsl:when test="@state = 'filled'"><xsl:value-of select="concat(@name, ' (', translate(@role, '-', ' '), ')')"/></xsl:when>
+            <xsl:when test="@state = 'filled'"><xsl:value-of select="concat(@name, ' (')"/><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:text>)</xsl:text></xsl:when>
             <xsl:when test="@state = 'waived'">stated not applicable</xsl:when>
             <xsl:when test="@state = 'unfamiliar'"><xsl:value-of select="concat(@name, ', not stated to be familiar with IMH')"/></xsl:when>
             <xsl:otherwise>missing</xsl:otherwise>

@@ -59,7 +59,7 @@
       <entry n="{@n}" date="{@date}" h="{@h}" hours="{$h-s}" running="{$run-s}">
         <xsl:attribute name="status"><xsl:choose><xsl:when test="@reason = ''">counted</xsl:when><xsl:otherwise>excluded</xsl:otherwise></xsl:choose></xsl:attribute>
         <xsl:if test="@reason != ''"><xsl:attribute name="reason"><xsl:value-of select="@reason"/></xsl:attribute></xsl:if>
-        <xsl:value-of select="concat(@date, ', ', $h-s, ' h, ', @format)"/>
+        <xsl:value-of select="concat(@date, ', ', $h-s, ' h, ', translate(@format, '-', ' '))"/>
         <xsl:if test="@name != ''"><xsl:value-of select="concat(', ', @name)"/></xsl:if>
         <xsl:choose>
           <xsl:when test="@reason = ''"><xsl:value-of select="concat(': counted (', $run-s, ' h so far)')"/></xsl:when>
@@ -217,7 +217,7 @@
       </xsl:choose>
       <xsl:for-each select="$out">
         <xsl:variable name="h-s"><xsl:call-template name="fmt-hours"><xsl:with-param name="c" select="@h"/></xsl:call-template></xsl:variable>
-        <item status="excluded" n="{@n}" date="{@date}" h="{@h}" hours="{$h-s}" reason="{@reason}"><xsl:value-of select="concat(@date, ', ', $h-s, ' h, ', @format, ': ', @reason)"/></item>
+        <item status="excluded" n="{@n}" date="{@date}" h="{@h}" hours="{$h-s}" reason="{@reason}"><xsl:value-of select="concat(@date, ', ', $h-s, ' h, ', translate(@format, '-', ' '), ': ', @reason)"/></item>
       </xsl:for-each>
     </v>
   </xsl:template>

@@ -34,6 +34,7 @@
     xmlns:ef="urn:endorse:functions"
     exclude-result-prefixes="p r c exsl ef">
 
+  <xsl:include href="words.xsl"/>
   <xsl:include href="eval-helpers.xsl"/>
   <xsl:include href="eval-facts.xsl"/>
   <xsl:include href="eval-attestations.xsl"/>

@@ -33,6 +33,7 @@
        search of every item each time (2,000 courses, 2,000 sessions). -->
   <xsl:key name="hours-item" match="c:rule[@type = 'hours']/c:evidence/c:item" use="concat(generate-id(../..), ' ', @n)"/>
   <xsl:key name="unqualified" match="c:rule[@type = 'rsc-provider']/c:evidence/c:item[@status = 'excluded']" use="concat(generate-id(../../..), ' ', @ref)"/>
+  <xsl:key name="position-item" match="c:rule[@type = 'experience']/c:evidence/c:item[@n]" use="concat(generate-id(../../..), ' ', @n)"/>
   <xsl:key name="person" match="p:people/p:person" use="concat(generate-id(../..), ' ', @id)"/>
 
   <xsl:variable name="cl" select="/e:present/e:entry[1]/c:checklist"/>
@@ -74,9 +75,9 @@
           <heading><xsl:call-template name="replace"><xsl:with-param name="s" select="$cl/@title"/><xsl:with-param name="from" select="'Level '"/><xsl:with-param name="to" select="'Level&#160;'"/></xsl:call-template>: application&#160;packet</heading>
           <table field="cover">
             <col width="1"/><col width="3"/>
-            <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$name"/></span></b></cell></row>
+            <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$name"/></span></b></cell></row>
             <xsl:if test="$pf/p:applicant/p:email">
-              <row><cell>E-mail</cell><cell><span field="applicant e-mail"><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
+              <row><cell>E-mail</cell><cell><span field="applicant e-mail"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:email"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
             </xsl:if>
             <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
             <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track')"/></cell></row>
@@ -89,12 +90,12 @@
               <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></cell>
             </row>
           </table>
-          <p><xsl:call-template name="say"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
+          <p><xsl:value-of select="$cl/c:summary"/></p>
           <xsl:if test="$cl/c:missing/c:item">
             <p keep-with-next="yes"><b>Missing before you submit</b> (the details are in <link to="missing">What is missing before you submit</link>)</p>
             <list field="what is missing">
               <xsl:for-each select="$cl/c:missing/c:item">
-                <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item>
+                <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
               </xsl:for-each>
             </list>
           </xsl:if>
@@ -116,7 +117,7 @@
                 <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
                 <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                  <xsl:value-of select="c:explanation"/>
                   <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
                 </cell>
               </row>
@@ -128,7 +129,7 @@
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
                 <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-                <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -147,7 +148,7 @@
             <xsl:when test="$cl/c:missing/c:item">
               <list field="what is missing">
                 <xsl:for-each select="$cl/c:missing/c:item">
-                  <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item>
+                  <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
                 </xsl:for-each>
               </list>
             </xsl:when>
@@ -159,7 +160,7 @@
             <p keep-with-next="yes">The committee will also judge:</p>
             <list>
               <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
-                <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></item>
+                <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:explanation"/></item>
               </xsl:for-each>
             </list>
           </xsl:if>
@@ -175,7 +176,7 @@
     <xsl:if test="$rules">
       <keep>
         <xsl:for-each select="$rules">
-          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
+          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
         </xsl:for-each>
       </keep>
     </xsl:if>
@@ -194,12 +195,12 @@
               <row>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:value-of select="p:field"/></span></xsl:if></xsl:when>
-                    <xsl:when test="self::p:other-degree"><span field="degree"><xsl:value-of select="p:description"/></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
-                    <xsl:otherwise><span field="program"><xsl:value-of select="p:title"/></span> (<xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template>)</xsl:otherwise>
+                    <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:field"/></xsl:call-template><xsl:value-of select="p:field"/></span></xsl:if></xsl:when>
+                    <xsl:when test="self::p:other-degree"><span field="degree"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
+                    <xsl:otherwise><span field="program"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:value-of select="p:title"/></span> (<xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template>)</xsl:otherwise>
                   </xsl:choose>
                 </cell>
-                <cell><span field="institution"><xsl:value-of select="p:institution"/></span></cell>
+                <cell><span field="institution"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:institution"/></xsl:call-template><xsl:value-of select="p:institution"/></span></cell>
                 <cell><xsl:value-of select="@awarded | @completed"/></cell>
                 <cell>
                   <xsl:choose>
@@ -214,7 +215,7 @@
         <xsl:otherwise><p>No degree is recorded.</p></xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$pf/p:education/p:in-service-request">
-        <p><b>Request to use in-service training: </b><span field="in-service request"><xsl:value-of select="$pf/p:education/p:in-service-request"/></span></p>
+        <p><b>Request to use in-service training: </b><span field="in-service request"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:education/p:in-service-request"/></xsl:call-template><xsl:value-of select="$pf/p:education/p:in-service-request"/></span></p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -238,12 +239,12 @@
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
-                  <span field="training title"><xsl:value-of select="p:title"/></span>
+                  <span field="training title"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:value-of select="p:title"/></span>
                   <xsl:if test="$ev/@status = 'excluded'"><br/><i><xsl:value-of select="concat($ev/@reason, ': not counted')"/></i></xsl:if>
                   <xsl:if test="@in-service = 'yes'"><br/><i>in-service training</i></xsl:if>
                   <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:variable name="area" select="$cl/c:totals/c:competencies/c:area[@id = current()]"/><xsl:choose><xsl:when test="$area"><xsl:value-of select="$area/@name"/></xsl:when><xsl:otherwise><xsl:call-template name="word"><xsl:with-param name="code" select="."/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:for-each></i></xsl:if>
                 </cell>
-                <cell><span field="training provider"><xsl:value-of select="p:provider"/></span></cell>
+                <cell><span field="training provider"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:provider"/></xsl:call-template><xsl:value-of select="p:provider"/></span></cell>
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell><xsl:value-of select="$ev/@running"/></cell>
               </row>
@@ -287,13 +288,15 @@
         <xsl:choose>
           <xsl:when test="$pf/p:experience/p:position">
             <table field="positions">
-              <col width="36"/><col width="22"/><col width="42"/>
-              <header><cell>Role and employer</cell><cell>Period</cell><cell>Kinds of work</cell></header>
+              <col width="28"/><col width="17"/><col width="27"/><col width="28"/>
+              <header><cell>Role and employer</cell><cell>Period</cell><cell>Kinds of work</cell><cell>Days counted</cell></header>
               <xsl:for-each select="$pf/p:experience/p:position">
+                <xsl:variable name="counted" select="key('position-item', concat(generate-id($cl), ' ', position()))"/>
                 <row>
-                  <cell><b><span field="position role"><xsl:value-of select="p:role"/></span></b><br/><span field="employer"><xsl:value-of select="p:employer"/></span></cell>
+                  <cell><b><span field="position role"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:role"/></xsl:call-template><xsl:value-of select="p:role"/></span></b><br/><span field="employer"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:employer"/></xsl:call-template><xsl:value-of select="p:employer"/></span></cell>
                   <cell><xsl:value-of select="concat(@start, ' to ', @end)"/></cell>
-                  <cell><xsl:call-template name="words"><xsl:with-param name="codes" select="@work"/></xsl:call-template><xsl:if test="p:description"><br/><i><span field="position description"><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
+                  <cell><xsl:call-template name="words"><xsl:with-param name="codes" select="@work"/></xsl:call-template><xsl:if test="p:description"><br/><i><span field="position description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
+                  <cell><xsl:for-each select="$counted"><xsl:if test="position() &gt; 1"><br/></xsl:if><xsl:call-template name="rule-id"><xsl:with-param name="id" select="../../@id"/></xsl:call-template><xsl:choose><xsl:when test="@status = 'counted'"><xsl:value-of select="concat(': ', @days, ' days, ', @kind)"/></xsl:when><xsl:otherwise><xsl:value-of select="concat(': ', @kind, ': ', @reason)"/></xsl:otherwise></xsl:choose></xsl:for-each><xsl:if test="not($counted)"><i>not counted for an experience requirement</i></xsl:if></cell>
                 </row>
               </xsl:for-each>
             </table>
@@ -313,7 +316,7 @@
                   <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@activity"/></xsl:call-template></cell>
                   <cell><xsl:value-of select="@scope"/></cell>
                   <cell><xsl:value-of select="@start"/><xsl:if test="@end"><xsl:value-of select="concat(' to ', @end)"/></xsl:if></cell>
-                  <cell><span field="leadership description"><xsl:value-of select="p:description"/></span></cell>
+                  <cell><span field="leadership description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span></cell>
                 </row>
               </xsl:for-each>
             </table>
@@ -343,7 +346,7 @@
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@format"/></xsl:call-template></cell>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="$who"><span field="RS/C provider"><xsl:value-of select="$who/p:name"/></span></xsl:when>
+                    <xsl:when test="$who"><span field="RS/C provider"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$who/p:name"/></xsl:call-template><xsl:value-of select="$who/p:name"/></span></xsl:when>
                     <xsl:otherwise><i>no supervisor/consultant</i></xsl:otherwise>
                   </xsl:choose>
                 </cell>
@@ -373,7 +376,7 @@
           </p>
           <xsl:if test="$rscx">
             <p style="small" keep-with-next="yes">Not counted:</p>
-            <list><xsl:for-each select="$rscx"><item><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each></list>
+            <list><xsl:for-each select="$rscx"><item><xsl:value-of select="."/></item></xsl:for-each></list>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise><p>No reflective supervision/consultation is recorded.</p></xsl:otherwise>
@@ -389,7 +392,7 @@
       <xsl:if test="$slots">
         <p keep-with-next="yes"><b>Reference roles of the <xsl:value-of select="$cl/@track-name"/> track</b></p>
         <list field="reference roles">
-          <xsl:for-each select="$slots"><item><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each>
+          <xsl:for-each select="$slots"><item><xsl:value-of select="."/></item></xsl:for-each>
         </list>
       </xsl:if>
       <xsl:choose>
@@ -401,7 +404,7 @@
               <xsl:variable name="pid" select="@person"/>
               <xsl:variable name="who" select="key('person', concat(generate-id($pf), ' ', $pid))"/>
               <row>
-                <cell><span field="reference name"><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
+                <cell><span field="reference name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$who/p:name"/></xsl:call-template><xsl:value-of select="$who/p:name"/></span><xsl:if test="$who/p:email"><br/><span field="reference e-mail"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$who/p:email"/></xsl:call-template><xsl:value-of select="$who/p:email"/></span></xsl:if></cell>
                 <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@role"/></xsl:call-template><xsl:if test="@familiar-with-imh"><br/><i><xsl:value-of select="concat('familiar with IMH: ', @familiar-with-imh)"/></i></xsl:if></cell>
                 <cell>
                   <xsl:choose>
@@ -422,7 +425,7 @@
         <xsl:otherwise><p>No reference is recorded.</p></xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:references/p:statement">
-        <p style="note"><xsl:text>Statement: </xsl:text><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:value-of select="."/></span></xsl:if></p>
+        <p style="note"><xsl:text>Statement: </xsl:text><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:call-template name="src-line"><xsl:with-param name="of" select="."/></xsl:call-template><xsl:value-of select="."/></span></xsl:if></p>
       </xsl:for-each>
     </section>
   </xsl:template>
@@ -438,7 +441,7 @@
             <cell><xsl:call-template name="rule-id"/></cell>
             <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
             <cell><xsl:value-of select="c:requirement"/></cell>
-            <cell><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:for-each select="c:evidence/c:item"><br/><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:for-each></cell>
+            <cell><xsl:value-of select="c:explanation"/><xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each></cell>
           </row>
         </xsl:for-each>
       </table>

@@ -62,9 +62,9 @@
           <heading><xsl:value-of select="concat('Continuing endorsement statement for ', $y)"/></heading>
           <table field="endorsee">
             <col width="1"/><col width="3"/>
-            <row><cell>Endorsee</cell><cell><b><span field="endorsee name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
+            <row><cell>Endorsee</cell><cell><b><span field="endorsee name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
             <xsl:if test="$pf/p:applicant/p:email">
-              <row><cell>E-mail</cell><cell><span field="endorsee e-mail"><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
+              <row><cell>E-mail</cell><cell><span field="endorsee e-mail"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:email"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:email"/></span></cell></row>
             </xsl:if>
             <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
             <row><cell>Endorsement</cell><cell><xsl:value-of select="concat('Level ', $cl/@level, ', ', $cl/@track-name, ' track')"/></cell></row>
@@ -80,7 +80,7 @@
               <p style="small">Ask the association how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
             </xsl:when>
             <xsl:otherwise>
-              <p><xsl:call-template name="say"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
+              <p><xsl:value-of select="$cl/c:summary"/></p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
@@ -102,9 +102,9 @@
                 </cell>
                 <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                  <xsl:value-of select="c:explanation"/>
                   <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
-                  <xsl:for-each select="c:evidence/c:item"><br/><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:for-each>
+                  <xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each>
                 </cell>
               </row>
             </xsl:for-each>
@@ -129,7 +129,7 @@
               <xsl:when test="$cl/c:missing/c:item">
                 <list field="still due">
                   <xsl:for-each select="$cl/c:missing/c:item">
-                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></item>
+                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
                   </xsl:for-each>
                 </list>
               </xsl:when>

@@ -82,6 +82,7 @@
             <xsl:with-param name="cl" select="c:checklist"/>
             <xsl:with-param name="pf" select="p:portfolio"/>
             <xsl:with-param name="n" select="position()"/>
+            <xsl:with-param name="source" select="@source"/>
           </xsl:call-template>
         </xsl:for-each>
       </body>
@@ -98,7 +99,7 @@
         <header><cell>Applicant</cell><cell>Association</cell><cell>Track</cell><cell>Computed result</cell><cell>Page</cell></header>
         <xsl:for-each select="$entries">
           <row>
-            <cell><link to="{concat('applicant-', position())}"><span field="applicant name"><xsl:value-of select="p:portfolio/p:applicant/p:name"/></span></link></cell>
+            <cell><link to="{concat('applicant-', position())}"><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:portfolio/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="p:portfolio/p:applicant/p:name"/></span></link></cell>
             <cell><span nowrap="yes"><xsl:value-of select="c:checklist/@association"/></span></cell>
             <cell><xsl:value-of select="c:checklist/@track-name"/></cell>
             <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="c:checklist/@result"/></xsl:call-template></cell>
@@ -113,8 +114,14 @@
     <xsl:param name="cl"/>
     <xsl:param name="pf"/>
     <xsl:param name="n"/>
+    <xsl:param name="source"/>
     <xsl:variable name="name" select="substring(string($pf/p:applicant/p:name), 1, 200)"/>
     <part>
+      <!-- the file warnings about this applicant's text name; control
+           characters of a file name as '?' -->
+      <xsl:if test="string($source) != ''">
+        <xsl:attribute name="source"><xsl:value-of select="substring(translate($source, '&#9;&#10;&#13;&#127;&#128;&#129;&#130;&#131;&#132;&#133;&#134;&#135;&#136;&#137;&#138;&#139;&#140;&#141;&#142;&#143;&#144;&#145;&#146;&#147;&#148;&#149;&#150;&#151;&#152;&#153;&#154;&#155;&#156;&#157;&#158;&#159;&#x2028;&#x2029;&#x200E;&#x200F;&#x202A;&#x202B;&#x202C;&#x202D;&#x202E;&#x2066;&#x2067;&#x2068;&#x2069;', '????????????????????????????????????????????????'), 1, 4096)"/></xsl:attribute>
+      </xsl:if>
       <header>
         <left><xsl:value-of select="$cl/@association"/></left>
         <center><xsl:value-of select="$name"/></center>
@@ -153,7 +160,7 @@
       <heading><xsl:value-of select="concat('Committee review checklist: ', $who)"/></heading>
       <table field="applicant">
         <col width="1"/><col width="3"/>
-        <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
+        <row><cell>Applicant</cell><cell><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b></cell></row>
         <row><cell>Endorsement</cell><cell><xsl:value-of select="concat($cl/@title, ', ', $cl/@track-name, ' track')"/></cell></row>
         <row><cell>Association</cell><cell><xsl:call-template name="association"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></cell></row>
         <xsl:if test="$pf/p:application/@submitted">
@@ -162,7 +169,7 @@
         <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
         <row>
           <cell>Computed result</cell>
-          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:call-template name="say"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></cell>
+          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:value-of select="$cl/c:summary"/></cell>
         </row>
       </table>
       <signature-line label="{concat($who, ': printed name')}" date-label=""/>
@@ -181,7 +188,7 @@
               <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
                 <i><xsl:value-of select="c:requirement"/></i><br/>
-                <xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                <xsl:value-of select="c:explanation"/>
                 <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
@@ -198,7 +205,7 @@
               <row continued="yes">
                 <xsl:if test="$noted and position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
                 <cell/><cell/>
-                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
+                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:value-of select="."/></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
               </row>
             </xsl:for-each>
             <xsl:if test="@status != 'not-applicable'">
@@ -215,10 +222,10 @@
         <xsl:for-each select="$judged">
           <keep>
             <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:value-of select="c:requirement"/></p>
-            <p style="small"><xsl:call-template name="say"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
+            <p style="small"><xsl:value-of select="c:explanation"/><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
             <xsl:if test="c:evidence/c:item">
               <list field="evidence">
-                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:call-template name="say"><xsl:with-param name="s" select="."/></xsl:call-template></span></item></xsl:for-each>
+                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:value-of select="."/></span></item></xsl:for-each>
               </list>
             </xsl:if>
             <p>
@@ -260,7 +267,7 @@
     <xsl:param name="n"/>
     <section level="1" id="{concat('consensus-', $n)}" new-page="yes">
       <heading>Committee consensus</heading>
-      <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
+      <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
       <p style="small">Filled in by the reviewers together, after each has completed a copy of the checklist.</p>
       <keep>
         <p keep-with-next="yes"><b>Decision</b></p>

@@ -32,7 +32,8 @@ static const char *const CODES[] = {
 	"rsc provider", "rsc provision", "rsc recipient", "peer-group",
 	"university-certificate", "present publish",
 	"direct service supervised", "endorse can", "endorse's",
-	"endorse checks", "endorse computed", NULL
+	"endorse checks", "endorse computed", "rsc to practitioners",
+	"imh presentations", "represent imh", "syllabi integration", NULL
 };
 
 struct person {
@@ -702,6 +703,153 @@ test_renewal_statement(void **state)
 	pipeline_close(&pl);
 }
 
+/* s with every from replaced by to; the caller frees it. */
+static char *
+replaced(const char *s, const char *from, const char *to)
+{
+	char		*out = NULL;
+	size_t		 len = 0, fl = strlen(from);
+	FILE		*f = open_memstream(&out, &len);
+	const char	*p;
+
+	assert_non_null(f);
+	while ((p = strstr(s, from)) != NULL) {
+		fwrite(s, 1, (size_t)(p - s), f);
+		fputs(to, f);
+		s = p + fl;
+	}
+	fputs(s, f);
+	assert_int_equal(fclose(f), 0);
+	return out;
+}
+
+/*
+ * A supervisor whose name starts with a Hebrew letter: the paragraphs
+ * stay left to right (the document's direction), the name is isolated,
+ * and the hours and words after it keep their order (SECURITY.md rule
+ * 10).  Without that, pdftotext read ".qualifies NAME" and
+ * "h, on the OK-AIMH approved list 56 :NAME".
+ */
+static void
+test_hebrew_name_keeps_order(void **state)
+{
+	static const char	 he[] = "\xd7\x93\xd7\xa0\xd7\x94 "
+				    "\xd7\x94\xd7\x9c\xd7\x95\xd7\x99";
+	char			 in[PATH_MAX], out[PATH_MAX], *xml, *pf;
+	char			*text;
+	size_t			 len;
+	struct run		 r;
+
+	(void)state;
+	xml = slurp("examples/ok-clinical-ready.xml", &len);
+	assert_non_null(xml);
+	assert_non_null(strstr(xml, "Dr. Marguerite Hale"));
+	pf = replaced(xml, "Dr. Marguerite Hale", he);
+	free(xml);
+	tmppath("hebrew.xml", in, sizeof(in));
+	spew(in, pf, strlen(pf));
+	free(pf);
+	tmppath("hebrew.pdf", out, sizeof(out));
+	run_endorse(&r, "review", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "review");
+	run_free(&r);
+	text = pdf_text(out, 0);
+	assert_non_null(strstr(text, ": 56 h, on the OK-AIMH approved list"));
+	assert_null(strstr(text, "list 56 :"));
+	assert_null(strstr(text, ".qualifies"));
+	assert_non_null(strstr(text, "qualifies."));
+	free(text);
+	run_endorse(&r, "packet", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "packet");
+	run_free(&r);
+	text = pdf_text(out, 0);
+	assert_null(strstr(text, ".qualifies"));
+	assert_null(strstr(text, ".has earned endorsement"));
+	assert_non_null(strstr(text, "qualifies."));
+	free(text);
+}
+
+/*
+ * A glyph warning names the input file and the line of the portfolio
+ * the text is on, never a line of the layout document: in the packet,
+ * and in a review of several files (where it used to say "review:147").
+ */
+static void
+test_glyph_warning_points_at_input(void **state)
+{
+	static const char	 title[] = "Foundations of Infant Mental Health "
+				    "Practice";
+	char			 in[PATH_MAX], out[PATH_MAX], want[PATH_MAX + 64];
+	char			*xml, *pf;
+	const char		*p, *q;
+	size_t			 len;
+	long			 line = 1;
+	struct run		 r;
+
+	(void)state;
+	xml = slurp("examples/ok-clinical-ready.xml", &len);
+	assert_non_null(xml);
+	assert_non_null(p = strstr(xml, title));
+	for (q = xml; q < p; q++)
+		line += *q == '\n';
+	/* Hangul: no bundled font has it */
+	pf = replaced(xml, title, "Foundations \xed\x95\x9c\xea\xb5\xad");
+	free(xml);
+	tmppath("glyph.xml", in, sizeof(in));
+	spew(in, pf, strlen(pf));
+	free(pf);
+	tmppath("glyph.pdf", out, sizeof(out));
+	snprintf(want, sizeof(want), "endorse: %s:%ld: warning: training "
+	    "title: ", in, line);
+	run_endorse(&r, "packet", AS_OF, "-o", out, in, NULL);
+	expect_ok(&r, "packet");
+	if (strstr(r.err, want) == NULL)
+		fail_msg("packet: want '%s...', got: %s", want, r.err);
+	run_free(&r);
+	run_endorse(&r, "review", AS_OF, "-o", out, in,
+	    "examples/wi-clinical-ready.xml", NULL);
+	expect_ok(&r, "review");
+	snprintf(want, sizeof(want), "endorse: %s", in);
+	if (strstr(r.err, want) == NULL || strstr(r.err, "review:") != NULL)
+		fail_msg("review: want '%s...', got: %s", want, r.err);
+	run_free(&r);
+}
+
+/*
+ * The wording is the evaluation's own: no checklist text of any example
+ * holds an internal code (the documents print them as they are, with no
+ * rewriting); and the packet's positions table gives each position's
+ * days per rule and kind, from the checklist's items (@n).
+ */
+static void
+test_wording_at_the_source(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 what[PATH_MAX + 32], out[PATH_MAX], *text;
+	struct run	 r;
+	size_t		 i;
+
+	for (i = 0; i < fx->n; i++) {
+		run_endorse(&r, "packet", AS_OF, "--emit", "checklist",
+		    fx->people[i].file, NULL);
+		expect_ok(&r, "packet --emit checklist");
+		snprintf(what, sizeof(what), "%s checklist",
+		    fx->people[i].file);
+		check_no_codes(what, r.out);
+		run_free(&r);
+	}
+	run_endorse(&r, "packet", AS_OF, "-o", tmppath("pos.pdf", out,
+	    sizeof(out)), "examples/ok-clinical-ready.xml", NULL);
+	expect_ok(&r, "packet");
+	run_free(&r);
+	text = pdf_text(out, 1);
+	if (strstr(text, "Days counted") == NULL ||
+	    strstr(text, "WRK-C1: 1095 days, post-") == NULL ||
+	    strstr(text, "WRK-C2: 3653 days, post-") == NULL)
+		fail_msg("positions table without its days: %s", text);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -712,6 +860,9 @@ main(void)
 		cmocka_unit_test(test_golden_layouts),
 		cmocka_unit_test(test_reviewer_copies),
 		cmocka_unit_test(test_renewal_statement),
+		cmocka_unit_test(test_hebrew_name_keeps_order),
+		cmocka_unit_test(test_glyph_warning_points_at_input),
+		cmocka_unit_test(test_wording_at_the_source),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

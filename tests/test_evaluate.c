@@ -868,7 +868,7 @@ RSC4_peer_group_excluded(void **state)
 
 	(void)state;
 	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
-	expect_full(cl, "RSC-4", "met", "peer-group");
+	expect_full(cl, "RSC-4", "met", "10 h, peer group: peer group without");
 	expect_full(cl, "RSC-1", "not-met", "Needs 10 more");
 	xmlFreeDoc(cl);
 }

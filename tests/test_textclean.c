@@ -8,6 +8,12 @@
 
 #include "textclean.h"
 
+#define LRI	"\xe2\x81\xa6"
+#define RLI	"\xe2\x81\xa7"
+#define PDI	"\xe2\x81\xa9"
+#define HE1	"\xd7\x93\xd7\xa0\xd7\x94"	/* three Hebrew letters */
+#define HE2	"\xd7\x94\xd7\x9c\xd7\x95\xd7\x99"	/* four */
+
 /* s cleaned, compared with want, both as C strings. */
 static void
 expect(const char *s, unsigned flags, const char *want)
@@ -56,7 +62,42 @@ test_noncharacters_replaced(void **state)
 	expect("a\xef\xb7\x90" "b", 0, "a\xef\xbf\xbd" "b");	/* FDD0 */
 	expect("a\xef\xbf\xbe" "b", 0, "a\xef\xbf\xbd" "b");	/* FFFE */
 	expect("\xf0\x9f\xbf\xbf", 0, "\xef\xbf\xbd");		/* 1FFFF */
-	expect("\xef\xb7\xb0", 0, "\xef\xb7\xb0");	/* FDF0 is a char */
+	/* FDF0 is a character (an Arabic ligature: isolated as such) */
+	expect("\xef\xb7\xb0", 0, RLI "\xef\xb7\xb0" PDI);
+}
+
+/*
+ * Text in the direction opposite to the document's is isolated from its
+ * first strong character to its last: the number and the letter after
+ * a Hebrew name stay in the sentence ("<name>: 56 h"), and a field that
+ * starts with one does not take its direction (SECURITY.md rule 10).
+ */
+static void
+test_other_direction_isolated(void **state)
+{
+	char	*got;
+
+	(void)state;
+	/* "DNH HLWY: 56 h, approved" in Hebrew letters, then English */
+	expect(HE1 " " HE2 ": 56 h, approved", 0,
+	    RLI HE1 " " HE2 PDI ": 56 h, approved");
+	/* a name in the middle; two runs; Latin only untouched */
+	expect("a " HE1 " b " HE2, 0, "a " RLI HE1 PDI " b " RLI HE2 PDI);
+	expect("Rosa Provider: 56 h", 0, "Rosa Provider: 56 h");
+	/* numbers between Hebrew words stay inside: an address */
+	expect(HE1 " 5 " HE2 ", x", 0, RLI HE1 " 5 " HE2 PDI ", x");
+	/* a combining mark on the last letter is inside */
+	expect(HE1 "\xd6\xb0 x", 0, RLI HE1 "\xd6\xb0" PDI " x");
+	/* a line break or the end of the piece closes it */
+	expect(HE1 "\xe2\x80\xa8x", 0, RLI HE1 PDI "\nx");
+	expect("x " HE1, 0, "x " RLI HE1 PDI);
+	/* in a right-to-left document, Latin text is the other one */
+	expect(HE1 " Rosa 56", TEXTCLEAN_RTL_DOC, HE1 " " LRI "Rosa" PDI
+	    " 56");
+	/* the outline (bookmarks, quotes) drops them again */
+	got = textclean_outline(RLI HE1 PDI ": 56 h");
+	assert_string_equal(got, HE1 ": 56 h");
+	g_free(got);
 }
 
 static void
@@ -155,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_invalid_utf8_stops),
 		cmocka_unit_test(test_state_spans_pieces),
 		cmocka_unit_test(test_outline),
+		cmocka_unit_test(test_other_direction_isolated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -680,15 +680,19 @@ test_missing_glyph_warning(void **state)
 
 	/* Hangul: no bundled font has it. */
 	buf_open(&b);
-	fprintf(b.f, "%s<body><p>Name: <span field='applicant name'>"
-	    "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim</span></p>"
-	    "</body></document>", HEAD);
+	/* the line is the input's (src-line), never the layout's */
+	fprintf(b.f, "%s<body><p>Name: <span field='applicant name' "
+	    "src-line='17'>\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim</span>"
+	    "</p>\n<p>Title: <span field='training title'>\xed\x95\x9c"
+	    "</span></p></body></document>", HEAD);
 	xml = buf_close(&b);
 	assert_int_equal(render_to(fx->pinned, xml, tmppath("glyph.pdf", out,
 	    sizeof(out)), &msgs), TYPESET_OK);
-	if (strstr(msgs, "endorse: test.xml:4: warning: applicant name: no "
+	if (strstr(msgs, "endorse: test.xml:17: warning: applicant name: no "
 	    "font has a glyph for some characters of '") == NULL ||
-	    strstr(msgs, "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim'") == NULL)
+	    strstr(msgs, "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Kim'") == NULL ||
+	    strstr(msgs, "endorse: test.xml: warning: training title: ") ==
+	    NULL || strstr(msgs, ":4:") != NULL || strstr(msgs, ":5:") != NULL)
 		fail_msg("unexpected messages: %s", msgs);
 	free(msgs);
 	free(xml);
@@ -910,8 +914,11 @@ test_header_thirds(void **state)
 	    "</title><header><left>");
 	for (i = 0; i < 30; i++)
 		fprintf(b.f, "Left%02d ", i);
-	fprintf(b.f, "</left><center>Middle</center><right>Right side"
-	    "</right></header><body><p>x</p></body></document>");
+	/* the right third: a name of 200 characters without a space */
+	fprintf(b.f, "</left><center>Middle</center><right>Right");
+	for (i = 0; i < 195; i++)
+		fputc('N', b.f);
+	fprintf(b.f, "</right></header><body><p>x</p></body></document>");
 	xml = buf_close(&b);
 	render_ok(fx->ts, xml, tmppath("thirds.pdf", out, sizeof(out)));
 	free(xml);
@@ -926,8 +933,68 @@ test_header_thirds(void **state)
 	free(text);
 	text = capture("pdftotext -raw '%s' -", out);
 	assert_non_null(strstr(text, "Middle"));
-	assert_non_null(strstr(text, "Right side"));
+	assert_non_null(strstr(text, "RightNNN"));
 	free(text);
+	/* the name (its elided part maps to the ellipsis glyph) starts in
+	 * the right third and ends at the margin */
+	text = capture("pdftotext -bbox '%s' - | grep 'RightNNN' | "
+	    "sed 's/.*xMin=\"//; s/\".*//'", out);
+	assert_true(atof(text) >= 72 + 2 * 468.0 / 3);
+	free(text);
+	text = capture("pdftotext -bbox '%s' - | grep 'RightNNN' | "
+	    "sed 's/.*xMax=\"//; s/\".*//'", out);
+	assert_true(atof(text) <= 72 + 468 + 0.5);
+	free(text);
+}
+
+/* The top of the first word w in pdftotext -bbox output html. */
+static double
+word_top(const char *html, const char *w)
+{
+	char		 pat[64];
+	const char	*p, *y;
+
+	snprintf(pat, sizeof(pat), ">%s</word>", w);
+	p = strstr(html, pat);
+	assert_non_null(p);
+	while (p > html && strncmp(p, "<word", 5) != 0)
+		p--;
+	y = strstr(p, "yMin=\"");
+	assert_non_null(y);
+	return strtod(y + 6, NULL);
+}
+
+/*
+ * 30 combining marks stacked on a letter (the cleaner's cap) reach far
+ * above the line's box: the line moves down to make room, so that they
+ * never print into the line above.
+ */
+static void
+test_stacked_marks_make_room(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *xml, *html;
+	double		 gap[2];
+	struct buf	 b;
+	int		 k, i;
+
+	for (k = 0; k < 2; k++) {
+		buf_open(&b);
+		fprintf(b.f, "%s<body><p>Above<br/>a", HEAD);
+		for (i = 0; k == 1 && i < 30; i++)
+			fputs("\xcc\x81", b.f);	/* U+0301 acute */
+		fprintf(b.f, " Middle<br/>Below</p></body></document>");
+		xml = buf_close(&b);
+		render_ok(fx->ts, xml, tmppath("marks.pdf", out, sizeof(out)));
+		free(xml);
+		html = capture("pdftotext -bbox '%s' -", out);
+		gap[k] = word_top(html, "Middle") - word_top(html, "Above");
+		free(html);
+	}
+	/* 30 acutes at 10 pt: well over 30 pt of ink above the letter */
+	if (gap[1] < gap[0] + 30)
+		fail_msg("the marked line is %.1f pt under the line above, "
+		    "a plain one %.1f pt", gap[1], gap[0]);
 }
 
 /* Marks are shapes with the stylesheet's label; the typesetter has no
@@ -1188,6 +1255,7 @@ main(void)
 		cmocka_unit_test(test_missing_glyph_warning),
 		cmocka_unit_test(test_marks_neutral),
 		cmocka_unit_test(test_header_thirds),
+		cmocka_unit_test(test_stacked_marks_make_room),
 		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
