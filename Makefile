@@ -195,14 +195,17 @@ build/bench/%: bench/%.c build/libendorse.a build/flags.stamp | build/bench
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libendorse.a \
 	    $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
-# -x: check again with each example grown to 1, 4, 10 and 40 times its
-# entries (within the schema's caps): linear growth shows as ratios near
-# the factors.  Then batches (bench/bench_batch.sh).
-BENCH_FACTORS	= 1,4,10,40
-bench: build/bench/bench_check endorse
-	@$(TEST_ENV) build/bench/bench_check -n $(BENCH_ROUNDS) \
-	    -x $(BENCH_FACTORS) $(EXAMPLES)
-	@$(TEST_ENV) sh bench/bench_batch.sh $(BENCH_BATCH)
+# One table of every stage, the whole process against the floor,
+# scaling and batches (bench/bench.sh); also written to bench/results.md.
+# Scaling: each example grown to 1, 10 and 40 times its entries (within
+# the schema's caps); linear growth shows as ratios near the factors.
+BENCH_SCALE	= 1,10,40
+bench: build/bench/bench_check build/bench/stages build/bench/floor \
+    build/bench/runs build/bench/layout_text endorse
+	@$(TEST_ENV) sh bench/bench.sh build/bench $(FLOOR_RUNS) \
+	    $(BENCH_ROUNDS) $(BENCH_SCALE) "$(BENCH_BATCH)" \
+	    $(EXAMPLES) | tee bench/results.md.new
+	@mv bench/results.md.new bench/results.md
 
 # The floor: Pango + Cairo alone on the same text (bench/floor.c), linked
 # with nothing else, against whole endorse runs (bench/floor.sh).
@@ -240,8 +243,9 @@ fuzz-import: build/fuzz/fuzz_import
 
 # The real binary under valgrind on every stage; leaks inside fontconfig's
 # own caches are suppressed (tests/valgrind.supp says why).
-VALGRIND	= valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
-		  --error-exitcode=99 --suppressions=tests/valgrind.supp
+# ENDORSE_FREE_AT_EXIT=1: free everything at exit (the man page).
+VALGRIND	= ENDORSE_FREE_AT_EXIT=1 valgrind -q --leak-check=full \
+		  --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=tests/valgrind.supp
 valgrind: endorse
 	@mkdir -p out
 	$(TEST_ENV) $(VALGRIND) ./endorse validate -q $(EXAMPLES)
@@ -371,6 +375,7 @@ ASAN_TESTS	= $(patsubst tests/%.c,$(ASAN_DIR)/tests/%,$(filter-out \
 		    tests/test_caps.c,$(wildcard tests/test_*.c))) \
 		  $(patsubst %,$(ASAN_DIR)/tests/replay_%,$(FUZZERS))
 ASAN_ENV	= ENDORSE_BIN=$(CURDIR)/$(ASAN_DIR)/endorse \
+		  ENDORSE_FREE_AT_EXIT=1 \
 		  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 		  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
 

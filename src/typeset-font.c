@@ -69,11 +69,35 @@ add_fonts(FcConfig *config, const char *dir, struct diag *d)
 	return rc;
 }
 
+/*
+ * The union of the character sets of the fonts in set, into *out: what
+ * the bundled fonts can print, to know without laying anything out
+ * whether a document needs the system's fonts at all.
+ */
+static int
+coverage_of(const FcFontSet *set, FcCharSet **out)
+{
+	FcCharSet	*u, *cs;
+	int		 i;
+
+	if ((u = FcCharSetCreate()) == NULL)
+		return -1;
+	for (i = 0; i < set->nfont; i++)
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) ==
+		    FcResultMatch && !FcCharSetMerge(u, cs, NULL)) {
+			FcCharSetDestroy(u);
+			return -1;
+		}
+	*out = u;
+	return 0;
+}
+
 struct typeset *
 typeset_new(const char *datadir, unsigned flags, struct diag *d)
 {
 	struct typeset	*ts = NULL;
 	FcFontSet	*set;
+	FcChar32	 c;
 	char		 dir[PATH_MAX], xsd[PATH_MAX];
 
 	if ((size_t)snprintf(dir, sizeof(dir), "%s/fonts", datadir) >=
@@ -85,6 +109,8 @@ typeset_new(const char *datadir, unsigned flags, struct diag *d)
 	}
 	if ((ts = calloc(1, sizeof(*ts))) == NULL)
 		goto nomem;
+	ts->flags = flags;
+	ts->sys_tried = (flags & TYPESET_NO_SYSTEM_FONTS) != 0;
 	if ((ts->schema = validate_new(xsd, NULL, d)) == NULL)
 		goto fail;
 	/*
@@ -100,15 +126,23 @@ typeset_new(const char *datadir, unsigned flags, struct diag *d)
 		diag_error(d, dir, 0, "no fonts in the fonts directory");
 		goto fail;
 	}
-	if ((ts->fontmap = fontmap_for(ts->config)) == NULL)
+	if (coverage_of(set, &ts->covers) != 0)
 		goto nomem;
+	for (c = 0x20; c < 0x7f; c++)
+		if (!FcCharSetHasChar(ts->covers, c)) {
+			diag_error(d, dir, 0, "the fonts lack the character "
+			    "'%c'", (int)c);
+			goto fail;
+		}
 	/*
-	 * The system's fonts only for what the bundled ones lack: a block
-	 * is laid out with them only when the bundled fonts miss a glyph.
+	 * Ours is the process's current configuration before any font map
+	 * exists: Pango's first font map runs FcInit, which then finds a
+	 * configuration and does not load the system's (/etc/fonts, every
+	 * cache) a second time for nothing.
 	 */
-	if (!(flags & TYPESET_NO_SYSTEM_FONTS) &&
-	    (ts->sys_config = FcInitLoadConfigAndFonts()) != NULL &&
-	    (ts->sys_fontmap = fontmap_for(ts->sys_config)) == NULL)
+	if (!FcConfigSetCurrent(ts->config))
+		goto nomem;
+	if ((ts->fontmap = fontmap_for(ts->config)) == NULL)
 		goto nomem;
 	return ts;
 nomem:
@@ -116,6 +150,77 @@ nomem:
 fail:
 	typeset_free(ts);
 	return NULL;
+}
+
+/* Does a character of s lack a glyph in every bundled font? */
+static int
+lacks_glyph(const FcCharSet *covers, const xmlChar *s)
+{
+	const char	*p = (const char *)s;
+	gunichar	 c;
+
+	for (; *p != '\0'; p = g_utf8_next_char(p)) {
+		/* printable ASCII: checked once, in typeset_new */
+		if ((unsigned char)*p < 0x80)
+			continue;
+		c = g_utf8_get_char(p);
+		/* controls and format characters print as nothing */
+		switch (g_unichar_type(c)) {
+		case G_UNICODE_CONTROL:
+		case G_UNICODE_FORMAT:
+		case G_UNICODE_LINE_SEPARATOR:
+		case G_UNICODE_PARAGRAPH_SEPARATOR:
+			continue;
+		default:
+			break;
+		}
+		if (!FcCharSetHasChar(covers, c))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+tree_lacks_glyph(const FcCharSet *covers, const xmlNode *n)
+{
+	const xmlAttr	*a;
+
+	for (; n != NULL; n = n->next) {
+		if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL &&
+		    lacks_glyph(covers, n->content))
+			return 1;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a != NULL; a = a->next)
+			if (a->children != NULL &&
+			    tree_lacks_glyph(covers, a->children))
+				return 1;
+		if (tree_lacks_glyph(covers, n->children))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The system's fonts, loaded the first time a document has a character
+ * the bundled fonts lack (a name in Devanagari, an emoji), and kept for
+ * the rest of the process.  Most runs never need them: loading them
+ * reads /etc/fonts and every font cache, the most costly part of a
+ * start.  Returns -1 when out of memory.
+ */
+int
+ts_need_system_fonts(struct typeset *ts, const xmlDoc *doc)
+{
+	if (ts->sys_tried || !tree_lacks_glyph(ts->covers, doc->children))
+		return 0;
+	ts->sys_tried = 1;
+	/* NULL: no system configuration; the warning names the field */
+	if ((ts->sys_config = FcInitLoadConfigAndFonts()) == NULL)
+		return 0;
+	if ((ts->sys_fontmap = fontmap_for(ts->sys_config)) == NULL)
+		return -1;
+	return 0;
 }
 
 void
@@ -136,6 +241,8 @@ typeset_free(struct typeset *ts)
 		FcConfigDestroy(ts->config);
 	if (ts->sys_config != NULL)
 		FcConfigDestroy(ts->sys_config);
+	if (ts->covers != NULL)
+		FcCharSetDestroy(ts->covers);
 	validate_free(ts->schema);
 	free(ts);
 }

@@ -91,7 +91,10 @@ enum mark {
 struct typeset {
 	FcConfig	*config;	/* the bundled fonts only */
 	PangoFontMap	*fontmap;
-	FcConfig	*sys_config;	/* the system's, NULL when refused */
+	FcCharSet	*covers;	/* every character they have */
+	unsigned	 flags;		/* enum typeset_flags */
+	int		 sys_tried;	/* the system's loaded, or refused */
+	FcConfig	*sys_config;	/* the system's, NULL until needed */
 	PangoFontMap	*sys_fontmap;
 	struct validate	*schema;
 };
@@ -227,6 +230,7 @@ struct membuf {
 /* typeset-font.c */
 PangoFontDescription *ts_font_for(double size, int bold, int italic);
 PangoContext	*ts_context_new(PangoFontMap *);
+int		 ts_need_system_fonts(struct typeset *, const xmlDoc *);
 
 /* typeset-inline.c */
 int		 ts_is_el(const xmlNode *, const char *name);

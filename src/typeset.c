@@ -192,6 +192,11 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	root = xmlDocGetRootElement(doc);
 	r.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	r.ctx = ts_context_new(ts->fontmap);
+	if (ts_need_system_fonts(ts, doc) != 0) {
+		diag_error(d, name, 0, "out of memory loading the fonts");
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
 	if (ts->sys_fontmap != NULL)
 		r.sys_ctx = ts_context_new(ts->sys_fontmap);
 	r.lang = ts_attr_of(root, "lang");

@@ -32,9 +32,19 @@
 /* Stands for "two declarations of that name disagree" in the docs map. */
 static const char AMBIGUOUS[] = "";
 
+/*
+ * The documentation quoted in messages, built from the schema on the
+ * first error that needs it, not at every start: walking the schema
+ * costs more than compiling it, and most runs report nothing.
+ */
+struct docs {
+	xmlDocPtr	 xsd;		/* the schema, until the table is built */
+	xmlHashTablePtr	 table;		/* "elem@attr", "parent/elem" -> text */
+};
+
 struct validate {
 	xmlSchemaPtr	 schema;
-	xmlHashTablePtr	 docs;		/* "elem@attr", "parent/elem" -> text */
+	struct docs	*docs;
 	xmlChar		*target_ns;	/* the schema's targetNamespace */
 	xmlChar		*root;		/* its (first) global element */
 	char		**known;	/* associations with rules, or NULL */
@@ -250,7 +260,7 @@ validate_new(const char *xsd_path, const char *const *known, struct diag *d)
 	if ((doc = xmlload_file(xsd_path, NULL, d, &status)) == NULL)
 		goto fail;
 	if ((v = calloc(1, sizeof(*v))) == NULL ||
-	    (v->docs = xmlHashCreate(64)) == NULL)
+	    (v->docs = calloc(1, sizeof(*v->docs))) == NULL)
 		goto nomem;
 	root = xmlDocGetRootElement(doc);
 	if (!is_xs(root, "schema")) {
@@ -261,7 +271,6 @@ validate_new(const char *xsd_path, const char *const *known, struct diag *d)
 	for (n = root->children; n != NULL && v->root == NULL; n = n->next)
 		if (is_xs(n, "element"))
 			v->root = xmlGetProp(n, BAD_CAST "name");
-	docs_build(v->docs, root, root->children);
 
 	/* The schema parser takes the document over; give it a copy. */
 	if ((copy = xmlCopyDoc(doc, 1)) == NULL ||
@@ -283,7 +292,7 @@ validate_new(const char *xsd_path, const char *const *known, struct diag *d)
 	}
 	xmlSchemaFreeParserCtxt(pctxt);
 	xmlFreeDoc(copy);
-	xmlFreeDoc(doc);
+	v->docs->xsd = doc;
 	return v;
 nomem:
 	diag_error(d, xsd_path, 0, "out of memory");
@@ -312,8 +321,11 @@ validate_free(struct validate *v)
 		return;
 	if (v->schema != NULL)
 		xmlSchemaFree(v->schema);
-	if (v->docs != NULL)
-		xmlHashFree(v->docs, free_doc_entry);
+	if (v->docs != NULL) {
+		xmlFreeDoc(v->docs->xsd);
+		xmlHashFree(v->docs->table, free_doc_entry);
+		free(v->docs);
+	}
 	xmlFree(v->target_ns);
 	xmlFree(v->root);
 	for (i = 0; v->known != NULL && v->known[i] != NULL; i++)
@@ -328,6 +340,7 @@ static const char *
 docs_find(const struct validate *v, const xmlNode *node, const char *attr)
 {
 	const char	*text;
+	xmlNode		*root;
 	char		 key[256];
 
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
@@ -340,7 +353,14 @@ docs_find(const struct validate *v, const xmlNode *node, const char *attr)
 		    node->name);
 	else
 		return NULL;
-	text = xmlHashLookup(v->docs, BAD_CAST key);
+	if (v->docs->xsd != NULL) {
+		root = xmlDocGetRootElement(v->docs->xsd);
+		if ((v->docs->table = xmlHashCreate(64)) != NULL)
+			docs_build(v->docs->table, root, root->children);
+		xmlFreeDoc(v->docs->xsd);
+		v->docs->xsd = NULL;
+	}
+	text = xmlHashLookup(v->docs->table, BAD_CAST key);
 	return text == AMBIGUOUS ? NULL : text;
 }
 
