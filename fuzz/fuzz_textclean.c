@@ -5,8 +5,10 @@
  * cleaner promises.
  * A broken promise aborts, so libFuzzer reports it as a crash:
  * valid UTF-8, no noncharacter, no C0/C1 control but a newline, no
- * bidirectional control, and in what goes to Pango at most
- * TEXTCLEAN_MAX_MARKS combining marks in a row.
+ * bidirectional embedding, override or mark; in what goes to Pango the
+ * cleaner's own isolates only (LRI or RLI ... PDI, never a PDI without
+ * its opening) and at most TEXTCLEAN_MAX_MARKS combining marks in a
+ * row; in an outline no isolate at all.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +35,7 @@ check_clean(const char *s, int for_pango)
 	const char	*p;
 	gunichar	 c;
 	size_t		 marks = 0;
+	long		 open = 0;
 
 	if (!g_utf8_validate(s, -1, NULL))
 		broken("invalid UTF-8", s);
@@ -42,7 +45,12 @@ check_clean(const char *s, int for_pango)
 			broken("a noncharacter", s);
 		if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f))
 			broken("a control character", s);
-		if (textclean_is_bidi_control(c))
+		if (for_pango && (c == 0x2066 || c == 0x2067))
+			open++;
+		else if (for_pango && c == 0x2069) {
+			if (--open < 0)
+				broken("a PDI without its isolate", s);
+		} else if (textclean_is_bidi_control(c))
 			broken("a bidirectional control", s);
 		marks = g_unichar_ismark(c) ? marks + 1 : 0;
 		if (for_pango && marks > TEXTCLEAN_MAX_MARKS)
