@@ -997,6 +997,37 @@ test_stacked_marks_make_room(void **state)
 		    "a plain one %.1f pt", gap[1], gap[0]);
 }
 
+/*
+ * The paragraph direction is the document's: dir="rtl" (or a language
+ * written right to left) sets Hebrew paragraphs right to left, with a
+ * Latin name in them isolated; dir is checked by the schema.
+ */
+static void
+test_document_direction(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *msgs, *text;
+	static const char rtl[] = "<?xml version='1.0' encoding='UTF-8'?>"
+	    "<document xmlns='urn:endorse:layout:1' created='2025-01-15' "
+	    "lang='he'><title>t</title><body><p>\xd7\xa9\xd7\x9c\xd7\x95"
+	    "\xd7\x9d <span field='name'>Rosa Provider</span> 56</p></body>"
+	    "</document>";
+
+	assert_int_equal(render_to(fx->pinned, rtl, tmppath("rtl.pdf", out,
+	    sizeof(out)), &msgs), TYPESET_OK);
+	assert_string_equal(msgs, "");
+	free(msgs);
+	text = capture("pdftotext -raw '%s' -", out);
+	assert_non_null(strstr(text, "Rosa Provider"));
+	free(text);
+	assert_int_equal(render_to(fx->pinned, "<?xml version='1.0'?>"
+	    "<document xmlns='urn:endorse:layout:1' created='2025-01-15' "
+	    "dir='sideways'><title>t</title><body><p>x</p></body></document>",
+	    out, &msgs), TYPESET_REJECTED);
+	assert_non_null(strstr(msgs, "ltr or rtl"));
+	free(msgs);
+}
+
 /* Marks are shapes with the stylesheet's label; the typesetter has no
  * words of its own, and the old status vocabulary is refused. */
 static void
@@ -1256,6 +1287,7 @@ main(void)
 		cmocka_unit_test(test_marks_neutral),
 		cmocka_unit_test(test_header_thirds),
 		cmocka_unit_test(test_stacked_marks_make_room),
+		cmocka_unit_test(test_document_direction),
 		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
 		cmocka_unit_test(test_parts_and_page_refs),
