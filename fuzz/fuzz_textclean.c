@@ -86,19 +86,15 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	check_clean(r, 1);
 	g_free(r);
 	/*
-	 * textclean_outline takes valid UTF-8 (its callers pass text of the
-	 * XML tree): given invalid bytes it copies them, and a lead byte such
-	 * as 0xFC makes it step over the terminating NUL (finding
-	 * regressions/textclean/outline-invalid-utf8; the fix belongs in
-	 * textclean.c).  Raw input goes there only when valid, and the
-	 * cleaned string always.
+	 * The outline stops at the first invalid byte (it once stepped over
+	 * the terminating NUL after a lead byte such as 0xFC: finding
+	 * regressions/textclean/outline-invalid-utf8): raw bytes go there
+	 * too, and what comes out is valid.
 	 */
-	if (g_utf8_validate(s, -1, NULL)) {
-		r = textclean_outline(s);
-		if (!g_utf8_validate(r, -1, NULL))
-			broken("invalid UTF-8 from valid", r);
-		g_free(r);
-	}
+	r = textclean_outline(s);
+	if (!g_utf8_validate(r, -1, NULL))
+		broken("invalid UTF-8 from the outline", r);
+	g_free(r);
 	/*
 	 * The outline of cleaned text is clean; it drops the zero-width
 	 * spaces that cut a stack of marks, but never goes to Pango

@@ -197,10 +197,15 @@ char *
 textclean_outline(const char *s)
 {
 	GString		*o = g_string_new(NULL);
-	const char	*p;
+	const char	*p, *end;
 	gunichar	 c;
 
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+	/*
+	 * Up to the first invalid byte only: stepping by a lead byte such
+	 * as 0xFC at the end of a string would pass its terminating NUL.
+	 */
+	(void)g_utf8_validate(s, -1, &end);
+	for (p = s; p < end; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if (c == 0x200b || (c >= 0x2066 && c <= 0x2069) || c == 0xfffc)
 			continue;

@@ -65,7 +65,8 @@ char	*textclean_string(const char *s, unsigned flags);
 /*
  * Cleaned text for a bookmark or a quote: without the zero-width
  * spaces, isolates and object replacements the cleaner and the inline
- * builder insert; line breaks and no-break spaces as spaces.
+ * builder insert; line breaks and no-break spaces as spaces.  Text
+ * ends at the first invalid UTF-8 byte.
  */
 char	*textclean_outline(const char *s);
 

@@ -181,6 +181,13 @@ test_outline(void **state)
 	    "b\xc2\xa0" "c\xe2\x80\x8b" "d\xef\xbf\xbc");
 	assert_string_equal(got, "A b cd");
 	g_free(got);
+	/* invalid UTF-8 ends it, never a read past the string */
+	got = textclean_outline("x\xfc");
+	assert_string_equal(got, "x");
+	g_free(got);
+	got = textclean_outline("ab\xc3");
+	assert_string_equal(got, "ab");
+	g_free(got);
 }
 
 int
