@@ -115,6 +115,40 @@ note_id_pages(struct render *r, const struct paginate *pg)
  * Build the blocks of body and paginate them.  Returns the pagination,
  * or NULL with *st set after reporting.
  */
+/*
+ * The first part (1 + index) with more than TYPESET_MAX_PAGES pages, or
+ * 0.  Fragments come in page order, so a part's pages are counted where
+ * its page changes.
+ */
+static size_t
+part_over_limit(const struct render *r, const struct paginate *pg)
+{
+	size_t	*pages, *last, i, p, over = 0;
+
+	if (r->nparts == 0)
+		return 0;
+	pages = calloc(r->nparts, sizeof(*pages));
+	last = calloc(r->nparts, sizeof(*last));
+	if (pages == NULL || last == NULL) {
+		free(pages);
+		free(last);
+		return 0;	/* the drawing fails on memory the same way */
+	}
+	for (i = 0; i < pg->nfrags && over == 0; i++) {
+		if (pg->frags[i].repeat ||
+		    (p = r->blks[pg->frags[i].box].part) == 0)
+			continue;
+		if (pages[p - 1] == 0 || last[p - 1] != pg->frags[i].page) {
+			last[p - 1] = pg->frags[i].page;
+			if (++pages[p - 1] > TYPESET_MAX_PAGES)
+				over = p;
+		}
+	}
+	free(pages);
+	free(last);
+	return over;
+}
+
 static struct paginate *
 build_and_paginate(struct render *r, const xmlNode *body,
     enum typeset_status *st)
@@ -122,7 +156,7 @@ build_and_paginate(struct render *r, const xmlNode *body,
 	struct paginate_box	*boxes = NULL;
 	struct paginate		*pg = NULL;
 	enum paginate_status	 pst;
-	size_t			 i;
+	size_t			 i, k, max;
 
 	*st = TYPESET_REJECTED;
 	if (body != NULL)
@@ -149,16 +183,24 @@ build_and_paginate(struct render *r, const xmlNode *body,
 	}
 	for (i = 0; i < r->nblks; i++)
 		boxes[i] = r->blks[i].box;
-	pg = paginate_run(boxes, r->nblks, r->body_h, TYPESET_MAX_PAGES, &pst);
+	max = r->nparts > 0 ? TYPESET_MAX_FILE_PAGES : TYPESET_MAX_PAGES;
+	pg = paginate_run(boxes, r->nblks, r->body_h, max, &pst);
 	if (pg == NULL) {
 		if (pst == PAGINATE_TOO_MANY_PAGES)
 			diag_error(r->d, r->name, 0, "the document would have "
-			    "more than %d pages", TYPESET_MAX_PAGES);
+			    "more than %zu pages", max);
 		else {
 			diag_error(r->d, r->name, 0, "out of memory "
 			    "paginating");
 			*st = TYPESET_INTERNAL;
 		}
+		goto out;
+	}
+	if ((k = part_over_limit(r, pg)) > 0) {
+		diag_error(r->d, r->name, 0, "part %zu of the document would "
+		    "have more than %d pages", k, TYPESET_MAX_PAGES);
+		paginate_free(pg);
+		pg = NULL;
 		goto out;
 	}
 	*st = TYPESET_OK;

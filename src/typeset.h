@@ -46,8 +46,13 @@ enum typeset_status {
 	TYPESET_INTERNAL		/* Cairo, Pango, out of memory: 70 */
 };
 
-/* Most pages one document may have (SECURITY.md limits). */
+/*
+ * Most pages one document may have (SECURITY.md limits); in a document
+ * of parts (a combined review: one part per applicant) the limit is per
+ * part, and the whole file may have TYPESET_MAX_FILE_PAGES.
+ */
 #define TYPESET_MAX_PAGES	500
+#define TYPESET_MAX_FILE_PAGES	20000
 
 /* Most characters in one paragraph, list item, cell or heading. */
 #define TYPESET_MAX_BLOCK_CHARS	16000

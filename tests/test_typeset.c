@@ -1111,6 +1111,30 @@ test_page_limit(void **state)
 	assert_non_null(strstr(msgs, "more than 500 pages"));
 	free(msgs);
 	free(xml);
+
+	/* In a document of parts the limit is per part. */
+	buf_open(&b);
+	fprintf(b.f, "%s<body>", HEAD);
+	for (i = 0; i < 2 * 300; i++)
+		fprintf(b.f, "%s<p>page %d</p>%s", i % 300 == 0 ? "<part>" :
+		    "<page-break/>", i, i % 300 == 299 ? "</part>" : "");
+	fprintf(b.f, "</body></document>");
+	xml = buf_close(&b);
+	render_ok(fx->ts, xml, tmppath("parts-limit.pdf", out, sizeof(out)));
+	free(xml);
+	buf_open(&b);
+	fprintf(b.f, "%s<body><part><p>short</p></part><part>", HEAD);
+	for (i = 0; i < 501; i++)
+		fprintf(b.f, "<p>page %d</p><page-break/>", i);
+	fprintf(b.f, "</part></body></document>");
+	xml = buf_close(&b);
+	assert_int_equal(render_to(fx->ts, xml, tmppath("part-over.pdf", out,
+	    sizeof(out)), &msgs), TYPESET_REJECTED);
+	assert_non_null(strstr(msgs, "part 2 of the document would have more "
+	    "than 500 pages"));
+	assert_int_equal(access(out, F_OK), -1);
+	free(msgs);
+	free(xml);
 }
 
 static void
