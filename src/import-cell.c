@@ -253,6 +253,30 @@ im_check_hours(struct ctx *c, const struct table *tb, long line, int fcol,
 	return -1;
 }
 
+/*
+ * A track: the rule files declare them (an open list, as the schema's
+ * track pattern is), so a word of lower-case letters, digits and inner
+ * hyphens, in any case here.  Returns it in lower case (caller frees) or
+ * NULL.
+ */
+static char *
+track_word(const char *word)
+{
+	char	*t = g_ascii_strdown(word, -1);
+	size_t	 i, len = strlen(t);
+	int	 ok = len > 0 && len <= 100 && g_ascii_isalpha(t[0]) &&
+		    t[len - 1] != '-';
+
+	for (i = 0; ok && i < len; i++)
+		if (!g_ascii_isalnum(t[i]) && !(t[i] == '-' && t[i + 1] != '-'))
+			ok = 0;
+	if (!ok) {
+		g_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* The schema's spelling of word in the list type, or NULL. */
 static const char *
 word_find(const struct ctx *c, const char *type, const char *word)
@@ -387,7 +411,7 @@ im_endorsement_entry(struct ctx *c, const struct table *tb, long line,
 {
 	char		**tok = im_split_words(entry, " \t\r\n,");
 	const char	*w;
-	char		 q[80], *assoc = NULL;
+	char		 q[80], *assoc = NULL, *t;
 	xmlNodePtr	 e = NULL;
 	size_t		 i;
 	int		 bad = 0, level = 0, desig = 0, track = 0, date = 0;
@@ -416,20 +440,20 @@ im_endorsement_entry(struct ctx *c, const struct table *tb, long line,
 		    (w = word_find(c, "designation", tok[i])) != NULL) {
 			im_set_attr(c, e, "designation", w);
 			desig = 1;
-		} else if (!track &&
-		    (w = word_find(c, "track", tok[i])) != NULL) {
-			im_set_attr(c, e, "track", w);
-			track = 1;
 		} else if (!date && im_date_ok(c, tok[i])) {
 			im_set_attr(c, e, "earned", tok[i]);
 			date = 1;
+		} else if (!track && (t = track_word(tok[i])) != NULL) {
+			im_set_attr(c, e, "track", t);
+			g_free(t);
+			track = 1;
 		} else {
 			im_cell_error(c, tb, line, fcol,
 			    "in '%s': '%s' is not a "
 			    "level (I to IV), an endorsement title (%s), a "
 			    "track (%s) or a date YYYY-MM-DD", im_clip(entry, q,
 			    sizeof(q)), tok[i], "IFA, IFS, IFRS, IMHS, IMHM",
-			    "clinical, policy, research-faculty");
+			    "such as clinical, policy, research-faculty");
 			bad = 1;
 		}
 	}

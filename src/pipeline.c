@@ -59,6 +59,28 @@ pipeline_free(struct pipeline *p)
 	free(p);
 }
 
+/*
+ * Each association's tracks, from its rule file: those of its initial
+ * rule sets (a rule set for every track names none and adds nothing).
+ */
+static int
+set_tracks(struct validate *v, const struct catalog *cat)
+{
+	const struct catalog_ruleset	*rs;
+	size_t				 i, j;
+
+	for (i = 0; i < cat->count; i++)
+		for (j = 0; j < cat->entries[i].nrulesets; j++) {
+			rs = &cat->entries[i].rulesets[j];
+			if (strcmp(rs->kind, "initial") == 0 &&
+			    rs->tracks[0] != '\0' &&
+			    validate_set_tracks(v, cat->entries[i].association,
+			    rs->tracks) == -1)
+				return -1;
+		}
+	return 0;
+}
+
 int
 pipeline_load(struct pipeline *p, unsigned stages, struct diag *d)
 {
@@ -76,7 +98,8 @@ pipeline_load(struct pipeline *p, unsigned stages, struct diag *d)
 			return -1;
 		p->validate = validate_new(path, p->catalog->codes, d);
 		if (p->validate == NULL ||
-		    validate_set_ref_target(p->validate, "person") == -1)
+		    validate_set_ref_target(p->validate, "person") == -1 ||
+		    set_tracks(p->validate, p->catalog) == -1)
 			return -1;
 	}
 	if ((stages & PIPELINE_EVALUATE) && p->evaluate == NULL &&

@@ -544,21 +544,13 @@ skeleton_build(const struct sheet_schema *s, const struct skeleton_params *p,
 	xmlXPathObjectPtr	 secs = NULL;
 	xmlNodePtr		 root;
 	char			*assoc_name = NULL, *file, *txt;
-	const char *const	*tracks = sheet_schema_words(s, "track");
 	GString			*all;
 	int			 i, ok = 0;
 
+	/* The track is checked against the rule file's (track_offered). */
 	memset(&b, 0, sizeof(b));
 	b.s = s;
 	b.p = p;
-	for (i = 0; tracks != NULL && tracks[i] != NULL; i++)
-		if (strcmp(tracks[i], p->track) == 0)
-			break;
-	if (tracks == NULL || tracks[i] == NULL) {
-		diag_error(d, NULL, 0, "there is no track '%s': expected %s",
-		    p->track, sheet_schema_expect(s, "track"));
-		return NULL;
-	}
 	if ((rules = xmlload_file(p->rules_path, NULL, d, &st)) == NULL)
 		return NULL;
 	b.out = g_string_new(NULL);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <libxml/valid.h>
@@ -48,6 +49,7 @@ struct validate {
 	xmlChar		*target_ns;	/* the schema's targetNamespace */
 	xmlChar		*root;		/* its (first) global element */
 	char		**known;	/* associations with rules, or NULL */
+	GHashTable	*tracks;	/* association -> "a,b,c", or NULL */
 	char		*ref_target;	/* what every IDREF must name, or NULL */
 };
 
@@ -331,6 +333,8 @@ validate_free(struct validate *v)
 	for (i = 0; v->known != NULL && v->known[i] != NULL; i++)
 		free(v->known[i]);
 	free(v->known);
+	if (v->tracks != NULL)
+		g_hash_table_destroy(v->tracks);
 	free(v->ref_target);
 	free(v);
 }
@@ -862,6 +866,58 @@ check_references(struct run_state *st, xmlDocPtr doc, xmlNode *n)
 	}
 }
 
+int
+validate_set_tracks(struct validate *v, const char *association,
+    const char *tracks)
+{
+	if (v->tracks == NULL && (v->tracks = g_hash_table_new_full(
+	    g_str_hash, g_str_equal, g_free, g_free)) == NULL)
+		return -1;
+	g_hash_table_replace(v->tracks, g_strdup(association),
+	    g_strdup(tracks));
+	return 0;
+}
+
+/*
+ * The application's track must be one its association's rule file
+ * declares: the list is data, so a new track is a rule file's change.
+ */
+static void
+check_track(struct run_state *st, xmlNode *app, const xmlChar *code)
+{
+	const char	*tracks;
+	char		**words, clip[QUOTE_MAX + 4];
+	GString		*want;
+	xmlChar		*track;
+	size_t		 i, n;
+	int		 found = 0;
+
+	if (st->v->tracks == NULL || (tracks = g_hash_table_lookup(
+	    st->v->tracks, code)) == NULL || tracks[0] == '\0' ||
+	    (track = xmlGetProp(app, BAD_CAST "track")) == NULL)
+		return;
+	words = g_strsplit(tracks, ",", -1);
+	n = g_strv_length(words);
+	want = g_string_new(NULL);
+	for (i = 0; i < n; i++) {
+		if (strcmp(words[i], (char *)track) == 0)
+			found = 1;
+		g_string_append_printf(want, "%s%s", i == 0 ? "" :
+		    i + 1 == n ? " or " : ", ", words[i]);
+	}
+	if (!found) {
+		st->errors++;
+		diag_error(st->diag, st->name, xmlGetLineNo(app), "element "
+		    "'application', attribute 'track': %s's requirements have "
+		    "no track '%s': expected %s", (char *)code,
+		    diag_clip((char *)track, QUOTE_MAX, clip, sizeof(clip)),
+		    want->str);
+	}
+	g_string_free(want, TRUE);
+	g_strfreev(words);
+	xmlFree(track);
+}
+
 /* The application's association must be one endorse has rules for. */
 static void
 check_association(struct run_state *st, xmlDocPtr doc)
@@ -897,7 +953,8 @@ check_association(struct run_state *st, xmlDocPtr doc)
 		    "requirements for '%s': expected one of %s",
 		    diag_clip((char *)code, QUOTE_MAX, clip, sizeof(clip)),
 		    list[0] ? list : "(none installed)");
-	}
+	} else
+		check_track(st, n, code);
 	xmlFree(code);
 }
 

@@ -31,6 +31,15 @@ struct validate	*validate_new(const char *xsd_path,
 void		 validate_free(struct validate *);
 
 /*
+ * The tracks association's rule file declares, comma-separated
+ * ("clinical,policy,research-faculty"): an application to association
+ * must name one of them.  Without a call for an association its tracks
+ * are not checked.  Returns 0, or -1 out of memory.
+ */
+int		 validate_set_tracks(struct validate *,
+		    const char *association, const char *tracks);
+
+/*
  * Every identifier reference (xs:IDREF) must name an element called
  * element (for portfolios: "person"; the schema cannot say so without
  * xs:keyref, SECURITY.md rule 7).  Returns 0, or -1 out of memory.

@@ -488,6 +488,29 @@ test_tracks_from_rule_files(void **state)
 	    "xx-aimh", "--track", "program-leadership", READY, NULL);
 	assert_true(r.status >= 0 && r.status <= 2);
 	run_free(&r);
+	/* a portfolio on XX-AIMH's own track validates; on OK-AIMH it does not */
+	text = slurp(srcpath(READY, src, sizeof(src)), &len);
+	assert_non_null(text);
+	g = g_string_new(text);
+	free(text);
+	assert_true(g_string_replace(g, "association=\"OK-AIMH\" level=\"IV\" "
+	    "track=\"clinical\"", "association=\"XX-AIMH\" level=\"IV\" "
+	    "track=\"program-leadership\"", 1) == 1);
+	tmppath("tracks/xx.xml", path, sizeof(path));
+	spew(path, g->str, g->len);
+	run_endorse(&r, "validate", path, NULL);
+	run_expect(&r, 0, ": valid\n", NULL);
+	run_free(&r);
+	assert_true(g_string_replace(g, "XX-AIMH", "OK-AIMH", 1) == 1);
+	tmppath("tracks/ok.xml", path, sizeof(path));
+	spew(path, g->str, g->len);
+	g_string_free(g, TRUE);
+	run_endorse(&r, "validate", path, NULL);
+	run_expect(&r, 65, NULL, "error: element 'application', attribute "
+	    "'track': OK-AIMH's requirements have no track "
+	    "'program-leadership': expected clinical, policy or "
+	    "research-faculty\n");
+	run_free(&r);
 	/* not a track of OK-AIMH's */
 	run_endorse(&r, "check", "--as-of", AS_OF, "--association", "ok-aimh",
 	    "--track", "program-leadership", READY, NULL);

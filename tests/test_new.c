@@ -134,8 +134,8 @@ test_new_refuses(void **state)
 	unlink(out);
 	msgs_close(&m);
 	expect_msg(m.text, "not written: the new portfolio is not valid");
-	expect_msg(m.text, "error: there is no track 'surgery': expected a "
-	    "Level IV track: clinical, policy or research-faculty");
+	expect_msg(m.text, "ok-aimh.xml: error: OK-AIMH has no track "
+	    "'surgery': expected clinical, policy or research-faculty\n");
 	expect_msg(m.text, "one-track.xml: error: OK-AIMH has no track "
 	    "'policy': expected clinical\n");
 	expect_msg(m.text, "one-track.xml: error: no Level IV rules of "

@@ -135,10 +135,11 @@ test_one_message_per_value(void **state)
 static void
 test_track_and_association(void **state)
 {
+	/* the tracks are the rule file's: see tests/test_cli_validate.c */
 	expect_message(state, "<application association='OK-AIMH' "
-	    "level='IV' track='clinicial'/>", "", "attribute 'track': "
-	    "'clinicial' is not valid: expected a Level IV track: clinical, "
-	    "policy or research-faculty");
+	    "level='IV' track='Clinical'/>", "", "attribute 'track': "
+	    "'Clinical' is not valid: expected a Level IV track in lower "
+	    "case, such as clinical, policy or research-faculty");
 	expect_message(state, "<application association='TX-AIMH' "
 	    "level='IV' track='policy'/>", "", "endorse has no requirements "
 	    "for 'TX-AIMH': expected one of OK-AIMH, WI-AIMH");
