@@ -313,7 +313,7 @@ FUZZ_CFLAGS	= -g -O1 $(FUZZ_SAN) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
 		  -DDATADIR='"$(DATADIR)"' -DFUZZ_SRCDIR='"$(CURDIR)"' \
 		  -DFUZZ_LIBFUZZER $(PKG_CFLAGS) -Isrc -MMD -MP
 # fuzz_import.c has its own target above (fuzz-import).
-FUZZERS		= load evaluate textclean pipeline
+FUZZERS		= load evaluate textclean pipeline typeset
 FUZZ_LIB_OBJS	= $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
 FUZZ_REPLAYS	= $(patsubst %,build/tests/replay_%,$(FUZZERS))
 
@@ -333,12 +333,14 @@ fuzz: fuzz-build
 	@for f in $(FUZZERS); do \
 		mkdir -p build-fuzz/corpus-$$f build-fuzz/findings-$$f; \
 		cp fuzz/corpus/$$f/* examples/*.xml tests/validate/*.xml \
-		    build-fuzz/corpus-$$f/ 2>/dev/null; \
+		    tests/layout/*.xml build-fuzz/corpus-$$f/ 2>/dev/null; \
+		dict=fuzz/portfolio.dict; \
+		[ ! -f fuzz/$$f.dict ] || dict=fuzz/$$f.dict; \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
 		$(TEST_ENV) $(FUZZ_JOBS_NICE) build-fuzz/fuzz_$$f \
 		    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 		    -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
-		    -dict=fuzz/portfolio.dict \
+		    -dict=$$dict \
 		    -artifact_prefix=build-fuzz/findings-$$f/ \
 		    build-fuzz/corpus-$$f || exit 1; \
 	done
