@@ -200,9 +200,11 @@ pipeline_evaluate(struct pipeline *p, xmlDocPtr portfolio, const char *name,
 	*checklist = NULL;
 	if (pipeline_load(p, PIPELINE_EVALUATE, d) == -1)
 		return PIPELINE_INTERNAL;
+	/* the stylesheet failing is ours (exit 70), not the portfolio's */
 	if ((*checklist = evaluate_run(p->evaluate, portfolio, name, prm,
 	    d)) == NULL)
-		return PIPELINE_REJECTED;
+		return evaluate_failed_internally(p->evaluate) ?
+		    PIPELINE_INTERNAL : PIPELINE_REJECTED;
 	return PIPELINE_OK;
 }
 
