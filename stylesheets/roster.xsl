@@ -26,9 +26,23 @@
 
   <xsl:variable name="r" select="/e:roster"/>
 
+  <!-- The associations of the season, each once (the PDF's author). -->
+  <xsl:key name="by-association" match="e:applicant" use="@association"/>
+
   <xsl:template match="/">
     <document created="{$created}" page-size="letter" lang="en">
       <title><xsl:value-of select="concat('Batch roster: ', $r/@total, ' applicants')"/></title>
+      <author>
+        <xsl:text>Endorsement committee</xsl:text>
+        <xsl:for-each select="$r/e:applicant[generate-id() = generate-id(key('by-association', @association)[1])]">
+          <xsl:sort select="@association"/>
+          <xsl:choose>
+            <xsl:when test="position() = 1">: </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="@association"/>
+        </xsl:for-each>
+      </author>
       <subject>Endorsement batch roster for the committee chair</subject>
       <keywords>endorsement, batch, roster</keywords>
       <header>

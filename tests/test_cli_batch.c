@@ -396,6 +396,13 @@ test_examples_and_bad_inputs(void **state)
 	assert_non_null(strstr(r.out, "malformed.xml"));
 	assert_non_null(strstr(r.out, "Inputs that could not be processed"));
 	run_free(&r);
+	/* its author: the season's associations, each once */
+	run_tool(&r, "pdfinfo", strcat(strcpy(path, out), "/roster.pdf"),
+	    NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Endorsement committee: OK-AIMH, "
+	    "WI-AIMH\n"));
+	run_free(&r);
 }
 
 /* A worker that dies, or runs over its CPU limit, is replaced. */
