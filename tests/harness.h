@@ -271,6 +271,35 @@ tmppath(const char *name, char *buf, size_t bufsz)
 }
 
 /*
+ * The sections of a small OK-AIMH Policy portfolio that is ready for
+ * committee, after its <application>: quick to evaluate and typeset.
+ */
+#define READY_BODY \
+	"<education><degree kind='MA' awarded='2015-05-15' " \
+	"transcript-received='2015-06-01'><institution>U</institution>" \
+	"</degree></education>\n" \
+	"<training><course start='2020-01-10' hours='30' " \
+	"relationship-based='yes'><title>T</title><provider>P</provider>" \
+	"</course></training>\n" \
+	"<experience><position start='2015-06-01' end='ongoing' " \
+	"work='policy-administration'><role>Director</role><employer>E" \
+	"</employer></position><leadership activity='policy-making-groups' " \
+	"scope='state' start='2020-01-01'><description>Council." \
+	"</description></leadership></experience>\n" \
+	"<people><person id='p1'><name>A</name><endorsement " \
+	"association='OK-AIMH' level='II' designation='IFS'/></person>" \
+	"<person id='p2'><name>B</name></person><person id='p3'><name>C" \
+	"</name></person></people>\n" \
+	"<references><reference person='p1' role='program-supervisor' " \
+	"completed='2025-01-01'/><reference person='p2' role='rsc-provider' " \
+	"completed='2025-01-01'/><reference person='p3' role='colleague' " \
+	"completed='2025-01-01'/></references>\n" \
+	"<attestations><ethics signed='2025-01-01'/><exam status='passed' " \
+	"date='2025-03-01'/><membership association='OK-AIMH' " \
+	"paid-through='2025-12-31'/></attestations>\n" \
+	"<renewals><renewal year='2024' training-hours='14.75'/></renewals>\n"
+
+/*
  * A finished run: this exit status, and (when not NULL) these texts
  * somewhere on its standard output and error.
  */
