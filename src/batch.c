@@ -27,6 +27,7 @@
 #include <glib.h>
 
 #include "batch.h"
+#include "batch_combined.h"
 #include "batch_roster.h"
 #include "catalog.h"
 #include "datadir.h"
@@ -40,7 +41,7 @@
 #endif
 
 #define MANIFEST	"manifest.txt"
-#define MANIFEST_HEAD	"endorse batch manifest 1"
+#define MANIFEST_HEAD	"endorse batch manifest 2"
 #define LABEL_MAX	100
 #define HASH_LEN	64	/* SHA-256 in hex */
 #define MESSAGE_MAX	4000	/* of a worker's diagnostics, per applicant */
@@ -65,11 +66,14 @@ struct applicant {
 	enum state		 state;
 	enum batch_outcome	 outcome;
 	char			*error;		/* first error line */
+	size_t			 pages;		/* of its review, 0: unknown */
 };
 
+/* A line of the manifest: NAME, its hash, the pages of its review. */
 struct manifest_entry {
 	char	label[LABEL_MAX + 1];
 	char	hash[HASH_LEN + 1];
+	size_t	pages;
 };
 
 struct worker {
@@ -85,6 +89,7 @@ struct worker {
 struct reply {
 	int32_t		job;
 	int32_t		outcome;
+	uint32_t	pages;		/* of the review written */
 	uint32_t	len;
 };
 
@@ -328,8 +333,8 @@ manifest_read(struct batch *b)
 			b->old = ne;
 		}
 		e = &b->old[b->nold];
-		if (sscanf(line, "%100s %64s", e->label, e->hash) == 2 &&
-		    strlen(e->hash) == HASH_LEN)
+		if (sscanf(line, "%100s %64s %zu", e->label, e->hash,
+		    &e->pages) == 3 && strlen(e->hash) == HASH_LEN)
 			b->nold++;
 	}
 	fclose(f);
@@ -372,6 +377,7 @@ manifest_write(struct batch *b)
 			snprintf(m[k].label, sizeof(m[k].label), "%s",
 			    a->label);
 			snprintf(m[k].hash, sizeof(m[k].hash), "%s", a->hash);
+			m[k].pages = a->pages;
 			k++;
 		} else if (a->state == ST_TODO &&
 		    (old = manifest_find(b, a->label)) != NULL)
@@ -385,7 +391,8 @@ manifest_write(struct batch *b)
 	}
 	fprintf(f, "%s\n", MANIFEST_HEAD);
 	for (i = 0; i < k; i++)
-		fprintf(f, "%s %s\n", m[i].label, m[i].hash);
+		fprintf(f, "%s %s %zu\n", m[i].label, m[i].hash,
+		    m[i].pages);
 	free(m);
 	if (fclose(f) != 0) {
 		free(buf);
@@ -455,7 +462,8 @@ outcome_of_result(enum evaluate_result r)
 
 /* Worker: one applicant, its three files. */
 static enum batch_outcome
-work_one(struct batch *b, const struct applicant *a, struct diag *d)
+work_one(struct batch *b, const struct applicant *a, size_t *review_pages,
+    struct diag *d)
 {
 	static const enum present_kind kinds[] = { PRESENT_PACKET,
 	    PRESENT_REVIEW };
@@ -466,8 +474,9 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	xmlDocPtr		 doc = NULL, cl = NULL, layout = NULL;
 	unsigned char		*pdf = NULL;
 	char			*buf = NULL, path[PATH_MAX];
-	size_t			 len, k;
+	size_t			 len, k, pages;
 
+	*review_pages = 0;
 	if ((st = pipeline_read(b->pipeline, a->path, a->path, &doc, d)) !=
 	    PIPELINE_OK ||
 	    (st = pipeline_evaluate(b->pipeline, doc, a->path, &b->opt->prm,
@@ -494,9 +503,11 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 		    b->opt->created, kinds[k] == PRESENT_REVIEW &&
 		    b->opt->reviewers != NULL ? params : NULL, &layout, d)) !=
 		    PIPELINE_OK ||
-		    (st = pipeline_pdf(b->pipeline, layout, a->path,
-		    b->opt->paper, &pdf, &len, d)) != PIPELINE_OK)
+		    (st = pipeline_pdf_pages(b->pipeline, layout, a->path,
+		    b->opt->paper, &pdf, &len, &pages, d)) != PIPELINE_OK)
 			goto out;
+		if (kinds[k] == PRESENT_REVIEW)
+			*review_pages = pages;
 		xmlFreeDoc(layout);
 		layout = NULL;
 		if (output_path(b, a->label, outputs[k + 1], path,
@@ -597,7 +608,7 @@ worker_main(struct batch *b, int in, int out)
 	struct rlimit	 rl;
 	int32_t		 job;
 	char		*msg;
-	size_t		 msglen;
+	size_t		 msglen, pages;
 	FILE		*mem;
 	int		 loaded;
 
@@ -626,8 +637,9 @@ worker_main(struct batch *b, int in, int out)
 			raise(SIGKILL);
 		while (env_is("ENDORSE_TEST_WORKER_SPIN", a->label))
 			;
+		pages = 0;
 		if (loaded)
-			rp.outcome = (int32_t)work_one(b, a, &d);
+			rp.outcome = (int32_t)work_one(b, a, &pages, &d);
 		else {
 			diag_error(&d, a->path, 0, "the data files cannot be "
 			    "loaded");
@@ -635,6 +647,7 @@ worker_main(struct batch *b, int in, int out)
 		}
 		fclose(mem);
 		rp.job = job;
+		rp.pages = pages > UINT32_MAX ? 0 : (uint32_t)pages;
 		rp.len = msg != NULL ? (uint32_t)(msglen < MESSAGE_MAX ?
 		    msglen : MESSAGE_MAX) : 0;
 		if (write_full(out, &rp, sizeof(rp)) != 0 ||
@@ -849,6 +862,7 @@ pool_reply(struct pool *pl, struct worker *w)
 		fwrite(msg, 1, rp.len, stderr);
 	a->outcome = (enum batch_outcome)rp.outcome;
 	a->state = rp.outcome <= BATCH_NOT_READY ? ST_DONE : ST_FAILED;
+	a->pages = rp.pages;
 	if (a->state == ST_FAILED)
 		a->error = rp.len > 0 ? first_line(msg, rp.len) :
 		    strdup("failed");
@@ -992,18 +1006,22 @@ make_outdir(struct batch *b)
 	return -1;
 }
 
-/* The roster from every applicant's checklist (new or kept). */
-static void
+/*
+ * The roster from every applicant's checklist (new or kept), then, when
+ * asked for, the combined review.  Returns the combined review's status.
+ */
+static enum pipeline_status
 write_roster(struct batch *b)
 {
 	struct roster		*r;
 	enum xmlload_status	 status;
-	xmlDocPtr		 cl;
+	enum pipeline_status	 st = PIPELINE_OK;
+	xmlDocPtr		 cl, index;
 	char			 path[PATH_MAX];
 	size_t			 i;
 
 	if ((r = roster_new()) == NULL)
-		return;
+		return PIPELINE_INTERNAL;
 	for (i = 0; i < b->n; i++) {
 		struct applicant *a = &b->a[i];
 
@@ -1024,13 +1042,25 @@ write_roster(struct batch *b)
 		}
 		if (a->state == ST_SKIP)
 			a->outcome = outcome_of_result(evaluate_result(cl));
-		roster_add(r, a->path, a->label, cl);
+		roster_add(r, a->path, a->label, cl, a->pages);
 		xmlFreeDoc(cl);
 	}
 	if (pipeline_load(b->pipeline, PIPELINE_TYPESET, b->diag) == 0)
 		(void)roster_write(r, b->pipeline, b->opt->outdir,
 		    b->opt->created, b->opt->paper, b->diag);
+	if (b->opt->combined) {
+		if ((index = roster_index_document(r, b->opt->prm.as_of)) ==
+		    NULL) {
+			diag_error(b->diag, b->opt->outdir, 0, "out of memory "
+			    "making the combined review's index");
+			st = PIPELINE_INTERNAL;
+		} else
+			st = combined_write(b->pipeline, index, b->opt,
+			    b->diag);
+		xmlFreeDoc(index);
+	}
 	roster_free(r);
+	return st;
 }
 
 int
@@ -1090,6 +1120,7 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		    (old = manifest_find(&b, a->label)) != NULL &&
 		    strcmp(old->hash, a->hash) == 0) {
 			a->state = ST_SKIP;
+			a->pages = old->pages;
 			t->skipped++;
 		} else {
 			a->state = ST_TODO;
@@ -1112,7 +1143,7 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		diag_note(d, "batch: %s/%s cannot be written", o->outdir,
 		    MANIFEST);
 	if (!t->interrupted)
-		write_roster(&b);
+		t->combined = write_roster(&b);
 	for (i = 0; i < b.n; i++)
 		if (b.a[i].state == ST_DONE || b.a[i].state == ST_SKIP ||
 		    b.a[i].state == ST_FAILED)

@@ -1,5 +1,6 @@
 /*
- * batch_roster: the chair's roster of a batch, roster.csv and roster.pdf.
+ * batch_roster: the chair's roster of a batch (roster.csv, roster.pdf)
+ * and the index of its combined review (review-all.pdf).
  *
  * One row per applicant (name, input file, output NAME, association,
  * track, result, number of rules not met, the main shortfall), sorted by
@@ -28,9 +29,14 @@ struct roster;
 struct roster	*roster_new(void);
 void		 roster_free(struct roster *);
 
-/* An applicant from its checklist.  0, or -1 (out of memory). */
+/*
+ * An applicant from its checklist, with the page count of its review
+ * (for the combined review's index; 0: unknown).  0, or -1 (out of
+ * memory).
+ */
 int		 roster_add(struct roster *, const char *source,
-		    const char *label, xmlDocPtr checklist);
+		    const char *label, xmlDocPtr checklist,
+		    size_t review_pages);
 
 /* An input that failed, with its first error line. */
 int		 roster_add_failed(struct roster *, const char *source,
@@ -43,5 +49,14 @@ int		 roster_add_failed(struct roster *, const char *source,
 int		 roster_write(struct roster *, struct pipeline *,
 		    const char *outdir, const char *created,
 		    enum typeset_paper, struct diag *);
+
+/*
+ * The input of the combined review's index (stylesheets/review-index.xsl):
+ * the applicants with a review, in the order they were added, numbered
+ * from 1, each with its page count, then the inputs that failed.  The
+ * caller frees it (xmlFreeDoc); NULL when memory runs out.
+ */
+xmlDocPtr	 roster_index_document(const struct roster *,
+		    const char *as_of);
 
 #endif

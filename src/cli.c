@@ -71,6 +71,7 @@ enum cli_opt {
 	OPT_NAME,
 	OPT_INTO,
 	OPT_REVIEWERS,
+	OPT_COMBINED,
 	OPT__COUNT
 };
 
@@ -119,6 +120,7 @@ static const struct cli_option options[OPT__COUNT] = {
 			  "(FILE.xml)", NULL, NULL },
 	[OPT_REVIEWERS] = { "reviewers", 0, "a number of reviewer copies from 1 "
 			  "to 9", NULL, reviewers_ok },
+	[OPT_COMBINED] = { "combined", 0, NULL, NULL, NULL },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -271,22 +273,25 @@ static const struct cli_command commands[] = {
 	  "Other options and exit status as for 'endorse packet'.\n" },
 	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
 	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
-	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS),
-	  NULL,
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS) |
+	  OPT(OPT_COMBINED), NULL,
 	  "check and print a season of applicants into a directory",
-	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
-	  "                     [--track TRACK] [--paper letter|a4] [--reviewers N]\n"
-	  "                     INPUT...",
+	  "-o OUTDIR [-j N] [-q] [--force] [--combined] [--as-of DATE]\n"
+	  "                     [--association CODE] [--track TRACK]\n"
+	  "                     [--paper letter|a4] [--reviewers N] INPUT...",
 	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
 	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
 	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
 	  "file name), then OUTDIR/roster.csv and OUTDIR/roster.pdf for the\n"
 	  "chair.  A re-run redoes only the applicants whose portfolio, rules,\n"
-	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).\n"
+	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).  With\n"
+	  "--combined, also OUTDIR/review-all.pdf: an index of the applicants,\n"
+	  "then every review checklist, each numbered on its own.\n"
 	  "\n"
 	  "  -o, --output DIR    the output directory (made when missing)\n"
 	  "  -j, --jobs N        worker processes (default: the processors)\n"
 	  "  --force             redo every applicant\n"
+	  "  --combined          also write every review into review-all.pdf\n"
 	  "  -q, --quiet         no progress and no summary line\n"
 	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
 	  "  --reviewers N       as for 'endorse review'\n"
@@ -1510,6 +1515,7 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
 	    TYPESET_PAPER_LETTER;
 	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.combined = a->value[OPT_COMBINED] != NULL;
 	bo.reviewers = a->value[OPT_REVIEWERS];
 	bo.quiet = a->value[OPT_QUIET] != NULL;
 	if (a->value[OPT_JOBS] != NULL)
@@ -1540,6 +1546,9 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		if (t.count[i] > 0)
 			worst = cli_exit_worst(worst,
 			    exit_of_outcome((enum batch_outcome)i));
+	if (t.combined != PIPELINE_OK)
+		worst = cli_exit_worst(worst,
+		    exit_of((enum pipeline_status)t.combined));
 	return worst;
 }
 

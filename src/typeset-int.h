@@ -200,6 +200,8 @@ struct render {
 	size_t		 page_refs;	/* page-ref elements seen */
 	char		*lang;		/* the document's language, or NULL */
 	int		 rtl;		/* the document is right-to-left */
+	const struct typeset_anchor *anchors;	/* ids of later documents */
+	size_t		 nanchors;
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;
@@ -259,5 +261,12 @@ void		 ts_shape_renderer(cairo_t *, PangoAttrShape *,
 		    gboolean do_path, gpointer data);
 enum typeset_status ts_draw_all(struct render *, const struct paginate *,
 		    struct membuf *out);
+struct draw;
+struct draw	*ts_draw_open(struct render *, cairo_write_func_t,
+		    void *closure);
+enum typeset_status ts_draw_doc(struct draw *, struct render *,
+		    const struct paginate *);
+enum typeset_status ts_draw_close(struct draw *, const int *failed,
+		    struct diag *, const char *name);
 
 #endif

@@ -177,12 +177,21 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/*
+ * The drawing of one PDF, which may hold several documents one after the
+ * other (a stream: typeset_stream_add); page is the page of the current
+ * document, base the pages of the file before it.  A drawn page is shown
+ * (cairo_show_page) only when the next one starts or the file ends, so
+ * that the Document structure element closes on the last page.
+ */
 struct draw {
 	struct render	*r;
 	cairo_surface_t	*surface;
 	cairo_t		*cr;
 	int		 outline[4];	/* last bookmark id per level */
 	size_t		 page, pages;
+	size_t		 base;		/* pages of the file before r's */
+	int		 unshown;	/* a drawn page waits for show_page */
 	size_t		*page_part;	/* per page: 1 + its part, 0: none */
 	size_t		*page_num;	/* per page: its number in its part */
 	size_t		 loose;		/* pages outside every part */
@@ -320,7 +329,7 @@ draw_heading(struct draw *dr, const struct blk *b,
 			snprintf(attrs, sizeof(attrs), "dest='%s'", b->id);
 		else
 			snprintf(attrs, sizeof(attrs), "page=%zu pos=[%.2f "
-			    "%.2f]", dr->page + 1, x, y);
+			    "%.2f]", dr->base + dr->page + 1, x, y);
 		dr->outline[b->level] = cairo_pdf_surface_add_outline(
 		    dr->surface, parent, b->outline, attrs,
 		    b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
@@ -555,6 +564,9 @@ number_parts(struct draw *dr, const struct paginate *pg)
 	struct part	*p;
 	size_t		 i, k;
 
+	free(dr->page_part);
+	free(dr->page_num);
+	dr->page_num = NULL;
 	if ((dr->page_part = calloc(pg->pages + 1, sizeof(size_t))) == NULL ||
 	    (dr->page_num = calloc(pg->pages + 1, sizeof(size_t))) == NULL)
 		return -1;
@@ -600,54 +612,108 @@ set_metadata(struct draw *dr)
 	    CAIRO_PDF_METADATA_MOD_DATE, dr->r->date);
 }
 
+struct draw *
+ts_draw_open(struct render *r, cairo_write_func_t write, void *closure)
+{
+	struct draw	*dr;
+
+	if ((dr = calloc(1, sizeof(*dr))) == NULL)
+		return NULL;
+	dr->r = r;
+	dr->surface = cairo_pdf_surface_create_for_stream(write, closure,
+	    r->page_w, r->page_h);
+	cairo_pdf_surface_restrict_to_version(dr->surface,
+	    CAIRO_PDF_VERSION_1_5);
+	set_metadata(dr);
+	dr->cr = cairo_create(dr->surface);
+	cairo_tag_begin(dr->cr, "Document", "");
+	return dr;
+}
+
+/* Draw the pages of r (paginated as pg) after those already drawn. */
+enum typeset_status
+ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
+{
+	cairo_status_t	cst;
+	size_t		i = 0;
+
+	dr->r = r;
+	dr->base += dr->pages;
+	dr->pages = pg->pages;
+	if (number_parts(dr, pg) != 0) {
+		diag_error(r->d, r->name, 0, "out of memory numbering pages");
+		return TYPESET_INTERNAL;
+	}
+	for (dr->page = 0; dr->page < pg->pages; dr->page++) {
+		if (dr->unshown)
+			cairo_show_page(dr->cr);
+		draw_page_furniture(dr);
+		for (; i < pg->nfrags && pg->frags[i].page == dr->page; i++)
+			draw_frag(dr, &pg->frags[i]);
+		dr->unshown = 1;
+	}
+	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
+		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "
+		    "PDF: %s", cairo_status_to_string(cst));
+		return TYPESET_INTERNAL;
+	}
+	return TYPESET_OK;
+}
+
+/*
+ * Finish the file: the last page, then Cairo writes what it kept (fonts,
+ * structure tree, outline).  failed: the write closure saw an error.
+ * With d NULL nothing is reported (the caller already did).  Frees dr.
+ */
+enum typeset_status
+ts_draw_close(struct draw *dr, const int *failed, struct diag *d,
+    const char *name)
+{
+	cairo_status_t		 cst;
+	enum typeset_status	 st = TYPESET_OK;
+
+	if (dr == NULL)
+		return TYPESET_INTERNAL;
+	cairo_tag_end(dr->cr, "Document");
+	if (dr->unshown)
+		cairo_show_page(dr->cr);
+	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
+		if (d != NULL)
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot draw "
+			    "the PDF: %s", cairo_status_to_string(cst));
+		st = TYPESET_INTERNAL;
+	}
+	cairo_destroy(dr->cr);
+	cairo_surface_finish(dr->surface);
+	cst = cairo_surface_status(dr->surface);
+	if (st == TYPESET_OK && (cst != CAIRO_STATUS_SUCCESS || *failed)) {
+		if (d != NULL)
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot make "
+			    "the PDF: %s", *failed ? "it is too large, memory "
+			    "ran out or the output cannot be written" :
+			    cairo_status_to_string(cst));
+		st = TYPESET_INTERNAL;
+	}
+	cairo_surface_destroy(dr->surface);
+	free(dr->page_part);
+	free(dr->page_num);
+	free(dr);
+	return st;
+}
+
 enum typeset_status
 ts_draw_all(struct render *r, const struct paginate *pg, struct membuf *out)
 {
-	struct draw		 dr;
-	cairo_status_t		 cst;
-	size_t			 i = 0;
-	enum typeset_status	 st = TYPESET_OK;
+	struct draw		*dr;
+	enum typeset_status	 st;
 
-	memset(&dr, 0, sizeof(dr));
-	dr.r = r;
-	dr.pages = pg->pages;
-	if (number_parts(&dr, pg) != 0) {
-		diag_error(r->d, r->name, 0, "out of memory numbering pages");
-		free(dr.page_part);
-		free(dr.page_num);
+	if ((dr = ts_draw_open(r, membuf_write, out)) == NULL) {
+		diag_error(r->d, r->name, 0, "out of memory drawing the PDF");
 		return TYPESET_INTERNAL;
 	}
-	dr.surface = cairo_pdf_surface_create_for_stream(membuf_write, out,
-	    r->page_w, r->page_h);
-	cairo_pdf_surface_restrict_to_version(dr.surface,
-	    CAIRO_PDF_VERSION_1_5);
-	set_metadata(&dr);
-	dr.cr = cairo_create(dr.surface);
-	cairo_tag_begin(dr.cr, "Document", "");
-	for (dr.page = 0; dr.page < pg->pages; dr.page++) {
-		draw_page_furniture(&dr);
-		for (; i < pg->nfrags && pg->frags[i].page == dr.page; i++)
-			draw_frag(&dr, &pg->frags[i]);
-		if (dr.page + 1 == pg->pages)
-			cairo_tag_end(dr.cr, "Document");
-		cairo_show_page(dr.cr);
-	}
-	if ((cst = cairo_status(dr.cr)) != CAIRO_STATUS_SUCCESS) {
-		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "
-		    "PDF: %s", cairo_status_to_string(cst));
+	st = ts_draw_doc(dr, r, pg);
+	if (ts_draw_close(dr, &out->failed, st == TYPESET_OK ? r->d : NULL,
+	    r->name) != TYPESET_OK && st == TYPESET_OK)
 		st = TYPESET_INTERNAL;
-	}
-	cairo_destroy(dr.cr);
-	cairo_surface_finish(dr.surface);
-	cst = cairo_surface_status(dr.surface);
-	if (st == TYPESET_OK && (cst != CAIRO_STATUS_SUCCESS || out->failed)) {
-		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot make the "
-		    "PDF: %s", out->failed ? "it is too large or memory ran "
-		    "out" : cairo_status_to_string(cst));
-		st = TYPESET_INTERNAL;
-	}
-	cairo_surface_destroy(dr.surface);
-	free(dr.page_part);
-	free(dr.page_num);
 	return st;
 }

@@ -6,7 +6,9 @@
   applicant, each holding the checklist (urn:endorse:checklist:1) and the
   portfolio it was made from (urn:endorse:portfolio:1).
   Parameters: created (the PDF date); reviewers (how many reviewer
-  copies, 1 to 9, default 2).
+  copies, 1 to 9, default 2); number-from (the number of the first entry
+  in its file, default 1: a batch's combined review lays out one
+  applicant at a time, stylesheets/review-index.xsl making its index).
   Output: a layout document (schemas/layout.xsd).
 
   Two volunteer reviewers fill the checklist in with a pen, separately,
@@ -35,6 +37,7 @@
 
   <xsl:param name="created" select="'2000-01-01'"/>
   <xsl:param name="reviewers" select="'2'"/>
+  <xsl:param name="number-from" select="'1'"/>
 
   <xsl:variable name="entries" select="/e:present/e:entry"/>
   <xsl:variable name="first" select="$entries[1]/c:checklist"/>
@@ -81,7 +84,7 @@
           <xsl:call-template name="applicant">
             <xsl:with-param name="cl" select="c:checklist"/>
             <xsl:with-param name="pf" select="p:portfolio"/>
-            <xsl:with-param name="n" select="position()"/>
+            <xsl:with-param name="n" select="position() + number($number-from) - 1"/>
             <xsl:with-param name="source" select="@source"/>
           </xsl:call-template>
         </xsl:for-each>
