@@ -1144,6 +1144,10 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		    MANIFEST);
 	if (!t->interrupted)
 		t->combined = write_roster(&b);
+	/* An old combined review would describe another run. */
+	if (!t->interrupted && !o->combined &&
+	    output_path(&b, "review-all", "pdf", path, sizeof(path)) != NULL)
+		(void)unlink(path);
 	for (i = 0; i < b.n; i++)
 		if (b.a[i].state == ST_DONE || b.a[i].state == ST_SKIP ||
 		    b.a[i].state == ST_FAILED)

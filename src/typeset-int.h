@@ -170,6 +170,7 @@ struct margins {
 struct part {
 	char		*run_text[2][4];/* header/footer: left center right note */
 	int		 has[2];	/* its own header, footer */
+	char		*bookmark;	/* its own bookmark, or NULL */
 	size_t		 first;		/* first page, from 0 */
 	size_t		 pages;
 };

@@ -195,6 +195,7 @@ struct draw {
 	size_t		*page_part;	/* per page: 1 + its part, 0: none */
 	size_t		*page_num;	/* per page: its number in its part */
 	size_t		 loose;		/* pages outside every part */
+	int		 part_outline;	/* the page's part's bookmark, or 0 */
 };
 
 /* Is line j of c shown in [from, to)? */
@@ -319,7 +320,8 @@ draw_heading(struct draw *dr, const struct blk *b,
 		rule(cr, x, x + b->w, y + f->height + 3, 0.75, 0.35);
 	/* Bookmarks nest by level; a missing level hangs from the root. */
 	if (f->first && b->outline != NULL) {
-		parent = CAIRO_PDF_OUTLINE_ROOT;
+		parent = dr->part_outline != 0 ? dr->part_outline :
+		    CAIRO_PDF_OUTLINE_ROOT;
 		for (k = b->level - 1; k >= 1; k--)
 			if (dr->outline[k] != 0) {
 				parent = dr->outline[k];
@@ -630,6 +632,36 @@ ts_draw_open(struct render *r, cairo_write_func_t write, void *closure)
 	return dr;
 }
 
+/*
+ * A part with a bookmark of its own gets it on its first page, and its
+ * headings' bookmarks nest under it (a combined file: one per applicant).
+ */
+static void
+part_bookmark(struct draw *dr)
+{
+	size_t		 p = dr->page_part[dr->page];
+	const struct part *part;
+	char		 attrs[96];
+	int		 k;
+
+	if (p == 0) {
+		dr->part_outline = 0;
+		return;
+	}
+	part = &dr->r->parts[p - 1];
+	if (part->first != dr->page)
+		return;
+	dr->part_outline = 0;
+	for (k = 1; k <= 3; k++)
+		dr->outline[k] = 0;
+	if (part->bookmark == NULL || part->bookmark[0] == '\0')
+		return;
+	snprintf(attrs, sizeof(attrs), "page=%zu pos=[%.2f %.2f]",
+	    dr->base + dr->page + 1, dr->r->m.left, dr->r->m.top);
+	dr->part_outline = cairo_pdf_surface_add_outline(dr->surface,
+	    CAIRO_PDF_OUTLINE_ROOT, part->bookmark, attrs, 0);
+}
+
 /* Draw the pages of r (paginated as pg) after those already drawn. */
 enum typeset_status
 ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
@@ -647,6 +679,7 @@ ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 	for (dr->page = 0; dr->page < pg->pages; dr->page++) {
 		if (dr->unshown)
 			cairo_show_page(dr->cr);
+		part_bookmark(dr);
 		draw_page_furniture(dr);
 		for (; i < pg->nfrags && pg->frags[i].page == dr->page; i++)
 			draw_frag(dr, &pg->frags[i]);

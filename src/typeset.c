@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "outfile.h"
 #include "pdfpost.h"
+#include "pdftail.h"
 #include "typeset-int.h"
 #include "validate.h"
 
@@ -49,10 +50,12 @@ render_clear(struct render *r)
 	free(r->blks);
 	r->blks = NULL;
 	r->nblks = r->cap = 0;
-	for (i = 0; i < r->nparts; i++)
+	for (i = 0; i < r->nparts; i++) {
 		for (j = 0; j < 2; j++)
 			for (k = 0; k < 4; k++)
 				free(r->parts[i].run_text[j][k]);
+		free(r->parts[i].bookmark);
+	}
 	free(r->parts);
 	r->parts = NULL;
 	r->nparts = r->parts_cap = r->cur_part = 0;
@@ -359,6 +362,22 @@ struct typeset_stream {
 	int			 broken;	/* a document failed half drawn */
 };
 
+static ssize_t
+stream_read_back(void *closure, void *buf, size_t len, off_t at)
+{
+	struct typeset_stream	*s = closure;
+
+	return outfile_pread(s->out, buf, len, at);
+}
+
+static int
+stream_append(void *closure, const void *buf, size_t len)
+{
+	struct typeset_stream	*s = closure;
+
+	return outfile_append(s->out, buf, len);
+}
+
 /* Cairo's write callback: into the temporary file, failures kept. */
 static cairo_status_t
 stream_write(void *closure, const unsigned char *data, unsigned int length)
@@ -597,9 +616,11 @@ enum typeset_status
 typeset_stream_close(struct typeset_stream *s, struct diag *d)
 {
 	enum typeset_status	 st = TYPESET_INTERNAL;
+	struct pdftail_io	 io;
 	gpointer		 at;
 	size_t			 i;
 	struct draw		*dr = s->dr;
+	char			 err[256];
 
 	for (i = 0; i < s->nanchors; i++) {
 		at = g_hash_table_lookup(s->ids, s->anchors[i].id);
@@ -614,6 +635,15 @@ typeset_stream_close(struct typeset_stream *s, struct diag *d)
 	s->dr = NULL;
 	if ((st = ts_draw_close(dr, &s->failed, d, s->name)) != TYPESET_OK)
 		goto out;
+	/* What Cairo 1.16 cannot write: the language, the title shown. */
+	io.read = stream_read_back;
+	io.write = stream_append;
+	io.closure = s;
+	if (pdftail_catalog(&io, s->written, s->lang, err, sizeof(err)) != 0) {
+		diag_error(d, s->name, 0, "cannot finish the PDF: %s", err);
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
 	switch (outfile_commit(s->out, d)) {
 	case OUTFILE_OK:
 		st = TYPESET_OK;

@@ -119,7 +119,7 @@
     <xsl:param name="n"/>
     <xsl:param name="source"/>
     <xsl:variable name="name" select="substring(string($pf/p:applicant/p:name), 1, 200)"/>
-    <part>
+    <part bookmark="{$name}">
       <!-- the file warnings about this applicant's text name; control
            characters of a file name as '?' -->
       <xsl:if test="string($source) != ''">
