@@ -27,7 +27,7 @@
 #include <glib.h>
 
 #include "batch.h"
-#include "batch_combined.h"
+#include "combined.h"
 #include "batch_roster.h"
 #include "catalog.h"
 #include "datadir.h"
@@ -1006,6 +1006,70 @@ make_outdir(struct batch *b)
 	return -1;
 }
 
+/* The combined review's applicants: their portfolios, in file order. */
+struct members {
+	struct batch	 *b;
+	const char	**paths;
+	size_t		  n;
+};
+
+/* Read, evaluate and lay out the review of member i (combined_feed). */
+static enum pipeline_status
+member_layout(void *closure, size_t i, const char *const *params,
+    xmlDocPtr *layout, struct diag *d)
+{
+	struct members		*m = closure;
+	struct batch		*b = m->b;
+	const char		*src = m->paths[i];
+	struct present_entry	 e;
+	enum pipeline_status	 st;
+	xmlDocPtr		 doc = NULL, cl = NULL;
+
+	*layout = NULL;
+	if ((st = pipeline_read(b->pipeline, src, src, &doc, d)) ==
+	    PIPELINE_OK && (st = pipeline_evaluate(b->pipeline, doc, src,
+	    &b->opt->prm, &cl, d)) == PIPELINE_OK) {
+		memset(&e, 0, sizeof(e));
+		e.source = src;
+		e.checklist = cl;
+		e.portfolio = doc;
+		st = pipeline_layout_with(b->pipeline, PRESENT_REVIEW, &e, 1,
+		    b->opt->created, params, layout, d);
+	}
+	xmlFreeDoc(cl);
+	xmlFreeDoc(doc);
+	return st;
+}
+
+/* OUTDIR/review-all.pdf from the roster's index of the applicants. */
+static enum pipeline_status
+write_combined(struct batch *b, const struct roster *r, struct members *m)
+{
+	struct combined_feed	 feed = { member_layout, m };
+	struct combined_options	 co;
+	enum pipeline_status	 st;
+	xmlDocPtr		 index;
+	char			 path[PATH_MAX];
+
+	co.created = b->opt->created;
+	co.paper = b->opt->paper;
+	co.reviewers = b->opt->reviewers;
+	if (output_path(b, "review-all", "pdf", path, sizeof(path)) == NULL) {
+		diag_error(b->diag, b->opt->outdir, 0, "the directory name is "
+		    "too long");
+		return PIPELINE_CANNOT_CREATE;
+	}
+	if ((index = roster_index_document(r, b->opt->prm.as_of)) == NULL) {
+		diag_error(b->diag, path, 0, "out of memory making the index");
+		return PIPELINE_INTERNAL;
+	}
+	if ((st = combined_write(b->pipeline, index, &feed, &co, path,
+	    b->diag)) != PIPELINE_OK)
+		diag_note(b->diag, "batch: %s was not written", path);
+	xmlFreeDoc(index);
+	return st;
+}
+
 /*
  * The roster from every applicant's checklist (new or kept), then, when
  * asked for, the combined review.  Returns the combined review's status.
@@ -1016,12 +1080,18 @@ write_roster(struct batch *b)
 	struct roster		*r;
 	enum xmlload_status	 status;
 	enum pipeline_status	 st = PIPELINE_OK;
-	xmlDocPtr		 cl, index;
+	struct members		 m;
+	xmlDocPtr		 cl;
 	char			 path[PATH_MAX];
 	size_t			 i;
 
-	if ((r = roster_new()) == NULL)
+	memset(&m, 0, sizeof(m));
+	m.b = b;
+	if ((r = roster_new()) == NULL ||
+	    (m.paths = calloc(b->n + 1, sizeof(*m.paths))) == NULL) {
+		roster_free(r);
 		return PIPELINE_INTERNAL;
+	}
 	for (i = 0; i < b->n; i++) {
 		struct applicant *a = &b->a[i];
 
@@ -1042,23 +1112,18 @@ write_roster(struct batch *b)
 		}
 		if (a->state == ST_SKIP)
 			a->outcome = outcome_of_result(evaluate_result(cl));
-		roster_add(r, a->path, a->label, cl, a->pages);
+		/* the index lists those it has a page count for */
+		if (roster_add(r, a->path, a->label, cl, a->pages) == 0 &&
+		    a->pages > 0)
+			m.paths[m.n++] = a->path;
 		xmlFreeDoc(cl);
 	}
 	if (pipeline_load(b->pipeline, PIPELINE_TYPESET, b->diag) == 0)
 		(void)roster_write(r, b->pipeline, b->opt->outdir,
 		    b->opt->created, b->opt->paper, b->diag);
-	if (b->opt->combined) {
-		if ((index = roster_index_document(r, b->opt->prm.as_of)) ==
-		    NULL) {
-			diag_error(b->diag, b->opt->outdir, 0, "out of memory "
-			    "making the combined review's index");
-			st = PIPELINE_INTERNAL;
-		} else
-			st = combined_write(b->pipeline, index, b->opt,
-			    b->diag);
-		xmlFreeDoc(index);
-	}
+	if (b->opt->combined)
+		st = write_combined(b, r, &m);
+	free(m.paths);
 	roster_free(r);
 	return st;
 }

@@ -13,7 +13,7 @@
  * an interrupted run leaves each file old or new, and the manifest is
  * written last, saying only what is on disk.  Then the parent writes the
  * roster for the chair (roster.csv, roster.pdf; batch_roster.c) and, when
- * asked for, the combined review (review-all.pdf; batch_combined.c).
+ * asked for, the combined review (review-all.pdf; combined.c).
  *
  * Output files and their bytes do not depend on the number of workers or
  * the order they finish in.

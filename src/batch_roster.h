@@ -10,7 +10,8 @@
  * its status; the PDF is laid out by stylesheets/roster.xsl (present kind
  * PRESENT_ROSTER) and typeset like every other document.
  *
- * Internal to batch: included by batch.c only.  A struct roster owns
+ * Included by batch.c, and by cli.c for the index of a review of several
+ * files.  A struct roster owns
  * copies of everything it was given (roster_free).
  */
 #ifndef BATCH_ROSTER_H

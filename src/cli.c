@@ -20,6 +20,8 @@
 #include <libxslt/xsltutils.h>
 
 #include "batch.h"
+#include "batch_roster.h"
+#include "combined.h"
 #include "catalog.h"
 #include "cli.h"
 #include "datadir.h"
@@ -1303,6 +1305,67 @@ cmd_renew(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	return cmd_check(cli, c, a);
 }
 
+/* The entries of a review of several files (combined_feed). */
+struct review_feed {
+	struct cli			*cli;
+	const struct present_entry	*entries;
+	const char			*created;
+};
+
+static enum pipeline_status
+review_layout(void *closure, size_t i, const char *const *params,
+    xmlDocPtr *layout, struct diag *d)
+{
+	struct review_feed	*f = closure;
+
+	return pipeline_layout_with(f->cli->pipeline, PRESENT_REVIEW,
+	    &f->entries[i], 1, f->created, params, layout, d);
+}
+
+/*
+ * The review of several files: an index, then each applicant's review
+ * checklist, typeset one applicant at a time (combined.h), so that a
+ * season of any size fits in memory.  Each review is laid out twice:
+ * once to count its pages for the index, once into the file.
+ */
+static enum pipeline_status
+review_combined(struct cli *cli, const struct present_entry *entries,
+    size_t n, const struct evaluate_params *prm, const char *created,
+    enum typeset_paper paper, const char *reviewers, const char *out)
+{
+	struct review_feed	 rf = { cli, entries, created };
+	struct combined_feed	 feed = { review_layout, &rf };
+	struct combined_options	 co = { created, paper, reviewers };
+	struct roster		*r;
+	enum pipeline_status	 st = PIPELINE_INTERNAL;
+	xmlDocPtr		 index = NULL;
+	size_t			 i, pages;
+
+	if ((r = roster_new()) == NULL)
+		return PIPELINE_INTERNAL;
+	for (i = 0; i < n; i++) {
+		if ((st = combined_count(cli->pipeline, &feed, &co, i,
+		    entries[i].source, &pages, &cli->diag)) != PIPELINE_OK)
+			goto out;
+		if (roster_add(r, entries[i].source, "", entries[i].checklist,
+		    pages) != 0) {
+			st = PIPELINE_INTERNAL;
+			goto out;
+		}
+	}
+	if ((index = roster_index_document(r, prm->as_of)) == NULL)
+		st = PIPELINE_INTERNAL;
+	else
+		st = combined_write(cli->pipeline, index, &feed, &co, out,
+		    &cli->diag);
+out:
+	if (st == PIPELINE_INTERNAL && index == NULL && i == n)
+		diag_error(&cli->diag, out, 0, "out of memory");
+	xmlFreeDoc(index);
+	roster_free(r);
+	return st;
+}
+
 static int
 cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
@@ -1342,6 +1405,10 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    a->noperands > 1)
 		return usage_error(cli, NULL, "--emit checklist writes one "
 		    "checklist: give one file");
+	if (emit != NULL && strcmp(emit, "layout") == 0 && a->noperands > 1)
+		return usage_error(cli, NULL, "--emit layout writes one "
+		    "layout: give one file (a review of several files is laid "
+		    "out one applicant at a time)");
 	if (output_is_input(cli, out, a->operand, a->noperands))
 		return CLI_USAGE;
 	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
@@ -1376,6 +1443,12 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		else
 			worst = cli_exit_worst(worst, emit_bytes(cli, out,
 			    buf, len));
+		goto out;
+	}
+	if (kind == PRESENT_REVIEW && n > 1 && emit == NULL) {
+		worst = cli_exit_worst(worst, exit_of(review_combined(cli,
+		    entries, n, &prm, created, paper,
+		    a->value[OPT_REVIEWERS], out)));
 		goto out;
 	}
 	params[0] = kind == PRESENT_RENEWAL ? "year" : "reviewers";

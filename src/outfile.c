@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -362,14 +363,44 @@ outfile_write(const char *path, const void *data, size_t len, struct diag *d)
 	return st;
 }
 
-/* A file written piece by piece: the temporary file until the commit. */
+/*
+ * A file written piece by piece: the temporary file until the commit.  A
+ * stream target (standard output, a device, a FIFO) gets an unlinked
+ * temporary file of TMPDIR, copied into it at the commit.
+ */
 struct outfile {
 	char		 path[PATH_MAX];	/* the target */
-	char		 tmp[PATH_MAX];
+	char		 tmp[PATH_MAX];		/* "": none, or unlinked */
+	int		 stream;		/* path is a stream target */
 	int		 fd;
 	int		 err;		/* errno of the first failed write */
 	sigset_t	 saved;		/* the mask before the open */
 };
+
+/* The temporary file of a stream target, unlinked at once. */
+static enum outfile_status
+open_spool(struct outfile *f, const char *path, struct outfile **fp,
+    struct diag *d)
+{
+	const char	*tmpdir = getenv("TMPDIR");
+	char		 tmp[PATH_MAX];
+
+	sigprocmask(SIG_BLOCK, NULL, &f->saved);
+	if (tmpdir == NULL || *tmpdir != '/')
+		tmpdir = "/tmp";
+	if ((size_t)snprintf(f->path, sizeof(f->path), "%s", path) >=
+	    sizeof(f->path) || (size_t)snprintf(tmp, sizeof(tmp),
+	    "%s/endorse-XXXXXX", tmpdir) >= sizeof(tmp) ||
+	    (f->fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
+		diag_error(d, path, 0, "cannot make a temporary file for the "
+		    "output in %s: %s", tmpdir, strerror(errno));
+		free(f);
+		return OUTFILE_CANNOT_CREATE;
+	}
+	(void)unlink(tmp);
+	*fp = f;
+	return OUTFILE_OK;
+}
 
 enum outfile_status
 outfile_open(const char *path, struct outfile **fp, struct diag *d)
@@ -379,27 +410,23 @@ outfile_open(const char *path, struct outfile **fp, struct diag *d)
 	const char		*target, *base;
 	mode_t			 mode, mask;
 	sigset_t		 hold;
+	enum target_kind	 kind;
 	enum outfile_status	 st;
 
 	*fp = NULL;
-	switch (resolve_target(path, real, sizeof(real), &target, &mode, &st,
-	    d)) {
-	case TARGET_REPLACE:
-		break;
-	case TARGET_STREAM:
-		diag_error(d, path, 0, "cannot write the output: this file is "
-		    "written in pieces and needs a regular file, not a device, "
-		    "a FIFO or standard output");
-		return OUTFILE_CANNOT_CREATE;
-	case TARGET_BAD:
+	if ((kind = resolve_target(path, real, sizeof(real), &target, &mode,
+	    &st, d)) == TARGET_BAD)
 		return st;
-	}
 	if ((f = calloc(1, sizeof(*f))) == NULL) {
 		diag_error(d, path, 0, "cannot create the output: out of "
 		    "memory");
 		return OUTFILE_IO_ERROR;
 	}
 	f->fd = -1;
+	if (kind == TARGET_STREAM) {
+		f->stream = 1;
+		return open_spool(f, path, fp, d);
+	}
 	if (split_path(target, dir, sizeof(dir), &base) != 0 ||
 	    *base == '\0' || (size_t)snprintf(f->path, sizeof(f->path), "%s",
 	    target) >= sizeof(f->path) || (size_t)snprintf(f->tmp,
@@ -475,6 +502,31 @@ outfile_end(struct outfile *f)
 	free(f);
 }
 
+/* Copy the spool of a stream target into it, as outfile_write would. */
+static enum outfile_status
+commit_spool(struct outfile *f, struct diag *d)
+{
+	enum outfile_status	 st = OUTFILE_IO_ERROR;
+	struct stat		 sb;
+	void			*map = NULL;
+
+	if (f->err != 0)
+		diag_error(d, f->path, 0, "cannot write the output: %s",
+		    strerror(f->err));
+	else if (fstat(f->fd, &sb) != 0 || (sb.st_size > 0 &&
+	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE,
+	    f->fd, 0)) == MAP_FAILED))
+		diag_error(d, f->path, 0, "cannot write the output: %s",
+		    strerror(errno));
+	else {
+		st = write_stream(f->path, map, (size_t)sb.st_size, d);
+		if (map != NULL)
+			munmap(map, (size_t)sb.st_size);
+	}
+	outfile_end(f);
+	return st;
+}
+
 enum outfile_status
 outfile_commit(struct outfile *f, struct diag *d)
 {
@@ -483,6 +535,8 @@ outfile_commit(struct outfile *f, struct diag *d)
 	const char		*base;
 	int			 err, dfd;
 
+	if (f->stream)
+		return commit_spool(f, d);
 	if (f->err == 0 && fsync(f->fd) != 0)
 		f->err = errno;
 	if (f->err != 0) {

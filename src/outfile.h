@@ -2,9 +2,9 @@
  * outfile: write a finished output file safely (SECURITY.md rules 13-14).
  *
  * The caller builds the whole file in memory first (a PDF, a layout
- * document) and hands it over here, or, for a file too large for memory,
- * writes it in pieces (outfile_open, below).  A regular file, or a name that does
- * not exist yet, is written to a temporary file in the same directory,
+ * document) and hands it over here, or, for a file too large for
+ * memory, writes it in pieces (outfile_open, below).  A regular file, or
+ * a name that does not exist yet, is written to a temporary file in the same directory,
  * flushed to disk, closed and renamed over the target: a failed run never
  * leaves a partial file nor destroys an existing good one.  A directory
  * is an error; a character device or a FIFO (and "-", standard output)
@@ -48,12 +48,13 @@ enum outfile_status outfile_write(const char *path, const void *data,
 /*
  * A file too large to hold in memory (a season's combined review),
  * written piece by piece under the same rules: outfile_open makes the
- * temporary file beside the target (a regular file or a new name only:
- * a device, a FIFO or "-" is refused), outfile_append adds to it (a
- * failure is kept and reported by the commit), outfile_pread reads back
- * what was written, outfile_commit flushes, closes and renames it over
- * the target, outfile_discard removes it.  SIGINT, SIGTERM and SIGHUP
- * are held from the open to the commit or discard, which delivers them.
+ * temporary file beside the target (for standard output, a device or a
+ * FIFO: an unlinked one in TMPDIR, streamed into the target by the
+ * commit), outfile_append adds to it (a failure is kept and reported by
+ * the commit), outfile_pread reads back what was written, outfile_commit
+ * flushes, closes and renames it over the target, outfile_discard
+ * removes it.  For a file target, SIGINT, SIGTERM and SIGHUP are held
+ * from the open to the commit or discard, which delivers them.
  */
 enum outfile_status outfile_open(const char *path, struct outfile **,
 		    struct diag *d);

@@ -285,6 +285,18 @@ pipeline_pdf_pages(struct pipeline *p, xmlDocPtr layout,
 }
 
 enum pipeline_status
+pipeline_count_pages(struct pipeline *p, xmlDocPtr layout,
+    const char *source_name, enum typeset_paper paper, size_t *pages,
+    struct diag *d)
+{
+	*pages = 0;
+	if (pipeline_load(p, PIPELINE_TYPESET, d) == -1)
+		return PIPELINE_INTERNAL;
+	return status_of_typeset(typeset_count_pages(p->typeset, layout,
+	    source_name, paper, pages, d));
+}
+
+enum pipeline_status
 pipeline_stream_open(struct pipeline *p, xmlDocPtr head,
     const char *source_name, enum typeset_paper paper,
     const struct typeset_anchor *anchors, size_t nanchors,

@@ -122,6 +122,11 @@ enum pipeline_status pipeline_pdf_pages(struct pipeline *, xmlDocPtr layout,
 		    unsigned char **pdf, size_t *len, size_t *pages,
 		    struct diag *);
 
+/* The pages a layout would make, without drawing them. */
+enum pipeline_status pipeline_count_pages(struct pipeline *, xmlDocPtr layout,
+		    const char *source_name, enum typeset_paper,
+		    size_t *pages, struct diag *);
+
 /*
  * A PDF written one layout at a time, for files too large for memory
  * (see typeset_stream_open in typeset.h): the head (an index) with the

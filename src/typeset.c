@@ -229,6 +229,30 @@ out:
 }
 
 /*
+ * Build and paginate body; with page references, again once the pages
+ * of the sections are known (counted after base pages of the file).
+ * Returns the pagination, or NULL with *st set after reporting.
+ */
+static struct paginate *
+lay_out(struct render *r, const xmlNode *body, size_t base,
+    enum typeset_status *st)
+{
+	struct paginate	*pg;
+
+	if ((pg = build_and_paginate(r, body, st)) == NULL ||
+	    r->page_refs == 0)
+		return pg;
+	if (note_id_pages(r, pg, base) != 0) {
+		paginate_free(pg);
+		*st = TYPESET_INTERNAL;
+		return NULL;
+	}
+	paginate_free(pg);
+	render_clear(r);
+	return build_and_paginate(r, body, st);
+}
+
+/*
  * Start rendering doc: check it against the layout schema, make the
  * contexts, read its head.  Returns its body (NULL when it has none,
  * with *st TYPESET_OK), or NULL with *st set after reporting; r is to be
@@ -286,19 +310,8 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	if ((n = render_setup(&r, ts, doc, name, paper, d, &st)) == NULL &&
 	    st != TYPESET_OK)
 		goto out;
-	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
+	if ((pg = lay_out(&r, n, 0, &st)) == NULL)
 		goto out;
-	if (r.page_refs > 0) {
-		/* Second pass: the page numbers are known. */
-		if (note_id_pages(&r, pg, 0) != 0) {
-			st = TYPESET_INTERNAL;
-			goto out;
-		}
-		paginate_free(pg);
-		render_clear(&r);
-		if ((pg = build_and_paginate(&r, n, &st)) == NULL)
-			goto out;
-	}
 	if ((st = ts_draw_all(&r, pg, &out)) != TYPESET_OK)
 		goto out;
 	/* What Cairo 1.16 cannot write: the language, the title shown. */
@@ -315,6 +328,28 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 		*pages = pg->pages;
 out:
 	free(out.data);
+	paginate_free(pg);
+	render_free(&r);
+	return st;
+}
+
+enum typeset_status
+typeset_count_pages(struct typeset *ts, xmlDocPtr doc, const char *name,
+    enum typeset_paper paper, size_t *pages, struct diag *d)
+{
+	struct render		 r;
+	struct paginate		*pg = NULL;
+	const xmlNode		*n;
+	enum typeset_status	 st;
+
+	*pages = 0;
+	if ((n = render_setup(&r, ts, doc, name, paper, d, &st)) == NULL &&
+	    st != TYPESET_OK)
+		goto out;
+	if ((pg = lay_out(&r, n, 0, &st)) == NULL)
+		goto out;
+	*pages = pg->pages;
+out:
 	paginate_free(pg);
 	render_free(&r);
 	return st;
@@ -578,18 +613,8 @@ typeset_stream_add(struct typeset_stream *s, xmlDocPtr doc,
 		st = TYPESET_REJECTED;
 		goto out;
 	}
-	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
+	if ((pg = lay_out(&r, n, s->pages, &st)) == NULL)
 		goto out;
-	if (r.page_refs > 0) {
-		if (note_id_pages(&r, pg, s->pages) != 0) {
-			st = TYPESET_INTERNAL;
-			goto out;
-		}
-		paginate_free(pg);
-		render_clear(&r);
-		if ((pg = build_and_paginate(&r, n, &st)) == NULL)
-			goto out;
-	}
 	if (s->pages + pg->pages > TYPESET_MAX_STREAM_PAGES) {
 		diag_error(d, name, 0, "%s would have more than %d pages",
 		    s->name, TYPESET_MAX_STREAM_PAGES);

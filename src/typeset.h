@@ -85,6 +85,15 @@ enum typeset_status typeset_render_memory(struct typeset *, xmlDocPtr layout,
 		    struct diag *d);
 
 /*
+ * Lay out and paginate layout without drawing it: *pages, the number of
+ * pages typeset_render would make (for an index written before the
+ * documents it lists).
+ */
+enum typeset_status typeset_count_pages(struct typeset *, xmlDocPtr layout,
+		    const char *source_name, enum typeset_paper paper,
+		    size_t *pages, struct diag *d);
+
+/*
  * A PDF too large to build in memory (a season's combined review),
  * written one document at a time into the file at out_path (through
  * outfile: nothing is there until typeset_stream_close succeeds).

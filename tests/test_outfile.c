@@ -360,7 +360,8 @@ test_unwritable_directory(void **state)
 
 /*
  * A file written in pieces: nothing at the target until the commit, the
- * bytes read back, the old file kept by a discard, a FIFO refused.
+ * bytes read back, the old file kept by a discard, a FIFO written into
+ * at the commit (here nobody reads it: an error, not a wait).
  */
 static void
 test_written_in_pieces(void **state)
@@ -393,13 +394,16 @@ test_written_in_pieces(void **state)
 	outfile_discard(o);
 	expect_content(path, "abcdef");
 	expect_no_temporary(dir);
+	/* a FIFO nobody reads: an error at the commit, not a wait */
 	join(fifo, sizeof(fifo), dir, "fifo");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
-	assert_int_equal(outfile_open(fifo, &o, &d), OUTFILE_CANNOT_CREATE);
-	assert_null(o);
+	assert_int_equal(outfile_open(fifo, &o, &d), OUTFILE_OK);
+	assert_int_equal(outfile_append(o, "abc", 3), 0);
+	assert_int_equal(outfile_commit(o, &d), OUTFILE_CANNOT_CREATE);
 	fclose(f);
-	assert_non_null(strstr(msgs, "needs a regular file"));
+	assert_non_null(strstr(msgs, "nothing is reading from this FIFO"));
 	free(msgs);
+	expect_no_temporary(dir);
 }
 
 int
