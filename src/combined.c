@@ -137,6 +137,12 @@ combined_write(struct pipeline *p, xmlDocPtr index,
 	for (i = 0; i < n; i++) {
 		xmlFreeDoc(layout);
 		layout = NULL;
+		if (typeset_stream_signalled(s) != 0) {
+			/* the discard below delivers it, the temporary gone */
+			diag_note(d, "%s: interrupted, not written", path);
+			st = PIPELINE_INTERNAL;
+			goto out;
+		}
 		if ((st = member_layout(feed, o, i, &layout, d)) !=
 		    PIPELINE_OK || (st = pipeline_stream_add(s, layout,
 		    (const char *)m[i].source, &pages, d)) != PIPELINE_OK)

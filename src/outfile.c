@@ -570,6 +570,22 @@ out:
 	return st;
 }
 
+int
+outfile_signalled(const struct outfile *f)
+{
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	sigset_t		 pending;
+	size_t			 i;
+
+	(void)f;
+	if (sigpending(&pending) != 0)
+		return 0;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigismember(&pending, sigs[i]))
+			return sigs[i];
+	return 0;
+}
+
 void
 outfile_discard(struct outfile *f)
 {

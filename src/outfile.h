@@ -65,4 +65,10 @@ ssize_t		 outfile_pread(struct outfile *, void *buf, size_t len,
 enum outfile_status outfile_commit(struct outfile *, struct diag *d);
 void		 outfile_discard(struct outfile *);
 
+/*
+ * The signal (SIGINT, SIGTERM, SIGHUP) held since outfile_open, or 0: a
+ * long writer asks between pieces and discards, which delivers it.
+ */
+int		 outfile_signalled(const struct outfile *);
+
 #endif

@@ -478,6 +478,12 @@ stream_free(struct typeset_stream *s)
 	free(s);
 }
 
+int
+typeset_stream_signalled(const struct typeset_stream *s)
+{
+	return s->out != NULL ? outfile_signalled(s->out) : 0;
+}
+
 void
 typeset_stream_discard(struct typeset_stream *s)
 {

@@ -135,4 +135,11 @@ enum typeset_status typeset_stream_close(struct typeset_stream *,
 		    struct diag *d);
 void		 typeset_stream_discard(struct typeset_stream *);
 
+/*
+ * A signal held while the stream's file is open (SIGINT, SIGTERM,
+ * SIGHUP), or 0: the writer asks between documents and discards the
+ * stream, which delivers the signal once the temporary file is gone.
+ */
+int		 typeset_stream_signalled(const struct typeset_stream *);
+
 #endif

@@ -7,7 +7,7 @@
  * -j 1 and -j 2 over 200 portfolios (with their combined review), the
  * combined review page by page against each applicant's own review, a
  * re-run that rewrites only what changed (mtimes), and SIGTERM mid-batch
- * leaving no partial file.
+ * and while the combined review is written leaving no partial file.
  */
 #include <csv.h>
 #include <pty.h>
@@ -603,6 +603,82 @@ generated(void)
 	return dir;
 }
 
+/*
+ * SIGTERM while review-all.pdf is being written: the run ends by the
+ * signal soon after, its temporary file gone, no review-all.pdf, and the
+ * files written before it (the roster) whole.
+ */
+static void
+test_sigterm_during_combined(void **state)
+{
+	char		 in[PATH_MAX], out[PATH_MAX], from[PATH_MAX];
+	char		 to[PATH_MAX];
+	const char	*argv[] = { "endorse", "batch", "-q", AS_OF, "-o", NULL,
+	    NULL, NULL };
+	struct run	 r;
+	size_t		 n, i;
+	char		**names;
+	const char	*gen = generated();
+	pid_t		 pid;
+	int		 status, waited, seen = 0;
+
+	(void)state;
+	fresh_dir("cterm-in", in, sizeof(in));
+	for (i = 0; i < 40; i++) {
+		pathn(from, sizeof(from), "%s/applicant-%03zu.xml", gen, i);
+		pathn(to, sizeof(to), "%s/applicant-%03zu.xml", in, i);
+		assert_int_equal(link(from, to), 0);
+	}
+	argv[5] = fresh_dir("cterm-out", out, sizeof(out));
+	argv[6] = in;
+	run_long(&r, argv);
+	run_expect(&r, 1, NULL, NULL);
+	run_free(&r);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int	fd = open("/dev/null", O_RDWR);
+
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		alarm(LONG_LIMIT);
+		execl(env_or("ENDORSE_BIN", "./endorse"), "endorse", "batch",
+		    "--combined", AS_OF, "-o", out, in, (char *)NULL);
+		_exit(127);
+	}
+	/* the applicants are unchanged: it soon writes review-all.pdf */
+	for (waited = 0; waited < 6000 && !seen; waited++) {
+		names = list_all(out, &n);
+		for (i = 0; i < n; i++) {
+			seen |= strncmp(names[i], ".review-all.pdf.", 16) == 0;
+			free(names[i]);
+		}
+		free(names);
+		if (!seen)
+			usleep(5000);
+	}
+	assert_true(seen);
+	assert_int_equal(kill(pid, SIGTERM), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGTERM);
+	names = list_all(out, &n);
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '.')
+			fail_msg("a temporary file was left: %s", names[i]);
+		if (strcmp(names[i], "review-all.pdf") == 0)
+			fail_msg("review-all.pdf was written");
+		free(names[i]);
+	}
+	free(names);
+	assert_true(exists(out, "roster.pdf"));
+	run_tool(&r, "qpdf", "--check", pathn(to, sizeof(to), "%s/roster.pdf",
+	    out), (char *)NULL);
+	run_expect(&r, 0, NULL, NULL);
+	run_free(&r);
+}
+
 static int
 same_file(const char *a, const char *b)
 {
@@ -894,6 +970,7 @@ main(void)
 		cmocka_unit_test(test_sigterm_leaves_no_partial_file),
 		cmocka_unit_test(test_jobs_do_not_change_bytes),
 		cmocka_unit_test(test_combined_review),
+		cmocka_unit_test(test_sigterm_during_combined),
 		cmocka_unit_test(test_progress_on_a_terminal),
 	};
 
