@@ -8,10 +8,12 @@
   Parameters: created (the PDF date: YYYY-MM-DD or a dateTime).
   Output: a layout document (schemas/layout.xsd) for the typesetter.
 
-  Written to the applicant ("you").  A cover with the result and, when
-  something is missing, what is missing; the checklist summary with each
-  requirement's source line and links to the sections; one section per
-  part of the portfolio; and "what is missing before you submit".  The
+  Written about the applicant, in the third person, everywhere (cover,
+  section texts, notes), as the checklist's own sentences are.  A cover
+  with the result and, when something is missing, what is missing; the
+  checklist summary with each requirement's source line and links to the
+  sections; one section per part of the portfolio; and "what is missing
+  before submission".  The
   document title is the one level-1 heading; the parts are level 2.  Every piece of applicant data goes in a <span field="...">
   so that a character no font has is reported with the field it is in.
 -->
@@ -92,7 +94,7 @@
           </table>
           <p><xsl:value-of select="$cl/c:summary"/></p>
           <xsl:if test="$cl/c:missing/c:item">
-            <p keep-with-next="yes"><b>Missing before you submit</b> (the details are in <link to="missing">What is missing before you submit</link>)</p>
+            <p keep-with-next="yes"><b>Missing before submission</b> (the details are in <link to="missing">What is missing before submission</link>)</p>
             <list field="what is missing">
               <xsl:for-each select="$cl/c:missing/c:item">
                 <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
@@ -106,7 +108,7 @@
 
         <section level="2" id="summary">
           <heading>Checklist summary</heading>
-          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of your portfolio it reads; under each requirement is the line of the ', $cl/@association, ' requirements where it is written.')"/></p>
+          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, &quot; not applicable. Each rule links to the part of the applicant's portfolio it reads; under each requirement is the line of the &quot;, $cl/@association, ' requirements where it is written.')"/></p>
           <table field="checklist">
             <col width="10"/><col width="17"/><col width="33"/><col width="40"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
@@ -125,7 +127,7 @@
           </table>
           <xsl:if test="$cl/c:rule[@status = 'not-applicable']">
             <p style="small">
-              <mark shape="dash">Not applicable to you:</mark>
+              <mark shape="dash">Not applicable to this applicant:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
                 <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
@@ -143,27 +145,31 @@
         <xsl:call-template name="attestations"/>
 
         <section level="2" id="missing">
-          <heading>What is missing before you submit</heading>
-          <xsl:choose>
-            <xsl:when test="$cl/c:missing/c:item">
-              <list field="what is missing">
-                <xsl:for-each select="$cl/c:missing/c:item">
-                  <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+          <heading>What is missing before submission</heading>
+          <!-- the section read at once: not split when a page can hold
+               it (a last page held three of the list's four items) -->
+          <keep>
+            <xsl:choose>
+              <xsl:when test="$cl/c:missing/c:item">
+                <list field="what is missing">
+                  <xsl:for-each select="$cl/c:missing/c:item">
+                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+                  </xsl:for-each>
+                </list>
+              </xsl:when>
+              <xsl:otherwise>
+                <p>Nothing that can be checked from the applicant's portfolio is missing.</p>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
+              <p keep-with-next="yes">The committee will also judge:</p>
+              <list>
+                <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
+                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:explanation"/></item>
                 </xsl:for-each>
               </list>
-            </xsl:when>
-            <xsl:otherwise>
-              <p>Nothing that can be checked from your portfolio is missing.</p>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
-            <p keep-with-next="yes">The committee will also judge:</p>
-            <list>
-              <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
-                <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:explanation"/></item>
-              </xsl:for-each>
-            </list>
-          </xsl:if>
+            </xsl:if>
+          </keep>
         </section>
       </body>
     </document>
@@ -253,7 +259,7 @@
           <p><b><xsl:value-of select="concat('Relationship-based training: ', $cl/c:totals/c:training-hours, ' clock hours')"/><xsl:if test="$cl/c:totals/c:training-hours/@need"><xsl:value-of select="concat(' (', $cl/c:totals/c:training-hours/@need, ' required)')"/></xsl:if>.</b></p>
           <xsl:variable name="areas" select="$cl/c:totals/c:competencies"/>
           <xsl:if test="$areas">
-            <p style="small"><xsl:value-of select="concat('Your training covers ', $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
+            <p style="small"><xsl:value-of select="concat(&quot;The applicant's training covers &quot;, $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
               <xsl:if test="$areas/c:area[@covered = 'false']">
                 <xsl:text> Not covered: </xsl:text>
                 <xsl:for-each select="$areas/c:area[@covered = 'false']"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@name"/></xsl:for-each>
@@ -276,7 +282,7 @@
           <col width="10"/><col width="60"/><col width="15"/><col width="15"/>
           <header><cell>Rule</cell><cell>Kind of experience</cell><cell>Days counted</cell><cell>Days required</cell></header>
           <xsl:for-each select="$cl/c:totals/c:experience">
-            <row><cell><xsl:value-of select="@rule"/></cell><cell><xsl:value-of select="."/></cell><cell><xsl:value-of select="@days"/></cell><cell><xsl:value-of select="@need"/></cell></row>
+            <row><cell><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></cell><cell><xsl:value-of select="."/></cell><cell><xsl:value-of select="@days"/></cell><cell><xsl:value-of select="@need"/></cell></row>
           </xsl:for-each>
         </table>
         <xsl:if test="$cl/c:totals/c:graduate">

@@ -11,7 +11,8 @@
   the year's hours and membership against each renewal rule (the numbers
   are the checklist's), the recommendations, what is still due, and,
   for an association whose document states no renewal rules, a page that
-  says so.  Written to the endorsee ("you"), as the packet is.
+  says so.  Written about the endorsee, in the third person, as the packet
+  is; only the statement the endorsee signs says "I".
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -77,7 +78,7 @@
           <xsl:choose>
             <xsl:when test="$none">
               <p><xsl:value-of select="concat('The ', $cl/@association, ' requirements (', $cl/@document, ') state no rules for continuing endorsement: there are no yearly hours, membership or other conditions to check for ', $y, '.')"/></p>
-              <p style="small">Ask the association how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
+              <p style="small">The association can say how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
             </xsl:when>
             <xsl:otherwise>
               <p><xsl:value-of select="$cl/c:summary"/></p>
@@ -89,7 +90,7 @@
           <heading>The year against the renewal rules</heading>
           <table field="renewal rules">
             <col width="10"/><col width="20"/><col width="36"/><col width="34"/>
-            <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Your year</cell></header>
+            <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell><xsl:value-of select="concat('In ', $y)"/></cell></header>
             <xsl:for-each select="$cl/c:rule">
               <row>
                 <cell><xsl:call-template name="rule-id"/></cell>
@@ -111,12 +112,19 @@
           </table>
         </section>
 
-        <xsl:if test="$ren/p:membership">
+        <!-- every membership record the renewal rule reads: the year's own
+             and the portfolio's current one (REN-3's finding names the
+             one it counted) -->
+        <xsl:variable name="memberships" select="$ren/p:membership | $pf/p:attestations/p:membership"/>
+        <xsl:if test="$memberships">
           <section level="2" id="membership">
             <heading>Membership</heading>
             <list field="membership">
               <xsl:for-each select="$ren/p:membership">
-                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through)"/></item>
+                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through, ' (recorded for ', $y, ')')"/></item>
+              </xsl:for-each>
+              <xsl:for-each select="$pf/p:attestations/p:membership">
+                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through, ' (current membership)')"/></item>
               </xsl:for-each>
             </list>
           </section>

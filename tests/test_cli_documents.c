@@ -6,14 +6,17 @@
  * Every review page names its applicant; the combined review names one
  * applicant per page with that applicant's own association and numbers
  * each applicant's pages on their own; no heading or label ends a page;
- * no internal code word and no program name reaches the reader; every
- * e-mail address of a portfolio breaks only before '@' or '.'; /Lang is
- * set; the review has one copy per reviewer and a consensus page; the
- * renewal statement is made for both associations.  The layout of each
+ * no internal code word and no program name reaches the reader; the
+ * packet and the renewal statement speak about the applicant, never to
+ * "you"; every e-mail address of a portfolio breaks only before '@' or
+ * '.'; /Lang is set; the review has one copy per reviewer and a
+ * consensus page; the renewal statement is made for both associations.  The layout of each
  * example is compared with its golden file in tests/layout/ (rewritten
  * only by 'make regress-update').
  */
 #include "harness.h"
+
+#include <ctype.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -314,6 +317,59 @@ check_no_codes(const char *what, const char *text)
 			fail_msg("%s prints '%s'", what, CODES[k]);
 }
 
+/*
+ * The packet and the renewal statement speak about the applicant, in the
+ * third person: no "you" or "your" (any case) as a word.
+ */
+static void
+check_third_person(const char *what, const char *text)
+{
+	static const char *const second[] = { "you", "your", "yours",
+		"yourself", NULL };
+	const char	*s = text, *w;
+	char		 word[16];
+	size_t		 len, k;
+
+	while (*s != '\0') {
+		while (*s != '\0' && !isalpha((unsigned char)*s))
+			s++;
+		for (w = s; isalpha((unsigned char)*s); s++)
+			;
+		len = (size_t)(s - w);
+		if (len == 0 || len >= sizeof(word))
+			continue;
+		for (k = 0; k < len; k++)
+			word[k] = (char)tolower((unsigned char)w[k]);
+		word[len] = '\0';
+		for (k = 0; second[k] != NULL; k++)
+			if (strcmp(word, second[k]) == 0)
+				fail_msg("%s speaks to the applicant: '%.60s'",
+				    what, w);
+	}
+}
+
+/*
+ * The packet's last section, what is missing, is read at once: it is not
+ * split over two pages (a last page held three of its four items), so
+ * its heading is on the last page.
+ */
+static void
+check_missing_on_last_page(const char *what, const char *text)
+{
+	char	*pg, *last = NULL;
+	int	 p;
+
+	for (p = 1; (pg = page_of(text, p)) != NULL; p++) {
+		free(last);
+		last = pg;
+	}
+	assert_non_null(last);
+	if (strstr(last, "What is missing before submission") == NULL)
+		fail_msg("%s: what is missing starts before the last page",
+		    what);
+	free(last);
+}
+
 /* In pdftotext -raw, an address split over two lines is split at @/. */
 static void
 check_mail_breaks(const char *what, const char *raw, const struct person *pp)
@@ -428,6 +484,10 @@ test_no_stranded_heading_or_label(void **state)
 				text = pdf_text(pdf, 0);
 				check_no_stranded(what, text, heads, nheads);
 				check_no_codes(what, text);
+				if (j == 0) {
+					check_third_person(what, text);
+					check_missing_on_last_page(what, text);
+				}
 				free(text);
 				text = pdf_text(pdf, 1);
 				check_mail_breaks(what, text, &fx->people[i]);
@@ -684,6 +744,7 @@ test_renewal_statement(void **state)
 		assert_non_null(strstr(text, "REN-1"));
 		assert_non_null(strstr(text, last_word(fx->people[i].name)));
 		check_no_codes("renewal", text);
+		check_third_person("renewal", text);
 		if (strcmp(fx->people[i].assoc, "OK-AIMH") == 0) {
 			assert_non_null(strstr(text, "Still due"));
 			seen_ok = 1;
