@@ -77,11 +77,11 @@
           </table>
           <xsl:choose>
             <xsl:when test="$none">
-              <p><xsl:value-of select="concat('The ', $cl/@association, ' requirements (', $cl/@document, ') state no rules for continuing endorsement: there are no yearly hours, membership or other conditions to check for ', $y, '.')"/></p>
+              <p><xsl:call-template name="text"><xsl:with-param name="s" select="concat('The ', $cl/@association, ' requirements (', $cl/@document, ') state no rules for continuing endorsement: there are no yearly hours, membership or other conditions to check for ', $y, '.')"/></xsl:call-template></p>
               <p style="small">The association can say how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
             </xsl:when>
             <xsl:otherwise>
-              <p><xsl:value-of select="$cl/c:summary"/></p>
+              <p><xsl:call-template name="text"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
@@ -101,11 +101,11 @@
                     <xsl:otherwise><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></xsl:otherwise>
                   </xsl:choose>
                 </cell>
-                <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
+                <cell><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:value-of select="c:explanation"/>
-                  <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
-                  <xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each>
+                  <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                  <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
+                  <xsl:for-each select="c:evidence/c:item"><br/><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></xsl:for-each>
                 </cell>
               </row>
             </xsl:for-each>
@@ -121,10 +121,10 @@
             <heading>Membership</heading>
             <list field="membership">
               <xsl:for-each select="$ren/p:membership">
-                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through, ' (recorded for ', $y, ')')"/></item>
+                <item><xsl:call-template name="text"><xsl:with-param name="s" select="concat(@association, ': paid through ', @paid-through, ' (recorded for ', $y, ')')"/></xsl:call-template></item>
               </xsl:for-each>
               <xsl:for-each select="$pf/p:attestations/p:membership">
-                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through, ' (current membership)')"/></item>
+                <item><xsl:call-template name="text"><xsl:with-param name="s" select="concat(@association, ': paid through ', @paid-through, ' (current membership)')"/></xsl:call-template></item>
               </xsl:for-each>
             </list>
           </section>
@@ -137,7 +137,7 @@
               <xsl:when test="$cl/c:missing/c:item">
                 <list field="still due">
                   <xsl:for-each select="$cl/c:missing/c:item">
-                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item>
                   </xsl:for-each>
                 </list>
               </xsl:when>
@@ -147,7 +147,7 @@
               <p style="small" keep-with-next="yes">Recommended by the association, not required:</p>
               <list field="recommendations">
                 <xsl:for-each select="$cl/c:rule[@status = 'advice']">
-                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:requirement"/></item>
+                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></item>
                 </xsl:for-each>
               </list>
             </xsl:if>

@@ -370,6 +370,32 @@ check_missing_on_last_page(const char *what, const char *text)
 	free(last);
 }
 
+/*
+ * No line ends inside a code at its hyphen (pdftotext -raw): "OK-" then
+ * "AIMH" on the next line, "WRK-" then "C2" (the checklist's sentences
+ * and the portfolio's text, not only the rule-id cells).
+ */
+static void
+check_codes_whole(const char *what, const char *raw)
+{
+	const char	*a, *e, *p, *dash;
+
+	for (a = raw; (e = strchr(a, '\n')) != NULL; a = e + 1) {
+		p = e;
+		while (p > a && p[-1] == ' ')
+			p--;
+		if (p == a || p[-1] != '-')
+			continue;
+		dash = --p;
+		while (p > a && isupper((unsigned char)p[-1]))
+			p--;
+		/* two capitals or more, at the start of a word */
+		if (dash - p >= 2 && (p == a || !isalpha((unsigned char)p[-1])))
+			fail_msg("%s: a code breaks at its hyphen: '%.*s'",
+			    what, (int)(e - a), a);
+	}
+}
+
 /* In pdftotext -raw, an address split over two lines is split at @/. */
 static void
 check_mail_breaks(const char *what, const char *raw, const struct person *pp)
@@ -491,6 +517,7 @@ test_no_stranded_heading_or_label(void **state)
 				free(text);
 				text = pdf_text(pdf, 1);
 				check_mail_breaks(what, text, &fx->people[i]);
+				check_codes_whole(what, text);
 				free(text);
 				check_lang(what, pdf);
 			}
