@@ -938,6 +938,61 @@ test_wording_at_the_source(void **state)
 	free(text);
 }
 
+/*
+ * The chair's roster (endorse batch, A4): the result words of the packet
+ * and the review ("Not ready", not "not ready"), and headings that nest
+ * (the title the one H1, the applicants H2).
+ */
+static void
+test_roster(void **state)
+{
+	struct fixture	*fx = *state;
+	const char	*argv[24];
+	char		 dir[PATH_MAX], pdf[PATH_MAX + 16], *text, *p, *q;
+	struct run	 r;
+	size_t		 i;
+
+	tmppath("roster", dir, sizeof(dir));
+	argv[0] = "endorse";
+	argv[1] = "batch";
+	argv[2] = "-q";
+	argv[3] = AS_OF;
+	argv[4] = "--paper=a4";
+	argv[5] = "-o";
+	argv[6] = dir;
+	for (i = 0; i < fx->n; i++)
+		argv[7 + i] = fx->people[i].file;
+	argv[7 + fx->n] = NULL;
+	run_endorse_in(&r, NULL, argv);
+	assert_false(r.timed_out);
+	assert_true(r.status <= 2);
+	run_free(&r);
+	snprintf(pdf, sizeof(pdf), "%s/roster.pdf", dir);
+	/* in drawing order, each cell's lines joined by one space */
+	text = pdf_text(pdf, 1);
+	for (p = q = text; *p != '\0'; p++)
+		if (!isspace((unsigned char)*p))
+			*q++ = *p;
+		else if (q > text && q[-1] != ' ')
+			*q++ = ' ';
+	*q = '\0';
+	assert_non_null(strstr(text, "Ready for committee"));
+	assert_non_null(strstr(text, "Not ready"));
+	if (strstr(text, "not ready") != NULL ||
+	    strstr(text, "needs committee") != NULL)
+		fail_msg("roster: result words not as in the totals: %s",
+		    text);
+	free(text);
+	run_tool(&r, "sh", "-c", "qpdf --qdf --object-streams=disable "
+	    "\"$0\" - | grep -ac '/S /H1'", pdf, NULL);
+	assert_int_equal(atoi(r.out), 1);
+	run_free(&r);
+	run_tool(&r, "sh", "-c", "qpdf --qdf --object-streams=disable "
+	    "\"$0\" - | grep -ac '/S /H2'", pdf, NULL);
+	assert_true(atoi(r.out) >= 1);
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -951,6 +1006,7 @@ main(void)
 		cmocka_unit_test(test_hebrew_name_keeps_order),
 		cmocka_unit_test(test_glyph_warning_points_at_input),
 		cmocka_unit_test(test_wording_at_the_source),
+		cmocka_unit_test(test_roster),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
