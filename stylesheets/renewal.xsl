@@ -56,7 +56,8 @@
       <footer>
         <left><xsl:value-of select="concat('Evaluated as of ', $cl/@as-of)"/></left>
         <right>Page {page} of {pages}</right>
-        <note><xsl:value-of select="$confidential"/></note>
+        <!-- the statement is about an endorsee, not an applicant -->
+        <note><xsl:call-template name="replace"><xsl:with-param name="s" select="$confidential"/><xsl:with-param name="from" select="'of the applicant'"/><xsl:with-param name="to" select="'of the endorsee'"/></xsl:call-template></note>
       </footer>
       <body>
         <section level="1" id="statement">

@@ -772,6 +772,8 @@ test_renewal_statement(void **state)
 		assert_non_null(strstr(text, last_word(fx->people[i].name)));
 		check_no_codes("renewal", text);
 		check_third_person("renewal", text);
+		assert_non_null(strstr(text, "personal information of the "
+		    "endorsee"));
 		if (strcmp(fx->people[i].assoc, "OK-AIMH") == 0) {
 			assert_non_null(strstr(text, "Still due"));
 			seen_ok = 1;
@@ -789,6 +791,17 @@ test_renewal_statement(void **state)
 	}
 	assert_true(seen_ok && seen_wi);
 	pipeline_close(&pl);
+	/* both membership records REN-3 reads, each said for what it is */
+	run_endorse(&r, "renew", "--year=2024", AS_OF, "-o", pdf,
+	    "examples/ok-clinical-ready.xml", NULL);
+	expect_ok(&r, "renew -o");
+	run_free(&r);
+	text = pdf_text(pdf, 0);
+	assert_non_null(strstr(text, "OK-AIMH: paid through 2024-12-31 "
+	    "(recorded for 2024)"));
+	assert_non_null(strstr(text, "OK-AIMH: paid through 2025-12-31 "
+	    "(current membership)"));
+	free(text);
 }
 
 /* s with every from replaced by to; the caller frees it. */
