@@ -9,13 +9,14 @@
   Output: a layout document (schemas/layout.xsd) for the typesetter.
 
   Written about the applicant, in the third person, everywhere (cover,
-  section texts, notes), as the checklist's own sentences are.  A cover
-  with the result and, when something is missing, what is missing; the
-  checklist summary with each requirement's source line and links to the
-  sections; one section per part of the portfolio; and "what is missing
-  before submission".  The
-  document title is the one level-1 heading; the parts are level 2.  Every piece of applicant data goes in a <span field="...">
-  so that a character no font has is reported with the field it is in.
+  section texts, notes); the checklist's sentences print as the
+  evaluation words them.  A cover with the result and, when something is
+  missing, what is missing; the checklist summary with each requirement's
+  source line and links to the sections; one section per part of the
+  portfolio; and "what is missing before submission".  The document
+  title is the one level-1 heading; the parts are level 2.  Every piece
+  of applicant data goes in a <span field="..."> so that a character no
+  font has is reported with the field it is in.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -269,11 +269,13 @@
       <heading>Committee consensus</heading>
       <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
       <p style="small">Filled in by the reviewers together, after each has completed a copy of the checklist.</p>
+      <!-- the date first, as minutes are: under the comments its line
+           read as one more line of them -->
+      <signature-line label="Meeting date" date-label=""/>
       <keep>
         <p keep-with-next="yes"><b>Decision</b></p>
         <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Do not endorse</checkbox></p>
         <write-space lines="5" label="Comments for the applicant"/>
-        <signature-line label="Meeting date" date-label=""/>
       </keep>
       <keep>
         <p keep-with-next="yes"><b>Conflict of interest</b></p>

@@ -449,7 +449,7 @@ static void
 test_review_pages_name_the_applicant(void **state)
 {
 	struct fixture	*fx = *state;
-	char		 pdf[PATH_MAX], *text, *pg, what[256];
+	char		 pdf[PATH_MAX], *text, *pg, *cons, what[256];
 	size_t		 i, k;
 	int		 p, reviewer;
 
@@ -485,6 +485,15 @@ test_review_pages_name_the_applicant(void **state)
 			assert_non_null(strstr(text, "Do not endorse"));
 			assert_non_null(strstr(text, "Conflict of interest"));
 			assert_non_null(strstr(text, "Meeting date"));
+			/* the meeting date first: under the comments its line
+			 * read as one more line of them */
+			cons = strstr(text, "Committee consensus");
+			if (strstr(cons, "Meeting date") == NULL ||
+			    strstr(cons, "Comments for the applicant") == NULL ||
+			    strstr(cons, "Meeting date") > strstr(cons,
+			    "Comments for the applicant"))
+				fail_msg("%s: the meeting date is not above the "
+				    "comments", what);
 			free(text);
 		}
 }
