@@ -534,6 +534,28 @@ test_no_stranded_heading_or_label(void **state)
 		}
 }
 
+/* endorse CMD AS_OF PAPER -o OUT every example (batch: also -q). */
+static void
+run_on_all(struct run *r, const struct fixture *fx, const char *cmd,
+    const char *paper, const char *out)
+{
+	const char	*argv[32];
+	size_t		 i, n = 0;
+
+	argv[n++] = "endorse";
+	argv[n++] = cmd;
+	if (strcmp(cmd, "batch") == 0)
+		argv[n++] = "-q";
+	argv[n++] = AS_OF;
+	argv[n++] = paper;
+	argv[n++] = "-o";
+	argv[n++] = out;
+	for (i = 0; i < fx->n; i++)
+		argv[n++] = fx->people[i].file;
+	argv[n] = NULL;
+	run_endorse_in(r, NULL, argv);
+}
+
 /*
  * The review of all examples: an index, then each page names exactly
  * one applicant, with that applicant's association, numbered within
@@ -542,7 +564,6 @@ test_no_stranded_heading_or_label(void **state)
 static void
 combined_review(struct fixture *fx, const char *paper)
 {
-	const char	*argv[32];
 	char		 pdf[PATH_MAX], *text, *pg, *at, opt[32];
 	size_t		 i, who = 0, hits;
 	int		 p, page, pages, expect = 1, total = -1, prev = -1;
@@ -550,16 +571,7 @@ combined_review(struct fixture *fx, const char *paper)
 
 	tmppath("all.pdf", pdf, sizeof(pdf));
 	snprintf(opt, sizeof(opt), "--paper=%s", paper);
-	argv[0] = "endorse";
-	argv[1] = "review";
-	argv[2] = AS_OF;
-	argv[3] = opt;
-	argv[4] = "-o";
-	argv[5] = pdf;
-	for (i = 0; i < fx->n; i++)
-		argv[6 + i] = fx->people[i].file;
-	argv[6 + fx->n] = NULL;
-	run_endorse_in(&r, NULL, argv);
+	run_on_all(&r, fx, "review", opt, pdf);
 	expect_ok(&r, "review of all");
 	run_free(&r);
 	text = pdf_text(pdf, 0);
@@ -969,23 +981,11 @@ static void
 test_roster(void **state)
 {
 	struct fixture	*fx = *state;
-	const char	*argv[24];
 	char		 dir[PATH_MAX], pdf[PATH_MAX + 16], *text, *p, *q;
 	struct run	 r;
-	size_t		 i;
 
 	tmppath("roster", dir, sizeof(dir));
-	argv[0] = "endorse";
-	argv[1] = "batch";
-	argv[2] = "-q";
-	argv[3] = AS_OF;
-	argv[4] = "--paper=a4";
-	argv[5] = "-o";
-	argv[6] = dir;
-	for (i = 0; i < fx->n; i++)
-		argv[7 + i] = fx->people[i].file;
-	argv[7 + fx->n] = NULL;
-	run_endorse_in(&r, NULL, argv);
+	run_on_all(&r, fx, "batch", "--paper=a4", dir);
 	assert_false(r.timed_out);
 	assert_true(r.status <= 2);
 	run_free(&r);
