@@ -145,10 +145,13 @@
               <xsl:otherwise><p><xsl:value-of select="concat('Nothing is due for ', $y, '.')"/></p></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="$cl/c:rule[@status = 'advice']">
+              <!-- each with how the year stands ("followed", "not the case
+                   here"): the recommendation itself is in the table, and
+                   a followed one is not due -->
               <p style="small" keep-with-next="yes">Recommended by the association, not required:</p>
               <list field="recommendations">
                 <xsl:for-each select="$cl/c:rule[@status = 'advice']">
-                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></item>
+                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></item>
                 </xsl:for-each>
               </list>
             </xsl:if>

@@ -822,6 +822,9 @@ test_renewal_statement(void **state)
 	    "(recorded for 2024)"));
 	assert_non_null(strstr(text, "OK-AIMH: paid through 2025-12-31 "
 	    "(current membership)"));
+	/* a recommendation under "still due" says how the year stands */
+	assert_non_null(strstr(text, "REN-2: 3 of the hours are about RS/C "
+	    "(3 recommended): followed."));
 	free(text);
 }
 
