@@ -172,7 +172,7 @@
         <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
         <row>
           <cell>Computed result</cell>
-          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:value-of select="$cl/c:summary"/></cell>
+          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:call-template name="text"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></cell>
         </row>
       </table>
       <signature-line label="{concat($who, ': printed name')}" date-label=""/>
@@ -190,9 +190,9 @@
               <cell><xsl:call-template name="rule-id"/></cell>
               <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
-                <i><xsl:value-of select="c:requirement"/></i><br/>
-                <xsl:value-of select="c:explanation"/>
-                <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
+                <i><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></i><br/>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
               <cell>
@@ -208,7 +208,7 @@
               <row continued="yes">
                 <xsl:if test="$noted and position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
                 <cell/><cell/>
-                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:value-of select="."/></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
+                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
               </row>
             </xsl:for-each>
             <xsl:if test="@status != 'not-applicable'">
@@ -224,11 +224,11 @@
         <xsl:if test="not($judged)"><p>No requirement of this application is left to the committee's judgement.</p></xsl:if>
         <xsl:for-each select="$judged">
           <keep>
-            <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:value-of select="c:requirement"/></p>
-            <p style="small"><xsl:value-of select="c:explanation"/><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
+            <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></p>
+            <p style="small"><xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
             <xsl:if test="c:evidence/c:item">
               <list field="evidence">
-                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:value-of select="."/></span></item></xsl:for-each>
+                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></item></xsl:for-each>
               </list>
             </xsl:if>
             <p>
@@ -272,11 +272,13 @@
       <heading>Committee consensus</heading>
       <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
       <p style="small">Filled in by the reviewers together, after each has completed a copy of the checklist.</p>
+      <!-- the date first, as minutes are: under the comments its line
+           read as one more line of them -->
+      <signature-line label="Meeting date" date-label=""/>
       <keep>
         <p keep-with-next="yes"><b>Decision</b></p>
         <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Do not endorse</checkbox></p>
         <write-space lines="5" label="Comments for the applicant"/>
-        <signature-line label="Meeting date" date-label=""/>
       </keep>
       <keep>
         <p keep-with-next="yes"><b>Conflict of interest</b></p>
