@@ -20,7 +20,8 @@
   committee-judgement items; a recommendation; then one consensus page
   (decision, comments for the applicant, both reviewers' names,
   signatures and dates, the meeting date, the conflict-of-interest
-  statement).  A file of several applicants opens with an index.
+  statement).  A file of several applicants is laid out one applicant at
+  a time after its index (review-index.xsl): see src/combined.c.
   Every number comes from the checklist.
 -->
 <xsl:stylesheet version="1.0"
@@ -77,9 +78,6 @@
         <note><xsl:value-of select="$confidential"/></note>
       </footer>
       <body>
-        <xsl:if test="count($entries) &gt; 1">
-          <xsl:call-template name="index"/>
-        </xsl:if>
         <xsl:for-each select="$entries">
           <xsl:call-template name="applicant">
             <xsl:with-param name="cl" select="c:checklist"/>
@@ -90,27 +88,6 @@
         </xsl:for-each>
       </body>
     </document>
-  </xsl:template>
-
-  <!-- The index of a combined file: who is in it, and where. -->
-  <xsl:template name="index">
-    <section level="1" id="index">
-      <heading>Applicants in this file</heading>
-      <p style="small"><xsl:value-of select="concat(count($entries), ' applicants. Each one has its own pages, numbered on their own; the page given here is the page of the file.')"/></p>
-      <table field="applicants">
-        <col width="30"/><col width="14"/><col width="14"/><col width="30"/><col width="12"/>
-        <header><cell>Applicant</cell><cell>Association</cell><cell>Track</cell><cell>Computed result</cell><cell>Page</cell></header>
-        <xsl:for-each select="$entries">
-          <row>
-            <cell><link to="{concat('applicant-', position())}"><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:portfolio/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="p:portfolio/p:applicant/p:name"/></span></link></cell>
-            <cell><span nowrap="yes"><xsl:value-of select="c:checklist/@association"/></span></cell>
-            <cell><xsl:value-of select="c:checklist/@track-name"/></cell>
-            <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="c:checklist/@result"/></xsl:call-template></cell>
-            <cell><page-ref to="{concat('applicant-', position())}"/></cell>
-          </row>
-        </xsl:for-each>
-      </table>
-    </section>
   </xsl:template>
 
   <xsl:template name="applicant">
