@@ -245,7 +245,11 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x><xsl:value-of select="concat('No leadership activity at the ', $words, ' level (', count($acts), ' other activities listed).')"/></x>
+          <x>
+            <xsl:value-of select="concat('No leadership activity at the ', $words, ' level (')"/>
+            <xsl:call-template name="n"><xsl:with-param name="n" select="count($acts)"/><xsl:with-param name="one" select="'other activity'"/><xsl:with-param name="many" select="'other activities'"/></xsl:call-template>
+            <xsl:text> listed).</xsl:text>
+          </x>
           <short><xsl:value-of select="concat('Add a leadership activity at the ', $words, ' level.')"/></short>
         </xsl:otherwise>
       </xsl:choose>
