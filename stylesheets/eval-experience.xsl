@@ -133,9 +133,54 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The spans $a (a path of one rule) and $b (a path of the rule its
+       days must be distinct from) fit together when every set of spans
+       holding some of each has at least the days it needs in the union
+       of its positions (Hall's condition: then each day can go to one
+       span only).  One <f u need short/> per set that falls short. -->
+  <xsl:template name="distinct-short">
+    <xsl:param name="a"/>
+    <xsl:param name="b"/>
+    <xsl:variable name="sp-rtf">
+      <!-- weights 1, 2, 4 ...: a set of spans is a number -->
+      <xsl:for-each select="$a">
+        <sp side="a" need="{@need}" w="{number(substring('001002004008016032064128', 3 * position() - 2, 3))}"><xsl:copy-of select="c:iv"/></sp>
+      </xsl:for-each>
+      <xsl:for-each select="$b">
+        <sp side="b" need="{@need}" w="{number(substring('001002004008016032064128', 3 * (count($a) + position()) - 2, 3))}"><xsl:copy-of select="c:iv"/></sp>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="sp" select="exsl:node-set($sp-rtf)/c:sp"/>
+    <xsl:if test="count($sp) &lt;= 8">
+      <xsl:call-template name="subsets-short">
+        <xsl:with-param name="sp" select="$sp"/>
+        <xsl:with-param name="top" select="2 * $sp[last()]/@w"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="subsets-short">
+    <xsl:param name="sp"/>
+    <xsl:param name="top"/>
+    <xsl:param name="m" select="1"/>
+    <xsl:if test="$m &lt; $top">
+      <xsl:variable name="in" select="$sp[floor($m div @w) mod 2 = 1]"/>
+      <xsl:if test="$in[@side = 'a'] and $in[@side = 'b']">
+        <xsl:variable name="u" select="ef:union-days($in/c:iv)"/>
+        <xsl:variable name="need" select="sum($in/@need)"/>
+        <xsl:if test="$u &lt; $need"><f u="{$u}" need="{$need}" short="{$need - $u}"/></xsl:if>
+      </xsl:if>
+      <xsl:call-template name="subsets-short">
+        <xsl:with-param name="sp" select="$sp"/>
+        <xsl:with-param name="top" select="$top"/>
+        <xsl:with-param name="m" select="$m + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Each experience rule of the track, measured once; the path used
        (the first met, else the closest) is marked used="true". -->
-  <xsl:variable name="measured-rtf">
+  <xsl:variable name="measured-raw-rtf">
     <xsl:for-each select="$ruleset/r:experience">
       <xsl:variable name="rule" select="."/>
       <xsl:variable name="paths-rtf"><xsl:call-template name="measure-paths"><xsl:with-param name="rule" select="$rule"/></xsl:call-template></xsl:variable>
@@ -153,6 +198,53 @@
       </m>
     </xsl:for-each>
   </xsl:variable>
+  <xsl:variable name="measured-raw" select="exsl:node-set($measured-raw-rtf)/c:m"/>
+
+  <!-- A rule whose days another rule's must be distinct from (WRK-C1
+       for WRK-C2) uses, of its met paths, the first whose days fit
+       beside the other rule's met path: fits="true|false". -->
+  <xsl:variable name="measured-rtf">
+    <xsl:for-each select="$measured-raw">
+      <xsl:variable name="m" select="."/>
+      <xsl:variable name="partner" select="$ruleset/r:experience[@distinct-from = $m/@rule][1]"/>
+      <xsl:variable name="pp" select="$measured-raw[@rule = $partner/@id]/c:path[@used = 'true' and @met = 'true']"/>
+      <xsl:choose>
+        <xsl:when test="$pp and c:path[@met = 'true']">
+          <xsl:variable name="paths-rtf">
+            <xsl:for-each select="c:path">
+              <xsl:copy>
+                <xsl:copy-of select="@*"/>
+                <xsl:attribute name="fits">
+                  <xsl:choose>
+                    <xsl:when test="@met != 'true'">false</xsl:when>
+                    <xsl:otherwise>
+                      <xsl:variable name="f"><xsl:call-template name="distinct-short"><xsl:with-param name="a" select="$pp/c:span"/><xsl:with-param name="b" select="c:span"/></xsl:call-template></xsl:variable>
+                      <xsl:value-of select="not(exsl:node-set($f)/c:f)"/>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:copy-of select="*"/>
+              </xsl:copy>
+            </xsl:for-each>
+          </xsl:variable>
+          <m rule="{@rule}">
+            <xsl:for-each select="exsl:node-set($paths-rtf)/c:path">
+              <xsl:sort select="@met = 'true'" data-type="text" order="descending"/>
+              <xsl:sort select="@fits = 'true'" data-type="text" order="descending"/>
+              <xsl:sort select="@missing" data-type="number"/>
+              <xsl:sort select="@n" data-type="number"/>
+              <xsl:copy>
+                <xsl:copy-of select="@*"/>
+                <xsl:attribute name="used"><xsl:value-of select="position() = 1"/></xsl:attribute>
+                <xsl:copy-of select="*"/>
+              </xsl:copy>
+            </xsl:for-each>
+          </m>
+        </xsl:when>
+        <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:variable>
   <xsl:variable name="measured" select="exsl:node-set($measured-rtf)/c:m"/>
 
   <xsl:template match="r:experience" mode="verdict">
@@ -161,20 +253,23 @@
     <!-- The other rule whose days these must be distinct from. -->
     <xsl:variable name="other" select="$ruleset/r:*[@id = $rule/@distinct-from]"/>
     <xsl:variable name="op" select="$measured[@rule = $other/@id]/c:path[@used = 'true']"/>
-    <xsl:variable name="together">
-      <xsl:choose>
-        <xsl:when test="$op and $op/@met = 'true' and $best/@met = 'true'">
-          <xsl:value-of select="ef:union-days($best//c:iv | $op//c:iv)"/>
-        </xsl:when>
-        <xsl:otherwise>-1</xsl:otherwise>
-      </xsl:choose>
+    <!-- the sets of spans of both rules that fall short, the worst first -->
+    <xsl:variable name="short-rtf">
+      <xsl:if test="$op and $op/@met = 'true' and $best/@met = 'true'">
+        <xsl:variable name="f-rtf"><xsl:call-template name="distinct-short"><xsl:with-param name="a" select="$best/c:span"/><xsl:with-param name="b" select="$op/c:span"/></xsl:call-template></xsl:variable>
+        <xsl:for-each select="exsl:node-set($f-rtf)/c:f">
+          <xsl:sort select="@short" data-type="number" order="descending"/>
+          <xsl:copy-of select="."/>
+        </xsl:for-each>
+      </xsl:if>
     </xsl:variable>
+    <xsl:variable name="short" select="exsl:node-set($short-rtf)/c:f[1]"/>
     <v line="{$best/@line}">
       <xsl:choose>
-        <xsl:when test="$best/@met = 'true' and $together != -1 and number($together) &lt; $best/@need + $op/@need">
+        <xsl:when test="$short">
           <xsl:attribute name="status">review</xsl:attribute>
           <x><xsl:value-of select="concat('The years overlap: each suffices alone, but ', $rule/@id, ' and ', $other/@id,
-              ' together cover only ', $together, ' distinct days of the ', $best/@need + $op/@need, ' they need.')"/></x>
+              ' together cover only ', $short/@u, ' distinct days of the ', $short/@need, ' they need.')"/></x>
         </xsl:when>
         <xsl:when test="$best/@met = 'true'">
           <xsl:attribute name="status">met</xsl:attribute>

@@ -1787,6 +1787,70 @@ REF3_research_familiar_pooled(void **state)
 	expect(&p, NULL, "REF-3", "met", "Sam Supervisor (department chair)");
 }
 
+/* WRK-C2: the days must be distinct from the days of some path of
+ * WRK-C1, not only the first: the internship path leaves the shared
+ * position room for both (365 + 1095 of 1642 days). */
+#define STATE_LEADERSHIP \
+	"<leadership activity='conference-planning' scope='state' " \
+	"start='2022-01-01'><description>Planned.</description></leadership>"
+
+static void
+WRKC2_distinct_from_the_internship_path(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2014-05-01' end='2015-05-14' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2021-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>" STATE_LEADERSHIP };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "WRK-C1", "met", "Met by graduate internship");
+	expect_full(cl, "WRK-C2", "met", "1642 days");
+	expect_result(cl, "ready");
+	xmlFreeDoc(cl);
+}
+
+/* WRK-C2: every set of the spans of both must have the days it needs:
+ * the internship's 864 days are its own, but the one post-graduate year
+ * of WRK-C1 and the three of WRK-C2 share 1277 days of the 1460 they
+ * need, though all of them together hold 2141 of 1825. */
+static void
+WRKC2_overlap_inside_the_internship_path_review(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2013-01-01' end='2015-05-14' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2024-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>X</role>"
+	    "<employer>E</employer></position>"
+	    "<position start='2022-01-01' end='2023-12-31' "
+	    "work='rsc-provision'><role>Y</role><employer>E</employer>"
+	    "</position>" STATE_LEADERSHIP };
+	struct pf	q = p;
+
+	(void)state;
+	expect(&p, NULL, "WRK-C2", "review", "together cover only 1277 "
+	    "distinct days of the 1460 they need");
+	expect(&p, "WI-AIMH", "WRK-C2", "review", NULL);
+	/* a year more of Y: 1642 days of the 1460 */
+	q.experience =
+	    "<position start='2013-01-01' end='2015-05-14' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2024-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>X</role>"
+	    "<employer>E</employer></position>"
+	    "<position start='2021-01-01' end='2023-12-31' "
+	    "work='rsc-provision'><role>Y</role><employer>E</employer>"
+	    "</position>" STATE_LEADERSHIP;
+	expect(&q, NULL, "WRK-C2", "met", NULL);
+}
+
 /* ---- every schema cap, and near the 1 MiB input cap ------------------ */
 
 /* YYYY-MM-DD of 2010-01-01 + n days. */
@@ -2361,6 +2425,8 @@ main(void)
 		cmocka_unit_test(EDU2_only_the_degree_relied_on),
 		cmocka_unit_test(REF3_roles_pooled_best_assignment),
 		cmocka_unit_test(REF3_research_familiar_pooled),
+		cmocka_unit_test(WRKC2_distinct_from_the_internship_path),
+		cmocka_unit_test(WRKC2_overlap_inside_the_internship_path_review),
 		cmocka_unit_test(RSC2_window_matches_brute_force),
 		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),
