@@ -268,8 +268,11 @@
       <xsl:choose>
         <xsl:when test="$short">
           <xsl:attribute name="status">review</xsl:attribute>
-          <x><xsl:value-of select="concat('The years overlap: each suffices alone, but ', $rule/@id, ' and ', $other/@id,
-              ' together cover only ', $short/@u, ' distinct days of the ', $short/@need, ' they need.')"/></x>
+          <x>
+            <xsl:value-of select="concat('The years overlap: each suffices alone, but ', $rule/@id, ' and ', $other/@id,
+              ' together cover only ', $short/@u, ' distinct days of the ', $short/@need, ' they need.')"/>
+            <xsl:if test="$grad/@basis = 'review'"><xsl:value-of select="concat(' ', $grad-why)"/></xsl:if>
+          </x>
         </xsl:when>
         <xsl:when test="$best/@met = 'true'">
           <xsl:attribute name="status">met</xsl:attribute>

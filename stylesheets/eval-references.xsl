@@ -66,7 +66,12 @@
             <xsl:with-param name="have" select="@endorsed"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:if test="$hit = 'yes'"><e name="{$r/@name}" levels="{normalize-space($r/@endorsed)}"/></xsl:if>
+        <xsl:if test="$hit = 'yes'">
+          <!-- only the levels the rule asks for: "II and IV" -->
+          <e name="{$r/@name}">
+            <xsl:attribute name="levels"><xsl:call-template name="common-words"><xsl:with-param name="want" select="$rule/@levels"/><xsl:with-param name="have" select="$r/@endorsed"/></xsl:call-template></xsl:attribute>
+          </e>
+        </xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="ok" select="exsl:node-set($ok-rtf)/c:e"/>

@@ -1851,6 +1851,71 @@ WRKC2_overlap_inside_the_internship_path_review(void **state)
 	expect(&q, NULL, "WRK-C2", "met", NULL);
 }
 
+/* REF-2: the explanation names the levels the rule asks for, not every
+ * level the rater holds. */
+static void
+REF2_names_only_the_levels_asked_for(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><endorsement association='WI-AIMH' level='I' "
+	    "designation='IFA'/><endorsement association='WI-AIMH' "
+	    "level='II' designation='IFS'/><endorsement "
+	    "association='MI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person><person id='p2'><name>Sam "
+	    "Supervisor</name></person><person id='p3'><name>Rita Recipient"
+	    "</name></person>" };
+	struct pf	one = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><endorsement association='WI-AIMH' level='I' "
+	    "designation='IFA'/><approved-provider association='OK-AIMH'/>"
+	    "</person><person id='p2'><name>Sam Supervisor</name></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "met", "Rosa Provider has earned "
+	    "endorsement at Level II and IV.");
+	expect_absent(&p, NULL, "REF-2", "Level I ");
+	/* Level I alone is not Level II, III or IV */
+	expect(&one, NULL, "REF-2", "not-met", NULL);
+}
+
+/* WRK-C2 in review because of an overlap still says where
+ * post-graduate time starts when EDU-1 sends a program to review. */
+static void
+WRKC2_overlap_says_post_graduate_basis(void **state)
+{
+	struct pf	p = { .education =
+	    "<program kind='university-certificate' completed='2016-05-01' "
+	    "transcript-received='2025-01-10'><title>IMH Certificate</title>"
+	    "<institution>State University</institution></program>",
+	    .experience =
+	    "<position start='2021-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>" STATE_LEADERSHIP };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C2", "review", "The years overlap");
+	expect(&p, NULL, "WRK-C2", "review", "EDU-1 sends to the committee");
+}
+
+/* FEE-2 (WI): the $60 membership is shown as information, from the
+ * rule file, and never judged. */
+static void
+FEE2_wi_membership_shown_as_information(void **state)
+{
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, "WI-AIMH", NULL, NULL, NULL);
+	s = rule_field(cl, "FEE-2", "c:note");
+	if (strstr(s, "$60") == NULL)
+		fail_msg("FEE-2 note: %s", s);
+	free(s);
+	expect_full(cl, "FEE-2", "met", "The application fee of $300 is "
+	    "paid.");
+	xmlFreeDoc(cl);
+}
+
 /* ---- every schema cap, and near the 1 MiB input cap ------------------ */
 
 /* YYYY-MM-DD of 2010-01-01 + n days. */
@@ -2427,6 +2492,9 @@ main(void)
 		cmocka_unit_test(REF3_research_familiar_pooled),
 		cmocka_unit_test(WRKC2_distinct_from_the_internship_path),
 		cmocka_unit_test(WRKC2_overlap_inside_the_internship_path_review),
+		cmocka_unit_test(REF2_names_only_the_levels_asked_for),
+		cmocka_unit_test(WRKC2_overlap_says_post_graduate_basis),
+		cmocka_unit_test(FEE2_wi_membership_shown_as_information),
 		cmocka_unit_test(RSC2_window_matches_brute_force),
 		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),
