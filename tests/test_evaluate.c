@@ -1916,6 +1916,23 @@ FEE2_wi_membership_shown_as_information(void **state)
 	xmlFreeDoc(cl);
 }
 
+/* RSC-3 names each provider who does not qualify, also when the only
+ * session with them is after the evaluation date. */
+static void
+RSC3_unqualified_provider_named_after_as_of(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name></person><person id='p2'><name>Sam Supervisor</name>"
+	    "<endorsement association='OK-AIMH' level='II' designation='IFS'/>"
+	    "</person><person id='p3'><name>Rita Recipient</name></person>",
+	    .rsc = "<session date='2025-07-05' hours='25' "
+	    "format='individual' provider='p1'/>" };
+
+	(void)state;
+	expect(&p, NULL, "RSC-3", "not-met", "Rosa Provider does not qualify");
+	expect(&p, NULL, "RSC-1", "not-met", "0 of 50");
+}
+
 /* ---- every schema cap, and near the 1 MiB input cap ------------------ */
 
 /* YYYY-MM-DD of 2010-01-01 + n days. */
@@ -2495,6 +2512,7 @@ main(void)
 		cmocka_unit_test(REF2_names_only_the_levels_asked_for),
 		cmocka_unit_test(WRKC2_overlap_says_post_graduate_basis),
 		cmocka_unit_test(FEE2_wi_membership_shown_as_information),
+		cmocka_unit_test(RSC3_unqualified_provider_named_after_as_of),
 		cmocka_unit_test(RSC2_window_matches_brute_force),
 		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),
