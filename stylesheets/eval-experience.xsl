@@ -119,9 +119,31 @@
           <m><xsl:value-of select="@need - @days"/></m>
         </xsl:for-each>
       </xsl:variable>
+      <xsl:variable name="missing" select="sum(exsl:node-set($missing-rtf)/c:m)"/>
+      <!-- the spans of a path need distinct days too ("plus"): the worst
+           set of them that shares days -->
+      <xsl:variable name="shared-rtf">
+        <xsl:if test="count($spans) &gt; 1">
+          <xsl:variable name="f-rtf"><xsl:call-template name="distinct-short"><xsl:with-param name="a" select="$spans"/><xsl:with-param name="within" select="true()"/></xsl:call-template></xsl:variable>
+          <xsl:for-each select="exsl:node-set($f-rtf)/c:f">
+            <xsl:sort select="@short" data-type="number" order="descending"/>
+            <xsl:copy-of select="."/>
+          </xsl:for-each>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:variable name="shared" select="exsl:node-set($shared-rtf)/c:f[1]"/>
       <path n="{position()}" name="{@name}" need="{sum($spans/@need)}"
-          missing="{sum(exsl:node-set($missing-rtf)/c:m)}"
-          met="{count($spans[number(@days) &lt; number(@need)]) = 0}">
+          met="{count($spans[number(@days) &lt; number(@need)]) = 0 and not($shared)}">
+        <xsl:attribute name="missing">
+          <xsl:choose>
+            <xsl:when test="$shared and $shared/@short &gt; $missing"><xsl:value-of select="$shared/@short"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$missing"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:if test="$shared">
+          <xsl:attribute name="shared-days"><xsl:value-of select="$shared/@u"/></xsl:attribute>
+          <xsl:attribute name="shared-need"><xsl:value-of select="$shared/@need"/></xsl:attribute>
+        </xsl:if>
         <xsl:attribute name="line">
           <xsl:choose>
             <xsl:when test="@line"><xsl:value-of select="@line"/></xsl:when>
@@ -140,7 +162,9 @@
        span only).  One <f u need short/> per set that falls short. -->
   <xsl:template name="distinct-short">
     <xsl:param name="a"/>
-    <xsl:param name="b"/>
+    <xsl:param name="b" select="/.."/>
+    <!-- within: the spans of one path ($a), every set of two or more -->
+    <xsl:param name="within" select="false()"/>
     <xsl:variable name="sp-rtf">
       <!-- weights 1, 2, 4 ...: a set of spans is a number -->
       <xsl:for-each select="$a">
@@ -155,6 +179,7 @@
       <xsl:call-template name="subsets-short">
         <xsl:with-param name="sp" select="$sp"/>
         <xsl:with-param name="top" select="2 * $sp[last()]/@w"/>
+        <xsl:with-param name="within" select="$within"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -162,10 +187,11 @@
   <xsl:template name="subsets-short">
     <xsl:param name="sp"/>
     <xsl:param name="top"/>
+    <xsl:param name="within"/>
     <xsl:param name="m" select="1"/>
     <xsl:if test="$m &lt; $top">
       <xsl:variable name="in" select="$sp[floor($m div @w) mod 2 = 1]"/>
-      <xsl:if test="$in[@side = 'a'] and $in[@side = 'b']">
+      <xsl:if test="($within and count($in) &gt; 1) or ($in[@side = 'a'] and $in[@side = 'b'])">
         <xsl:variable name="u" select="ef:union-days($in/c:iv)"/>
         <xsl:variable name="need" select="sum($in/@need)"/>
         <xsl:if test="$u &lt; $need"><f u="{$u}" need="{$need}" short="{$need - $u}"/></xsl:if>
@@ -173,6 +199,7 @@
       <xsl:call-template name="subsets-short">
         <xsl:with-param name="sp" select="$sp"/>
         <xsl:with-param name="top" select="$top"/>
+        <xsl:with-param name="within" select="$within"/>
         <xsl:with-param name="m" select="$m + 1"/>
       </xsl:call-template>
     </xsl:if>
@@ -295,6 +322,7 @@
               <xsl:value-of select="concat(@days, ' of ', @need, ' days of ', @label)"/>
             </xsl:for-each>
             <xsl:text>.</xsl:text>
+            <xsl:if test="$best/@shared-days"><xsl:value-of select="concat(' The periods share days: together they cover only ', $best/@shared-days, ' distinct days of the ', $best/@shared-need, ' they need.')"/></xsl:if>
             <xsl:if test="not($grad) or $grad/@basis = 'review'"><xsl:value-of select="concat(' ', $grad-why)"/></xsl:if>
           </x>
           <short>
@@ -302,6 +330,9 @@
               <xsl:if test="position() &gt; 1">; </xsl:if>
               <xsl:text>Needs </xsl:text><xsl:call-template name="n"><xsl:with-param name="n" select="@need - @days"/><xsl:with-param name="one" select="'more day'"/></xsl:call-template><xsl:value-of select="concat(' of ', @label)"/>
             </xsl:for-each>
+            <xsl:if test="not($best/c:span[number(@days) &lt; number(@need)]) and $best/@shared-days">
+              <xsl:text>Needs </xsl:text><xsl:call-template name="n"><xsl:with-param name="n" select="$best/@shared-need - $best/@shared-days"/><xsl:with-param name="one" select="'more distinct day'"/></xsl:call-template><xsl:value-of select="concat(' of ', $best/@name, ' (the periods share days)')"/>
+            </xsl:if>
             <xsl:text>.</xsl:text>
           </short>
         </xsl:otherwise>

@@ -1933,6 +1933,38 @@ RSC3_unqualified_provider_named_after_as_of(void **state)
 	expect(&p, NULL, "RSC-1", "not-met", "0 of 50");
 }
 
+/* WRK-C1 path B: the internship "plus" a post-graduate year: one day
+ * counts for one of them.  The internship runs 46 days past the degree
+ * (2015-05-15); the post-graduate year holds those 46 days and 320 of
+ * its own, so each span alone is a year but they share days: 715 of
+ * 730 distinct.  320 days of its own become 336: 731, met. */
+static void
+WRKC1_internship_and_year_share_days_not_met(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2014-06-01' end='2015-06-30' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2015-07-01' end='2016-05-15' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>" C2_POSITION STATE_LEADERSHIP };
+	struct pf	q = p;
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", "together they cover only 715 "
+	    "distinct days of the 730");
+	expect(&p, NULL, "WRK-C1", "not-met", "Needs 15 more distinct days");
+	expect(&p, "WI-AIMH", "WRK-C1", "not-met", NULL);
+	q.experience =
+	    "<position start='2014-06-01' end='2015-06-30' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2015-07-01' end='2016-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>" C2_POSITION STATE_LEADERSHIP;
+	expect(&q, NULL, "WRK-C1", "met", "Met by graduate internship");
+}
+
 /* ---- every schema cap, and near the 1 MiB input cap ------------------ */
 
 /* YYYY-MM-DD of 2010-01-01 + n days. */
@@ -2513,6 +2545,7 @@ main(void)
 		cmocka_unit_test(WRKC2_overlap_says_post_graduate_basis),
 		cmocka_unit_test(FEE2_wi_membership_shown_as_information),
 		cmocka_unit_test(RSC3_unqualified_provider_named_after_as_of),
+		cmocka_unit_test(WRKC1_internship_and_year_share_days_not_met),
 		cmocka_unit_test(RSC2_window_matches_brute_force),
 		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),
