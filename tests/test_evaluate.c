@@ -1818,36 +1818,29 @@ WRKC2_distinct_from_the_internship_path(void **state)
  * the internship's 864 days are its own, but the one post-graduate year
  * of WRK-C1 and the three of WRK-C2 share 1277 days of the 1460 they
  * need, though all of them together hold 2141 of 1825. */
+/* The internship, X (both kinds of work) and Y (RS/C) from y_start. */
+#define SHARED_X_Y(y_start) \
+	"<position start='2013-01-01' end='2015-05-14' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>E</employer></position>" \
+	"<position start='2024-01-01' end='ongoing' " \
+	    "work='direct-service supervised rsc-provision'><role>X</role>" \
+	    "<employer>E</employer></position>" \
+	"<position start='" y_start "' end='2023-12-31' " \
+	    "work='rsc-provision'><role>Y</role><employer>E</employer>" \
+	    "</position>" STATE_LEADERSHIP
+
 static void
 WRKC2_overlap_inside_the_internship_path_review(void **state)
 {
-	struct pf	p = { .experience =
-	    "<position start='2013-01-01' end='2015-05-14' "
-	    "work='direct-service graduate-internship supervised'><role>"
-	    "Intern</role><employer>E</employer></position>"
-	    "<position start='2024-01-01' end='ongoing' "
-	    "work='direct-service supervised rsc-provision'><role>X</role>"
-	    "<employer>E</employer></position>"
-	    "<position start='2022-01-01' end='2023-12-31' "
-	    "work='rsc-provision'><role>Y</role><employer>E</employer>"
-	    "</position>" STATE_LEADERSHIP };
-	struct pf	q = p;
+	struct pf	p = { .experience = SHARED_X_Y("2022-01-01") };
+	struct pf	q = { .experience = SHARED_X_Y("2021-01-01") };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C2", "review", "together cover only 1277 "
 	    "distinct days of the 1460 they need");
 	expect(&p, "WI-AIMH", "WRK-C2", "review", NULL);
 	/* a year more of Y: 1642 days of the 1460 */
-	q.experience =
-	    "<position start='2013-01-01' end='2015-05-14' "
-	    "work='direct-service graduate-internship supervised'><role>"
-	    "Intern</role><employer>E</employer></position>"
-	    "<position start='2024-01-01' end='ongoing' "
-	    "work='direct-service supervised rsc-provision'><role>X</role>"
-	    "<employer>E</employer></position>"
-	    "<position start='2021-01-01' end='2023-12-31' "
-	    "work='rsc-provision'><role>Y</role><employer>E</employer>"
-	    "</position>" STATE_LEADERSHIP;
 	expect(&q, NULL, "WRK-C2", "met", NULL);
 }
 
@@ -1938,30 +1931,25 @@ RSC3_unqualified_provider_named_after_as_of(void **state)
  * (2015-05-15); the post-graduate year holds those 46 days and 320 of
  * its own, so each span alone is a year but they share days: 715 of
  * 730 distinct.  320 days of its own become 336: 731, met. */
+#define INTERNSHIP_PAST_AWARD(year_end) \
+	"<position start='2014-06-01' end='2015-06-30' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>E</employer></position>" \
+	"<position start='2015-07-01' end='" year_end "' " \
+	    "work='direct-service supervised'><role>A</role><employer>E" \
+	    "</employer></position>" C2_POSITION STATE_LEADERSHIP
+
 static void
 WRKC1_internship_and_year_share_days_not_met(void **state)
 {
-	struct pf	p = { .experience =
-	    "<position start='2014-06-01' end='2015-06-30' "
-	    "work='direct-service graduate-internship supervised'><role>"
-	    "Intern</role><employer>E</employer></position>"
-	    "<position start='2015-07-01' end='2016-05-15' "
-	    "work='direct-service supervised'><role>A</role><employer>E"
-	    "</employer></position>" C2_POSITION STATE_LEADERSHIP };
-	struct pf	q = p;
+	struct pf	p = { .experience = INTERNSHIP_PAST_AWARD("2016-05-15") };
+	struct pf	q = { .experience = INTERNSHIP_PAST_AWARD("2016-05-31") };
 
 	(void)state;
 	expect(&p, NULL, "WRK-C1", "not-met", "together they cover only 715 "
 	    "distinct days of the 730");
 	expect(&p, NULL, "WRK-C1", "not-met", "Needs 15 more distinct days");
 	expect(&p, "WI-AIMH", "WRK-C1", "not-met", NULL);
-	q.experience =
-	    "<position start='2014-06-01' end='2015-06-30' "
-	    "work='direct-service graduate-internship supervised'><role>"
-	    "Intern</role><employer>E</employer></position>"
-	    "<position start='2015-07-01' end='2016-05-31' "
-	    "work='direct-service supervised'><role>A</role><employer>E"
-	    "</employer></position>" C2_POSITION STATE_LEADERSHIP;
 	expect(&q, NULL, "WRK-C1", "met", "Met by graduate internship");
 }
 
