@@ -464,6 +464,45 @@ by_order(const void *x, const void *y)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* The rows in the order they were added (caller frees the array). */
+static const struct roster_row **
+rows_in_order(const struct roster *r)
+{
+	const struct roster_row	**rows;
+	size_t			  i;
+
+	if ((rows = calloc(r->n + 1, sizeof(*rows))) == NULL)
+		return NULL;
+	for (i = 0; i < r->n; i++)
+		rows[i] = &r->rows[i];
+	qsort(rows, r->n, sizeof(*rows), by_order);
+	return rows;
+}
+
+int
+roster_fill_pages(struct roster *r, int (*count)(void *, size_t,
+    const char *, size_t *), void *closure)
+{
+	const struct roster_row	**rows;
+	struct roster_row	 *row;
+	size_t			  i, k = 0;
+	int			  rc = 0;
+
+	if ((rows = rows_in_order(r)) == NULL)
+		return -1;
+	for (i = 0; i < r->n && rc == 0; i++) {
+		row = (struct roster_row *)rows[i];
+		if (row->rank == RANK_FAILED)
+			continue;
+		if (row->pages == 0 && count(closure, k, row->source,
+		    &row->pages) != 0)
+			rc = -1;
+		k++;
+	}
+	free(rows);
+	return rc;
+}
+
 /*
  * <reviews total= as-of=> with an <applicant n= source= label= name=
  * association= association-name= track= result= pages=/> per applicant
@@ -481,11 +520,8 @@ roster_index_document(const struct roster *r, const char *as_of)
 	char			  num[32];
 	int			  bad = 0;
 
-	if ((rows = calloc(r->n + 1, sizeof(*rows))) == NULL)
+	if ((rows = rows_in_order(r)) == NULL)
 		return NULL;
-	for (i = 0; i < r->n; i++)
-		rows[i] = &r->rows[i];
-	qsort(rows, r->n, sizeof(*rows), by_order);
 	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
 	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "reviews", NULL)) ==
 	    NULL)

@@ -52,6 +52,15 @@ int		 roster_write(struct roster *, struct pipeline *,
 		    enum typeset_paper, struct diag *);
 
 /*
+ * Fill in the page counts left unknown (0) of the applicants with a
+ * checklist, in the order added: count(closure, k, source, &pages), k
+ * their number in the index from 0; 0 or -1 from it.  Returns 0, or -1
+ * when a count failed (reported by it).
+ */
+int		 roster_fill_pages(struct roster *, int (*count)(void *,
+		    size_t, const char *, size_t *), void *closure);
+
+/*
  * The input of the combined review's index (stylesheets/review-index.xsl):
  * the applicants with a review, in the order they were added, numbered
  * from 1, each with its page count, then the inputs that failed.  The

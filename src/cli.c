@@ -1313,11 +1313,12 @@ struct review_feed {
 };
 
 static enum pipeline_status
-review_layout(void *closure, size_t i, const char *const *params,
-    xmlDocPtr *layout, struct diag *d)
+review_layout(void *closure, size_t i, const char *source,
+    const char *const *params, xmlDocPtr *layout, struct diag *d)
 {
 	struct review_feed	*f = closure;
 
+	(void)source;	/* entries[i], as the index was made from them */
 	return pipeline_layout_with(f->cli->pipeline, PRESENT_REVIEW,
 	    &f->entries[i], 1, f->created, params, layout, d);
 }
@@ -1341,26 +1342,28 @@ review_combined(struct cli *cli, const struct present_entry *entries,
 	xmlDocPtr		 index = NULL;
 	size_t			 i, pages;
 
-	if ((r = roster_new()) == NULL)
+	if ((r = roster_new()) == NULL) {
+		diag_error(&cli->diag, out, 0, "out of memory");
 		return PIPELINE_INTERNAL;
+	}
 	for (i = 0; i < n; i++) {
 		if ((st = combined_count(cli->pipeline, &feed, &co, i,
 		    entries[i].source, &pages, &cli->diag)) != PIPELINE_OK)
 			goto out;
 		if (roster_add(r, entries[i].source, "", entries[i].checklist,
 		    pages) != 0) {
+			diag_error(&cli->diag, out, 0, "out of memory");
 			st = PIPELINE_INTERNAL;
 			goto out;
 		}
 	}
-	if ((index = roster_index_document(r, prm->as_of)) == NULL)
+	if ((index = roster_index_document(r, prm->as_of)) == NULL) {
+		diag_error(&cli->diag, out, 0, "out of memory");
 		st = PIPELINE_INTERNAL;
-	else
+	} else
 		st = combined_write(cli->pipeline, index, &feed, &co, out,
 		    &cli->diag);
 out:
-	if (st == PIPELINE_INTERNAL && index == NULL && i == n)
-		diag_error(&cli->diag, out, 0, "out of memory");
 	xmlFreeDoc(index);
 	roster_free(r);
 	return st;

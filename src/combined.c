@@ -78,8 +78,8 @@ members_of(xmlDocPtr index, struct member **mp, struct typeset_anchor **ap,
 /* Member i's review laid out for the combined file. */
 static enum pipeline_status
 member_layout(const struct combined_feed *feed,
-    const struct combined_options *o, size_t i, xmlDocPtr *layout,
-    struct diag *d)
+    const struct combined_options *o, size_t i, const char *source,
+    xmlDocPtr *layout, struct diag *d)
 {
 	const char	*params[5];
 	char		 number[24];
@@ -93,7 +93,7 @@ member_layout(const struct combined_feed *feed,
 	params[k++] = "number-from";
 	params[k++] = number;
 	params[k] = NULL;
-	return feed->layout(feed->closure, i, params, layout, d);
+	return feed->layout(feed->closure, i, source, params, layout, d);
 }
 
 enum pipeline_status
@@ -105,7 +105,8 @@ combined_count(struct pipeline *p, const struct combined_feed *feed,
 	xmlDocPtr		 layout = NULL;
 
 	*pages = 0;
-	if ((st = member_layout(feed, o, i, &layout, d)) == PIPELINE_OK)
+	if ((st = member_layout(feed, o, i, source, &layout, d)) ==
+	    PIPELINE_OK)
 		st = pipeline_count_pages(p, layout, source, o->paper, pages,
 		    d);
 	xmlFreeDoc(layout);
@@ -125,8 +126,8 @@ combined_write(struct pipeline *p, xmlDocPtr index,
 	size_t			 n = 0, i, pages;
 
 	if (members_of(index, &m, &a, &n) != 0) {
-		diag_error(d, path, 0, "out of memory, or an applicant "
-		    "without its review");
+		diag_error(d, path, 0, "internal error: the index has an "
+		    "applicant without a page count, or memory ran out");
 		return PIPELINE_INTERNAL;
 	}
 	if ((st = pipeline_layout_document(p, PRESENT_REVIEW_INDEX, index,
@@ -143,8 +144,9 @@ combined_write(struct pipeline *p, xmlDocPtr index,
 			st = PIPELINE_INTERNAL;
 			goto out;
 		}
-		if ((st = member_layout(feed, o, i, &layout, d)) !=
-		    PIPELINE_OK || (st = pipeline_stream_add(s, layout,
+		if ((st = member_layout(feed, o, i, (const char *)m[i].source,
+		    &layout, d)) != PIPELINE_OK ||
+		    (st = pipeline_stream_add(s, layout,
 		    (const char *)m[i].source, &pages, d)) != PIPELINE_OK)
 			goto out;
 		if (pages != m[i].pages) {
@@ -154,6 +156,11 @@ combined_write(struct pipeline *p, xmlDocPtr index,
 			st = PIPELINE_INTERNAL;
 			goto out;
 		}
+	}
+	if (typeset_stream_signalled(s) != 0) {
+		diag_note(d, "%s: interrupted, not written", path);
+		st = PIPELINE_INTERNAL;
+		goto out;
 	}
 	st = pipeline_stream_close(s, d);
 	s = NULL;

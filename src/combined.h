@@ -29,14 +29,14 @@ struct diag;
 /* Where the reviews come from: member i's layout, on demand. */
 struct combined_feed {
 	/*
-	 * Lay out the review of member i (from 0) with params (a
-	 * NULL-terminated list of stylesheet parameters for review.xsl:
-	 * reviewers, number-from): *layout on PIPELINE_OK, else a status
-	 * after reporting.
+	 * Lay out the review of member i (from 0; source, the index's
+	 * name of its portfolio) with params (a NULL-terminated list of
+	 * stylesheet parameters for review.xsl: reviewers, number-from):
+	 * *layout on PIPELINE_OK, else a status after reporting.
 	 */
 	enum pipeline_status (*layout)(void *closure, size_t i,
-		    const char *const *params, xmlDocPtr *layout,
-		    struct diag *);
+		    const char *source, const char *const *params,
+		    xmlDocPtr *layout, struct diag *);
 	void	*closure;
 };
 

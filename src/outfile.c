@@ -384,8 +384,12 @@ open_spool(struct outfile *f, const char *path, struct outfile **fp,
 {
 	const char	*tmpdir = getenv("TMPDIR");
 	char		 tmp[PATH_MAX];
+	sigset_t	 hold;
 
-	sigprocmask(SIG_BLOCK, NULL, &f->saved);
+	/* a file-size limit on the spool is a write error, not the end */
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGXFSZ);
+	sigprocmask(SIG_BLOCK, &hold, &f->saved);
 	if (tmpdir == NULL || *tmpdir != '/')
 		tmpdir = "/tmp";
 	if ((size_t)snprintf(f->path, sizeof(f->path), "%s", path) >=
@@ -394,6 +398,7 @@ open_spool(struct outfile *f, const char *path, struct outfile **fp,
 	    (f->fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
 		diag_error(d, path, 0, "cannot make a temporary file for the "
 		    "output in %s: %s", tmpdir, strerror(errno));
+		sigprocmask(SIG_SETMASK, &f->saved, NULL);
 		free(f);
 		return OUTFILE_CANNOT_CREATE;
 	}
@@ -511,8 +516,7 @@ commit_spool(struct outfile *f, struct diag *d)
 	void			*map = NULL;
 
 	if (f->err != 0)
-		diag_error(d, f->path, 0, "cannot write the output: %s",
-		    strerror(f->err));
+		(void)outfile_failed(f, d);
 	else if (fstat(f->fd, &sb) != 0 || (sb.st_size > 0 &&
 	    (map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE,
 	    f->fd, 0)) == MAP_FAILED))
@@ -539,12 +543,8 @@ outfile_commit(struct outfile *f, struct diag *d)
 		return commit_spool(f, d);
 	if (f->err == 0 && fsync(f->fd) != 0)
 		f->err = errno;
-	if (f->err != 0) {
-		diag_error(d, f->path, 0, "cannot write the output: %s",
-		    f->err == EFBIG ? "the file is larger than the file-size "
-		    "limit" : strerror(f->err));
+	if (outfile_failed(f, d) != OUTFILE_OK)
 		goto out;
-	}
 	err = close(f->fd);
 	f->fd = -1;
 	if (err != 0) {
@@ -570,18 +570,33 @@ out:
 	return st;
 }
 
+enum outfile_status
+outfile_failed(const struct outfile *f, struct diag *d)
+{
+	if (f == NULL || f->err == 0)
+		return OUTFILE_OK;
+	diag_error(d, f->path, 0, "cannot write the output: %s",
+	    f->err == EFBIG ? "the file is larger than the file-size limit" :
+	    strerror(f->err));
+	return OUTFILE_IO_ERROR;
+}
+
 int
 outfile_signalled(const struct outfile *f)
 {
 	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction	 sa;
 	sigset_t		 pending;
 	size_t			 i;
 
 	(void)f;
 	if (sigpending(&pending) != 0)
 		return 0;
+	/* Linux keeps a held, ignored signal pending: not a request */
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		if (sigismember(&pending, sigs[i]))
+		if (sigismember(&pending, sigs[i]) &&
+		    sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
 			return sigs[i];
 	return 0;
 }

@@ -66,7 +66,14 @@ enum outfile_status outfile_commit(struct outfile *, struct diag *d);
 void		 outfile_discard(struct outfile *);
 
 /*
- * The signal (SIGINT, SIGTERM, SIGHUP) held since outfile_open, or 0: a
+ * Whether an append failed: reported to d as outfile_commit would report
+ * it (OUTFILE_IO_ERROR), else OUTFILE_OK and nothing said.
+ */
+enum outfile_status outfile_failed(const struct outfile *, struct diag *d);
+
+/*
+ * The signal (SIGINT, SIGTERM, SIGHUP) held since outfile_open, or 0,
+ * leaving out those the process ignores (nohup, a background job): a
  * long writer asks between pieces and discards, which delivers it.
  */
 int		 outfile_signalled(const struct outfile *);

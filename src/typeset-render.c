@@ -147,7 +147,11 @@ ts_shape_renderer(cairo_t *cr, PangoAttrShape *attr, gboolean do_path,
 }
 
 
-/* Cairo's write callback: into memory, failures recorded here. */
+/*
+ * Cairo's write callback: into memory, failures recorded here (SECURITY.md
+ * rule 12) and the bytes dropped.  Cairo is always told success: 1.16
+ * aborts on an assertion when it finishes a surface its callback failed.
+ */
 static cairo_status_t
 membuf_write(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -156,10 +160,10 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 	void		*nb;
 
 	if (m->failed)
-		return CAIRO_STATUS_WRITE_ERROR;
+		return CAIRO_STATUS_SUCCESS;
 	if (m->len + length > MAX_PDF_BYTES) {
 		m->failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
+		return CAIRO_STATUS_SUCCESS;
 	}
 	if (m->len + length > m->cap) {
 		cap = m->cap ? m->cap : 65536;
@@ -167,7 +171,7 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 			cap *= 2;
 		if ((nb = realloc(m->data, cap)) == NULL) {
 			m->failed = 1;
-			return CAIRO_STATUS_WRITE_ERROR;
+			return CAIRO_STATUS_SUCCESS;
 		}
 		m->data = nb;
 		m->cap = cap;
@@ -672,6 +676,10 @@ ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 	dr->r = r;
 	dr->base += dr->pages;
 	dr->pages = pg->pages;
+	/* numbered and bookmarked as in a file of its own */
+	dr->loose = 0;
+	dr->part_outline = 0;
+	memset(dr->outline, 0, sizeof(dr->outline));
 	if (number_parts(dr, pg) != 0) {
 		diag_error(r->d, r->name, 0, "out of memory numbering pages");
 		return TYPESET_INTERNAL;
@@ -685,6 +693,7 @@ ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 			draw_frag(dr, &pg->frags[i]);
 		dr->unshown = 1;
 	}
+	dr->r = NULL;	/* freed by the caller after this */
 	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
 		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "
 		    "PDF: %s", cairo_status_to_string(cst));
@@ -695,8 +704,9 @@ ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 
 /*
  * Finish the file: the last page, then Cairo writes what it kept (fonts,
- * structure tree, outline).  failed: the write closure saw an error.
- * With d NULL nothing is reported (the caller already did).  Frees dr.
+ * structure tree, outline).  failed: the write closure saw an error; then
+ * TYPESET_IO_ERROR and nothing said: the caller knows why.  With d NULL
+ * nothing is reported at all.  Frees dr.
  */
 enum typeset_status
 ts_draw_close(struct draw *dr, const int *failed, struct diag *d,
@@ -719,14 +729,13 @@ ts_draw_close(struct draw *dr, const int *failed, struct diag *d,
 	cairo_destroy(dr->cr);
 	cairo_surface_finish(dr->surface);
 	cst = cairo_surface_status(dr->surface);
-	if (st == TYPESET_OK && (cst != CAIRO_STATUS_SUCCESS || *failed)) {
+	if (st == TYPESET_OK && cst != CAIRO_STATUS_SUCCESS) {
 		if (d != NULL)
 			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot make "
-			    "the PDF: %s", *failed ? "it is too large, memory "
-			    "ran out or the output cannot be written" :
-			    cairo_status_to_string(cst));
+			    "the PDF: %s", cairo_status_to_string(cst));
 		st = TYPESET_INTERNAL;
-	}
+	} else if (st == TYPESET_OK && *failed)
+		st = TYPESET_IO_ERROR;
 	cairo_surface_destroy(dr->surface);
 	free(dr->page_part);
 	free(dr->page_num);
@@ -738,15 +747,18 @@ enum typeset_status
 ts_draw_all(struct render *r, const struct paginate *pg, struct membuf *out)
 {
 	struct draw		*dr;
-	enum typeset_status	 st;
+	enum typeset_status	 st, cst;
 
 	if ((dr = ts_draw_open(r, membuf_write, out)) == NULL) {
 		diag_error(r->d, r->name, 0, "out of memory drawing the PDF");
 		return TYPESET_INTERNAL;
 	}
 	st = ts_draw_doc(dr, r, pg);
-	if (ts_draw_close(dr, &out->failed, st == TYPESET_OK ? r->d : NULL,
-	    r->name) != TYPESET_OK && st == TYPESET_OK)
+	if ((cst = ts_draw_close(dr, &out->failed, st == TYPESET_OK ? r->d :
+	    NULL, r->name)) == TYPESET_IO_ERROR && st == TYPESET_OK)
+		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot make the "
+		    "PDF: it is too large or memory ran out");
+	if (cst != TYPESET_OK && st == TYPESET_OK)
 		st = TYPESET_INTERNAL;
 	return st;
 }

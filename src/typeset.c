@@ -413,17 +413,20 @@ stream_append(void *closure, const void *buf, size_t len)
 	return outfile_append(s->out, buf, len);
 }
 
-/* Cairo's write callback: into the temporary file, failures kept. */
+/*
+ * Cairo's write callback: into the temporary file, failures kept here
+ * and the bytes dropped (as membuf_write: Cairo is always told success).
+ */
 static cairo_status_t
 stream_write(void *closure, const unsigned char *data, unsigned int length)
 {
 	struct typeset_stream	*s = closure;
 
-	if (s->failed)
-		return CAIRO_STATUS_WRITE_ERROR;
+	if (s->failed || s->out == NULL)
+		return CAIRO_STATUS_SUCCESS;
 	if (outfile_append(s->out, data, length) != 0) {
 		s->failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
+		return CAIRO_STATUS_SUCCESS;
 	}
 	s->written += (off_t)length;
 	return CAIRO_STATUS_SUCCESS;
@@ -489,9 +492,11 @@ typeset_stream_discard(struct typeset_stream *s)
 {
 	if (s == NULL)
 		return;
+	/* the temporary file first: Cairo's last bytes go nowhere */
+	outfile_discard(s->out);
+	s->out = NULL;
 	if (s->dr != NULL)
 		(void)ts_draw_close(s->dr, &s->failed, NULL, s->name);
-	outfile_discard(s->out);
 	stream_free(s);
 }
 
@@ -566,6 +571,7 @@ typeset_stream_open(struct typeset *ts, xmlDocPtr head, const char *name,
 	s->page_w = r.page_w;
 	s->page_h = r.page_h;
 	if (r.lang != NULL && (s->lang = strdup((char *)r.lang)) == NULL) {
+		diag_error(d, out_path, 0, "out of memory");
 		st = TYPESET_INTERNAL;
 		goto out;
 	}
@@ -605,7 +611,10 @@ typeset_stream_add(struct typeset_stream *s, xmlDocPtr doc,
 	enum typeset_status	 st;
 
 	*pages = 0;
-	if (s->broken || s->failed) {
+	if (s->failed)
+		return outfile_failed(s->out, d) == OUTFILE_IO_ERROR ?
+		    TYPESET_IO_ERROR : TYPESET_INTERNAL;
+	if (s->broken) {
 		diag_error(d, s->name, 0, "cannot add to the PDF: an earlier "
 		    "document failed");
 		return TYPESET_INTERNAL;
@@ -664,8 +673,13 @@ typeset_stream_close(struct typeset_stream *s, struct diag *d)
 		}
 	}
 	s->dr = NULL;
-	if ((st = ts_draw_close(dr, &s->failed, d, s->name)) != TYPESET_OK)
+	if ((st = ts_draw_close(dr, &s->failed, d, s->name)) != TYPESET_OK) {
+		/* a write that failed: the outfile says why */
+		if (st == TYPESET_IO_ERROR &&
+		    outfile_failed(s->out, d) != OUTFILE_IO_ERROR)
+			st = TYPESET_INTERNAL;
 		goto out;
+	}
 	/* What Cairo 1.16 cannot write: the language, the title shown. */
 	io.read = stream_read_back;
 	io.write = stream_append;

@@ -7,11 +7,11 @@
   to its number here, so that "applicant-N" is its first section.
 
   Input: <reviews xmlns="urn:endorse:present:1" total= as-of=> with one
-  <applicant n= source= name= association= association-name= track=
-  result=/> per applicant in the file, in file order, and one <failed
-  source= error=/> per input left out.  Every number comes from the input
-  (src/batch_combined.c); the page of each applicant is a page-ref the
-  typesetter fills in.
+  <applicant n= source= label= name= association= association-name=
+  track= result= pages=/> per applicant in the file, in file order, and
+  one <failed source= label= error=/> per input left out (made by
+  roster_index_document, src/batch_roster.c; written by src/combined.c).
+  The page of each applicant is a page-ref the typesetter fills in.
   Parameters: created (the PDF date).
   Output: a layout document (schemas/layout.xsd).
 -->
@@ -51,7 +51,18 @@
       <body>
         <section level="1" id="index">
           <heading>Applicants in this file</heading>
-          <p style="small"><xsl:value-of select="concat($r/@total, ' applicants. Each one has its own pages, numbered on their own; the page given here is the page of the file.')"/></p>
+          <xsl:choose>
+            <xsl:when test="not($r/e:applicant)">
+              <p>No applicant could be processed: this file holds no review checklist.</p>
+            </xsl:when>
+            <xsl:when test="$r/@total = 1">
+              <p style="small">1 applicant. The page given here is the page of the file.</p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p style="small"><xsl:value-of select="concat($r/@total, ' applicants. Each one has its own pages, numbered on their own; the page given here is the page of the file.')"/></p>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$r/e:applicant">
           <table field="applicants">
             <col width="30"/><col width="14"/><col width="14"/><col width="30"/><col width="12"/>
             <header><cell>Applicant</cell><cell>Association</cell><cell>Track</cell><cell>Computed result</cell><cell>Page</cell></header>
@@ -65,6 +76,7 @@
               </row>
             </xsl:for-each>
           </table>
+          </xsl:if>
           <xsl:if test="$r/e:failed">
             <section level="2" id="left-out">
             <heading>Not in this file</heading>

@@ -567,6 +567,21 @@ test_combined_review(void **state)
 	assert_int_equal(found, nstarts);
 	pages_free(whole, nwhole);
 
+	/* the process writing it dies: 70, reported, nothing left over */
+	assert_int_equal(setenv("ENDORSE_TEST_COMBINED_KILL", "1", 1), 0);
+	run_long(&r, argv);
+	assert_int_equal(unsetenv("ENDORSE_TEST_COMBINED_KILL"), 0);
+	run_expect(&r, 70, NULL, "review-all.pdf: error: processing aborted "
+	    "(stopped by signal 9): not written");
+	run_free(&r);
+	names = list_all(out, &n);
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '.')
+			fail_msg("a temporary file was left: %s", names[i]);
+		free(names[i]);
+	}
+	free(names);
+
 	/* review-all.pdf cannot be written: 73, the rest is there */
 	assert_int_equal(unlink(all), 0);
 	assert_int_equal(mkdir(all, 0700), 0);
@@ -575,6 +590,42 @@ test_combined_review(void **state)
 	run_free(&r);
 	assert_true(exists(out, "roster.pdf"));
 	assert_int_equal(rmdir(all), 0);
+
+	/* a run without --combined removes an old one: another run's */
+	spew(all, "%PDF-1.5 old", 12);
+	argv[5] = "-q";
+	run_long(&r, argv);
+	run_expect(&r, 65, NULL, NULL);
+	run_free(&r);
+	assert_false(exists(out, "review-all.pdf"));
+}
+
+/* Every input failed: the index says so, in words; the failures listed. */
+static void
+test_combined_nobody(void **state)
+{
+	char		 in[PATH_MAX], out[PATH_MAX], path[PATH_MAX];
+	const char	*argv[] = { "endorse", "batch", "-q", "--combined",
+	    AS_OF, "-o", NULL, NULL, NULL };
+	struct run	 r;
+	char		**pages;
+	size_t		 n;
+
+	(void)state;
+	fresh_dir("nobody-in", in, sizeof(in));
+	spew(pathn(path, sizeof(path), "%s/broken.xml", in), "<portfolio", 10);
+	argv[6] = fresh_dir("nobody-out", out, sizeof(out));
+	argv[7] = in;
+	run_long(&r, argv);
+	run_expect(&r, 65, NULL, "broken.xml");
+	assert_null(strstr(r.err, "review-all.pdf"));
+	run_free(&r);
+	pages = pdf_pages(pathn(path, sizeof(path), "%s/review-all.pdf", out),
+	    &n);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(pages[0], "No applicant could be processed"));
+	assert_non_null(strstr(pages[0], "broken.xml"));
+	pages_free(pages, n);
 }
 
 /* 200 generated portfolios for the byte comparisons, each its own. */
@@ -970,6 +1021,7 @@ main(void)
 		cmocka_unit_test(test_sigterm_leaves_no_partial_file),
 		cmocka_unit_test(test_jobs_do_not_change_bytes),
 		cmocka_unit_test(test_combined_review),
+		cmocka_unit_test(test_combined_nobody),
 		cmocka_unit_test(test_sigterm_during_combined),
 		cmocka_unit_test(test_progress_on_a_terminal),
 	};
