@@ -1331,7 +1331,8 @@ review_layout(void *closure, size_t i, const char *source,
  */
 static enum pipeline_status
 review_combined(struct cli *cli, const struct present_entry *entries,
-    size_t n, const struct evaluate_params *prm, const char *created,
+    size_t n, const char *const *failed, size_t nfailed,
+    const struct evaluate_params *prm, const char *created,
     enum typeset_paper paper, const char *reviewers, const char *out)
 {
 	struct review_feed	 rf = { cli, entries, created };
@@ -1357,6 +1358,13 @@ review_combined(struct cli *cli, const struct present_entry *entries,
 			goto out;
 		}
 	}
+	for (i = 0; i < nfailed; i++)
+		if (roster_add_failed(r, failed[i], "", "not printed: it could "
+		    "not be read or checked (see the messages)") != 0) {
+			diag_error(&cli->diag, out, 0, "out of memory");
+			st = PIPELINE_INTERNAL;
+			goto out;
+		}
 	if ((index = roster_index_document(r, prm->as_of)) == NULL) {
 		diag_error(&cli->diag, out, 0, "out of memory");
 		st = PIPELINE_INTERNAL;
@@ -1377,6 +1385,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 				    0 ? PRESENT_RENEWAL : PRESENT_REVIEW;
 	struct evaluate_params	 prm;
 	struct present_entry	*entries = NULL;
+	const char		**failed = NULL;
 	enum typeset_paper	 paper = TYPESET_PAPER_DEFAULT;
 	enum pipeline_status	 st;
 	xmlDocPtr		 doc, checklist, layout = NULL;
@@ -1385,7 +1394,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	const char		*params[3];
 	unsigned char		*pdf = NULL;
 	char			 today[16], created[32], *buf = NULL;
-	size_t			 n = 0, j, len;
+	size_t			 n = 0, nfailed = 0, j, len;
 	int			 i, rc, worst = CLI_OK;
 
 	if (a->value[OPT_PAPER] != NULL)
@@ -1423,13 +1432,17 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
 		return CLI_SOFTWARE;
 	if ((entries = calloc((size_t)a->noperands, sizeof(*entries))) ==
-	    NULL)
+	    NULL || (failed = calloc((size_t)a->noperands,
+	    sizeof(*failed))) == NULL) {
+		free(entries);
 		return CLI_SOFTWARE;
+	}
 
 	for (i = 0; i < a->noperands; i++) {
 		if ((rc = check_one(cli, a->operand[i], &prm, &doc,
 		    &checklist)) != CLI_OK) {
 			worst = cli_exit_worst(worst, rc);
+			failed[nfailed++] = input_name(a->operand[i]);
 			continue;
 		}
 		entries[n].source = input_name(a->operand[i]);
@@ -1448,9 +1461,10 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 			    buf, len));
 		goto out;
 	}
-	if (kind == PRESENT_REVIEW && n > 1 && emit == NULL) {
+	/* several files: an index, even when only one could be read */
+	if (kind == PRESENT_REVIEW && a->noperands > 1 && emit == NULL) {
 		worst = cli_exit_worst(worst, exit_of(review_combined(cli,
-		    entries, n, &prm, created, paper,
+		    entries, n, failed, nfailed, &prm, created, paper,
 		    a->value[OPT_REVIEWERS], out)));
 		goto out;
 	}
@@ -1487,6 +1501,7 @@ out:
 		xmlFreeDoc(entries[j].portfolio);
 	}
 	free(entries);
+	free(failed);
 	return worst;
 }
 

@@ -88,7 +88,11 @@ pdftail_catalog(const struct pdftail_io *io, off_t size, const char *lang,
 		goto out;
 	}
 	tail[n] = '\0';
-	if ((trailer = strstr(tail, "trailer")) == NULL ||
+	/* the last "trailer": what follows it is text, whatever precedes */
+	for (trailer = NULL, p = tail; (p = memmem(p, (size_t)(tail + n - p),
+	    "trailer", 7)) != NULL; p += 7)
+		trailer = p;
+	if (trailer == NULL ||
 	    (p = strstr(trailer, "startxref")) == NULL ||
 	    (xref = number_after(p, "startxref")) < 0 ||
 	    (sz = number_after(trailer, "/Size")) <= 0 ||

@@ -201,8 +201,7 @@ struct render {
 	size_t		 page_refs;	/* page-ref elements seen */
 	char		*lang;		/* the document's language, or NULL */
 	int		 rtl;		/* the document is right-to-left */
-	const struct typeset_anchor *anchors;	/* ids of later documents */
-	size_t		 nanchors;
+	GHashTable	*anchors;	/* ids of later documents, or NULL */
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;

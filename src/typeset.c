@@ -85,6 +85,8 @@ render_free(struct render *r)
 	}
 	if (r->ids != NULL)
 		g_hash_table_destroy(r->ids);
+	if (r->anchors != NULL)
+		g_hash_table_destroy(r->anchors);
 	if (r->id_pages != NULL)
 		g_hash_table_destroy(r->id_pages);
 	xmlFree(r->lang);
@@ -159,12 +161,7 @@ part_over_limit(const struct render *r, const struct paginate *pg)
 static int
 is_anchor(const struct render *r, const char *id)
 {
-	size_t	i;
-
-	for (i = 0; i < r->nanchors; i++)
-		if (strcmp(r->anchors[i].id, id) == 0)
-			return 1;
-	return 0;
+	return r->anchors != NULL && g_hash_table_contains(r->anchors, id);
 }
 
 static struct paginate *
@@ -537,8 +534,13 @@ typeset_stream_open(struct typeset *ts, xmlDocPtr head, const char *name,
 	if ((n = render_setup(&r, ts, head, name, paper, d, &st)) == NULL &&
 	    st != TYPESET_OK)
 		goto out;
-	r.anchors = s->anchors;
-	r.nanchors = s->nanchors;
+	if ((r.anchors = g_hash_table_new(g_str_hash, g_str_equal)) == NULL) {
+		diag_error(d, out_path, 0, "out of memory");
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	for (i = 0; i < s->nanchors; i++)
+		g_hash_table_add(r.anchors, (char *)s->anchors[i].id);
 	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
 		goto out;
 	/* Second pass: its own pages, then the anchors after them. */

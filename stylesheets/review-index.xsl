@@ -80,7 +80,7 @@
           <xsl:if test="$r/e:failed">
             <section level="2" id="left-out">
             <heading>Not in this file</heading>
-            <p style="small">These inputs could not be processed; the batch roster (roster.pdf) lists them too.</p>
+            <p style="small">These inputs could not be processed; their errors were reported when this file was made.</p>
             <table field="failed inputs">
               <col width="40"/><col width="60"/>
               <header><cell>Input file</cell><cell>Problem</cell></header>

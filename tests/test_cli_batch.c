@@ -600,6 +600,56 @@ test_combined_review(void **state)
 	assert_false(exists(out, "review-all.pdf"));
 }
 
+/*
+ * `endorse review` of several files makes the same kind of file: the
+ * index (here of the one file that could be read, and the one that could
+ * not), then each review as in its own file; the same bytes to standard
+ * output as to a file.
+ */
+static void
+test_review_of_several_files(void **state)
+{
+	char		 bad[PATH_MAX], out[PATH_MAX], one[PATH_MAX];
+	struct run	 r;
+	char		**pages, **alone, *a, *b;
+	size_t		 n, nalone, i, la, lb;
+
+	(void)state;
+	spew(tmppath("unreadable.xml", bad, sizeof(bad)), "<portfolio", 10);
+	tmppath("several.pdf", out, sizeof(out));
+	tmppath("alone.pdf", one, sizeof(one));
+	run_endorse(&r, "review", AS_OF, "-o", out,
+	    "examples/ok-clinical-ready.xml", bad, NULL);
+	run_expect(&r, 65, NULL, "unreadable.xml");
+	run_free(&r);
+	run_endorse(&r, "review", AS_OF, "-o", one,
+	    "examples/ok-clinical-ready.xml", NULL);
+	run_expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	pages = pdf_pages(out, &n);
+	alone = pdf_pages(one, &nalone);
+	assert_int_equal(n, nalone + 1);
+	assert_non_null(strstr(pages[0], "1 applicant."));
+	assert_non_null(strstr(pages[0], "Not in this file"));
+	assert_non_null(strstr(pages[0], "unreadable.xml"));
+	for (i = 0; i < nalone; i++)
+		assert_string_equal(pages[i + 1], alone[i]);
+	pages_free(pages, n);
+	pages_free(alone, nalone);
+	/* standard output: the same bytes */
+	run_endorse(&r, "review", AS_OF, "-o", "-",
+	    "examples/ok-clinical-ready.xml", bad, NULL);
+	assert_int_equal(r.status, 65);
+	a = r.out;
+	la = r.outlen;
+	b = slurp(out, &lb);
+	assert_non_null(b);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(b);
+	run_free(&r);
+}
+
 /* Every input failed: the index says so, in words; the failures listed. */
 static void
 test_combined_nobody(void **state)
@@ -1022,6 +1072,7 @@ main(void)
 		cmocka_unit_test(test_jobs_do_not_change_bytes),
 		cmocka_unit_test(test_combined_review),
 		cmocka_unit_test(test_combined_nobody),
+		cmocka_unit_test(test_review_of_several_files),
 		cmocka_unit_test(test_sigterm_during_combined),
 		cmocka_unit_test(test_progress_on_a_terminal),
 	};
