@@ -1249,8 +1249,8 @@ write_roster(struct batch *b, int *interrupted)
 		if ((pid = fork()) == 0)
 			combined_child(b, r);
 		if (pid == -1) {
-			diag_error(b->diag, b->opt->outdir, 0, "cannot start the "
-			    "process for %s: %s", COMBINED_NAME,
+			diag_error(b->diag, b->opt->outdir, 0, "cannot start "
+			    "the process for %s: %s", COMBINED_NAME,
 			    strerror(errno));
 			st = PIPELINE_INTERNAL;
 		}
@@ -1320,7 +1320,7 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		if (!o->force && have &&
 		    (old = manifest_find(&b, a->label)) != NULL &&
 		    strcmp(old->hash, a->hash) == 0) {
-			a->state = ST_SKIP;	/* its review's pages: 0, unknown */
+			a->state = ST_SKIP;	/* pages of its review: 0 */
 			t->skipped++;
 		} else {
 			a->state = ST_TODO;

@@ -272,7 +272,7 @@ resolve_link(const char *path, char *buf, size_t bufsz)
 
 /* Where a path finally writes, and how. */
 enum target_kind {
-	TARGET_REPLACE,		/* a regular file or a new name: temp + rename */
+	TARGET_REPLACE,		/* a regular file or a new name: rename */
 	TARGET_STREAM,		/* standard output, a device, a FIFO */
 	TARGET_BAD		/* reported */
 };

@@ -4,9 +4,10 @@
  * The caller builds the whole file in memory first (a PDF, a layout
  * document) and hands it over here, or, for a file too large for
  * memory, writes it in pieces (outfile_open, below).  A regular file, or
- * a name that does not exist yet, is written to a temporary file in the same directory,
- * flushed to disk, closed and renamed over the target: a failed run never
- * leaves a partial file nor destroys an existing good one.  A directory
+ * a name that does not exist yet, is written to a temporary file in the
+ * same directory, flushed to disk, closed and renamed over the target: a
+ * failed run never leaves a partial file nor destroys an existing good
+ * one.  A directory
  * is an error; a character device or a FIFO (and "-", standard output)
  * is never replaced but written into, every write and the close checked.
  * A symbolic link is followed and stays a link: the file it names is

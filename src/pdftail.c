@@ -138,7 +138,7 @@ pdftail_catalog(const struct pdftail_io *io, off_t size, const char *lang,
 	*q = '\0';
 	if (strstr(obj, "/Lang") != NULL ||
 	    strstr(obj, "/ViewerPreferences") != NULL) {
-		why = "its catalog already has a language or viewer preferences";
+		why = "its catalog has a language or viewer preferences";
 		goto out;
 	}
 	p = obj + hl;	/* just after the catalog's "<<" */

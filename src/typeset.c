@@ -391,7 +391,7 @@ struct typeset_stream {
 	size_t			 pages;		/* drawn so far */
 	off_t			 written;
 	int			 failed;	/* a write failed */
-	int			 broken;	/* a document failed half drawn */
+	int			 broken;	/* a document failed drawn */
 };
 
 static ssize_t
