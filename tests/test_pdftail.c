@@ -131,7 +131,7 @@ test_refused(void **state)
 	cairo_like(&m, "   /Lang (fr)\n");
 	len = m.len;
 	assert_int_equal(tail_of(&m, "en", err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "already"));
+	assert_non_null(strstr(err, "has a language"));
 	assert_int_equal(m.len, len);
 	free(m.data);
 	/* cut short: no trailer */
