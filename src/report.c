@@ -204,6 +204,12 @@ report_rule(FILE *out, const xmlNode *rule, int colour, int width)
 	fputs("  ", f);
 	put_child_text(f, rule, "explanation", MAX_SHOWN);
 	line_end(&l, out, RULE_INDENT, width);
+	/* information the rule file gives with the verdict ($60 membership) */
+	if (child(rule, "note") != NULL && (f = line_start(&l)) != NULL) {
+		fprintf(f, "%*sNote: ", RULE_INDENT, "");
+		put_child_text(f, rule, "note", MAX_SHOWN);
+		line_end(&l, out, RULE_INDENT + 6, width);
+	}
 	xmlFree(id);
 	xmlFree(status);
 }

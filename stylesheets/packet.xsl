@@ -122,6 +122,7 @@
                 <cell>
                   <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
                   <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
+                  <xsl:if test="c:note"><br/><i><xsl:text>Note: </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="c:note"/></xsl:call-template></i></xsl:if>
                 </cell>
               </row>
             </xsl:for-each>

@@ -170,6 +170,7 @@
                 <i><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></i><br/>
                 <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
                 <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
+                <xsl:if test="c:note"><br/><i><xsl:text>Note: </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="c:note"/></xsl:call-template></i></xsl:if>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
               <cell>
