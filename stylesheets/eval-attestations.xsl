@@ -48,7 +48,7 @@
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('Membership lapsed: the last one to end, ', $ended/@a, ', was paid through ', $ended/@through, '.', $next-s)"/></x>
           <short>
-            <xsl:value-of select="concat('Renew membership: lapsed since ', $ended/@lapsed)"/>
+            <xsl:value-of select="concat('Needs a current membership: lapsed since ', $ended/@lapsed)"/>
             <xsl:if test="$next"><xsl:value-of select="concat(' (the next membership starts ', $next/@since, ')')"/></xsl:if>
             <xsl:text>.</xsl:text>
           </short>
@@ -61,7 +61,7 @@
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>No membership in an infant mental health association is recorded.</x>
-          <short><xsl:value-of select="concat('Join ', $assoc, ' or another infant mental health association.')"/></short>
+          <short><xsl:value-of select="concat('Needs membership in ', $assoc, ' or another infant mental health association.')"/></short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$all">
@@ -115,12 +115,12 @@
         <xsl:when test="$paid &gt; 0">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat($paid-s, ' of the ', $need-s, ' ', @fee, ' fee is paid.')"/></x>
-          <short><xsl:value-of select="concat('Pay the remaining ', $due-s, ' of the ', @fee, ' fee.')"/></short>
+          <short><xsl:value-of select="concat('Needs the remaining ', $due-s, ' of the ', @fee, ' fee paid.')"/></short>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('No ', @fee, ' fee payment is recorded.')"/></x>
-          <short><xsl:value-of select="concat('Pay the ', @fee, ' fee of ', $need-s, '.')"/></short>
+          <short><xsl:value-of select="concat('Needs the ', @fee, ' fee of ', $need-s, ' paid.')"/></short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:attestations/p:fee[@kind = $rule/@fee]">
@@ -153,12 +153,12 @@
         <xsl:when test="$e">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('Signed on ', $e/@signed, ', after the evaluation date (', $as-of, '): not signed yet on that date.')"/></x>
-          <short>Sign the Code of Ethics and Endorsement Agreement.</short>
+          <short>Needs the Code of Ethics and Endorsement Agreement signed.</short>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>The Code of Ethics and Endorsement Agreement is not signed.</x>
-          <short>Sign the Code of Ethics and Endorsement Agreement.</short>
+          <short>Needs the Code of Ethics and Endorsement Agreement signed.</short>
         </xsl:otherwise>
       </xsl:choose>
     </v>
@@ -192,17 +192,17 @@
         <xsl:when test="$last/@status = 'failed'">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('Written examination failed on ', $last/@date, '.')"/></x>
-          <short>Pass the written examination (the last attempt failed).</short>
+          <short>Needs a pass in the written examination (the last attempt failed).</short>
         </xsl:when>
         <xsl:when test="$last/@status = 'scheduled'">
           <xsl:attribute name="status">pending</xsl:attribute>
           <x><xsl:value-of select="concat('Exam scheduled ', $last/@date, '.')"/></x>
-          <short><xsl:value-of select="concat('Pass the written examination (scheduled ', $last/@date, ').')"/></short>
+          <short><xsl:value-of select="concat('Needs a pass in the written examination (scheduled ', $last/@date, ').')"/></short>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('No written examination is recorded as of ', $as-of, '.')"/></x>
-          <short>Schedule and pass the written examination.</short>
+          <short>Needs the written examination taken and passed.</short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:attestations/p:exam">

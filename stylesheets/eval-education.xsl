@@ -71,7 +71,7 @@
             </xsl:if>
             <xsl:text>.</xsl:text>
           </x>
-          <short>Add a qualifying graduate degree (<xsl:call-template name="or-list"><xsl:with-param name="list" select="@degrees"/></xsl:call-template> or a degree specific to infant mental health).</short>
+          <short>Needs a qualifying graduate degree (<xsl:call-template name="or-list"><xsl:with-param name="list" select="@degrees"/></xsl:call-template> or a degree specific to infant mental health).</short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:education/p:degree | $pf/p:education/p:other-degree | $pf/p:education/p:program">
@@ -121,7 +121,7 @@
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>The official transcript of the degree or program EDU-1 relies on (<xsl:for-each select="$claimed"><xsl:call-template name="edu-name"/></xsl:for-each>) is not received.</x>
           <short>
-            <xsl:text>Send the official transcript for: </xsl:text>
+            <xsl:text>Needs the official transcript for: </xsl:text>
             <xsl:for-each select="$lacking">
               <xsl:if test="position() &gt; 1">; </xsl:if>
               <xsl:call-template name="edu-name"/>

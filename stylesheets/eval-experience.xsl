@@ -379,7 +379,7 @@
             <xsl:call-template name="n"><xsl:with-param name="n" select="count($acts)"/><xsl:with-param name="one" select="'other activity'"/><xsl:with-param name="many" select="'other activities'"/></xsl:call-template>
             <xsl:text> listed).</xsl:text>
           </x>
-          <short><xsl:value-of select="concat('Add a leadership activity at the ', $words, ' level.')"/></short>
+          <short><xsl:value-of select="concat('Needs a leadership activity at the ', $words, ' level.')"/></short>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$acts">

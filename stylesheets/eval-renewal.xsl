@@ -19,7 +19,7 @@
   <xsl:template name="no-renewal-record">
     <xsl:attribute name="status">not-met</xsl:attribute>
     <x><xsl:value-of select="concat('No renewal record for ', $year, '.')"/></x>
-    <short><xsl:value-of select="concat('Record the continuing education and membership for ', $year, '.')"/></short>
+    <short><xsl:value-of select="concat('Needs the continuing education and membership for ', $year, ' recorded.')"/></short>
   </xsl:template>
 
   <xsl:template match="r:renewal-hours" mode="verdict">
@@ -89,7 +89,7 @@
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x><xsl:value-of select="concat('No membership is paid through the end of ', $year, '.')"/></x>
-          <short><xsl:value-of select="concat('Renew membership for ', $year, '.')"/></short>
+          <short><xsl:value-of select="concat('Needs membership renewed for ', $year, '.')"/></short>
         </xsl:otherwise>
       </xsl:choose>
     </v>

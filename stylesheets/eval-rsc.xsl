@@ -102,7 +102,7 @@
         <xsl:when test="not($window)">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>No RS/C session with a qualifying supervisor/consultant is recorded.</x>
-          <short><xsl:value-of select="concat('Record ', $need-s, ' RS/C hours over ', $frame, ': a window starting ', $as-of,
+          <short><xsl:value-of select="concat('Needs ', $need-s, ' RS/C hours over ', $frame, ': a window starting ', $as-of,
               ' may end from ', ef:months-end($as-of, number(@min-months)), ' to ', ef:months-end($as-of, number(@max-months)), '.')"/></short>
         </xsl:when>
         <xsl:otherwise>
@@ -206,7 +206,7 @@
         <xsl:when test="not($sessions[@provider != '' and @format != 'peer-group'])">
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>No session with an identified supervisor/consultant is recorded.</x>
-          <short>Record RS/C sessions with an identified supervisor/consultant.</short>
+          <short>Needs RS/C sessions with an identified supervisor/consultant.</short>
         </xsl:when>
         <xsl:when test="$out">
           <xsl:attribute name="status">met</xsl:attribute>

@@ -1550,7 +1550,7 @@ EDU2_extra_degree_shown_not_judged(void **state)
 	    "EDU-1: shown, not judged)");
 	expect(&q, NULL, "EDU-2", "not-met", "IMH Certificate, State "
 	    "University");
-	expect_absent(&q, NULL, "EDU-2", "Send the official transcript for: "
+	expect_absent(&q, NULL, "EDU-2", "Needs the official transcript for: "
 	    "BSN");
 }
 
@@ -1707,7 +1707,7 @@ EDU2_only_the_degree_relied_on(void **state)
 	    "on by EDU-1: shown, not judged)");
 	expect(&phd, NULL, "EDU-1", "met", "MA, State University, awarded "
 	    "2015-05-15");
-	expect(&ma, NULL, "EDU-2", "not-met", "Send the official transcript "
+	expect(&ma, NULL, "EDU-2", "not-met", "Needs the official transcript "
 	    "for: MA, State University.");
 	expect(&ma, NULL, "EDU-1", "met", "MA, State University");
 }
