@@ -161,9 +161,9 @@
           <col width="10"/><col width="17"/><col width="49"/><col width="24"/>
           <header><cell>Rule</cell><cell>Verdict</cell><cell>Requirement, finding and evidence</cell><cell>Reviewer</cell></header>
           <xsl:for-each select="$cl/c:rule[not(@judgement)]">
-            <xsl:variable name="noted" select="@status != 'not-applicable'"/>
-            <row>
-              <xsl:if test="$noted or c:evidence/c:item"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
+            <!-- every rule, not applicable ones too, gets boxes and a note
+                 line: a reviewer may find the track wrong -->
+            <row keep-with-next="yes">
               <cell><xsl:call-template name="rule-id"/></cell>
               <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
@@ -175,7 +175,6 @@
               </cell>
               <cell>
                 <xsl:choose>
-                  <xsl:when test="@status = 'not-applicable'"/>
                   <xsl:when test="@status = 'review'">Committee finds:<br/><checkbox>met</checkbox><br/><checkbox>not met</checkbox></xsl:when>
                   <xsl:otherwise><checkbox>agree</checkbox><br/><checkbox>disagree</checkbox></xsl:otherwise>
                 </xsl:choose>
@@ -184,14 +183,12 @@
             <!-- the evidence, one item a row: any number of items -->
             <xsl:for-each select="c:evidence/c:item">
               <row continued="yes">
-                <xsl:if test="$noted and position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
+                <xsl:if test="position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
                 <cell/><cell/>
                 <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
               </row>
             </xsl:for-each>
-            <xsl:if test="@status != 'not-applicable'">
-              <row min-height="8.5mm"><cell span="4"><i><xsl:value-of select="concat('Reviewer', &quot;'&quot;, 's note on ', @id)"/></i></cell></row>
-            </xsl:if>
+            <row min-height="8.5mm"><cell span="4"><i><xsl:value-of select="concat('Reviewer', &quot;'&quot;, 's note on ', @id)"/></i></cell></row>
           </xsl:for-each>
         </table>
       </section>
