@@ -548,6 +548,17 @@ test_table_300_rows(void **state)
 	assert_int_equal(page_of(text, "Evidence\n"), page_of(text,
 	    "Evidence entry"));
 	free(text);
+	/* Every header cell of every page has its /Scope (pdfpost finds
+	 * them all in Cairo's bytes, not by walking the structure tree). */
+	text = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_true(count(text, "/S /TH") >= 3 * pages);
+	assert_int_equal(count(text, "/Scope /Column"), count(text,
+	    "/S /TH"));
+	free(text);
+	text = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(text, "ok\n");
+	free(text);
 }
 
 static void
@@ -849,6 +860,11 @@ test_accessibility(void **state)
 	free(qdf);
 	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
 	assert_string_equal(qdf, "ok\n");
+	free(qdf);
+	/* Added as an incremental update: Cairo's file, then the changed
+	 * objects, a cross-reference section pointing back, a second end */
+	qdf = capture("grep -ac -e '^%%%%EOF' -e '/Prev [0-9]' '%s'", out);
+	assert_string_equal(qdf, "3\n");
 	free(qdf);
 	/* /K [ << /Obj N 0 R /Type /OBJR >> MCID ] */
 	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
