@@ -244,6 +244,7 @@ typeset_free(struct typeset *ts)
 	if (ts->covers != NULL)
 		FcCharSetDestroy(ts->covers);
 	validate_free(ts->schema);
+	ts_lcache_free(ts->lcache);
 	free(ts);
 }
 

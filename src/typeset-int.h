@@ -97,6 +97,8 @@ struct typeset {
 	FcConfig	*sys_config;	/* the system's, NULL until needed */
 	PangoFontMap	*sys_fontmap;
 	struct validate	*schema;
+	struct ts_lcache *lcache;	/* shaped text kept, NULL until used */
+	int		 lcache_off;	/* never keep any (tests compare) */
 };
 
 enum blk_kind {
@@ -253,6 +255,7 @@ void		 ts_parse_head(struct render *, const xmlNode *root,
 int		 ts_parse_date(struct render *, const xmlNode *root);
 void		 ts_build_blocks(struct render *, const xmlNode *parent,
 		    unsigned group);
+void		 ts_lcache_free(struct ts_lcache *);
 
 /* typeset-render.c */
 void		 ts_shape_renderer(cairo_t *, PangoAttrShape *,

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "paginate.h"
 #include "typeset.h"
+#include "typeset-int.h"
 #include "xmlload.h"
 
 /* One context for the whole program, as a batch worker would. */
@@ -1280,6 +1281,86 @@ test_fifo_streamed(void **state)
 	free(xml);
 }
 
+static unsigned char *
+render_bytes(struct typeset *ts, const char *xml, size_t *len)
+{
+	struct diag	 d;
+	unsigned char	*pdf = NULL;
+	xmlDocPtr	 doc = parse(xml);
+
+	diag_init(&d, stderr, "endorse");
+	assert_int_equal(typeset_render_memory(ts, doc, "c.xml",
+	    TYPESET_PAPER_DEFAULT, &pdf, len, NULL, &d), TYPESET_OK);
+	xmlFreeDoc(doc);
+	return pdf;
+}
+
+/*
+ * Shaped text kept from one document to the next (typeset-block.c)
+ * gives the same bytes as shaping every text again: the same label with
+ * another mark, checkbox state, link target or page number, and
+ * right-to-left documents after a left-to-right one.
+ */
+static void
+test_layout_cache_same_bytes(void **state)
+{
+	struct typeset	*kept, *fresh;
+	struct diag	 d;
+	struct buf	 b;
+	char		*xml[3];
+	unsigned char	*x, *y;
+	size_t		 xlen, ylen, k, pass;
+	const char	*dd = env_or("ENDORSE_DATADIR", ".");
+	int		 i;
+
+	(void)state;
+	diag_init(&d, stderr, "endorse");
+	kept = typeset_new(dd, TYPESET_NO_SYSTEM_FONTS, &d);
+	fresh = typeset_new(dd, TYPESET_NO_SYSTEM_FONTS, &d);
+	assert_non_null(kept);
+	assert_non_null(fresh);
+	fresh->lcache_off = 1;
+	for (k = 0; k < 3; k++) {
+		buf_open(&b);
+		fprintf(b.f, "<document xmlns='urn:endorse:layout:1' "
+		    "created='2025-01-15'%s><title>t</title><body>"
+		    "<section id='a'><heading>Part</heading>"
+		    "<p>See <link to='a'>the part</link> on page "
+		    "<page-ref to='b'/>.</p><table><col width='1'/>"
+		    "<col width='3'/><header><cell>Rule</cell><cell>Status"
+		    "</cell></header>", k == 1 ? " dir='rtl'" : k == 2 ?
+		    " lang='he'" : "");
+		for (i = 0; i < 40; i++)
+			fprintf(b.f, "<row><cell>R-%d</cell><cell><mark "
+			    "shape='%s'>Done</mark> <checkbox state='%s'>"
+			    "agree</checkbox></cell></row>", i % 3,
+			    i % 2 ? "check" : "cross", i % 3 == 0 ? "checked" :
+			    i % 3 == 1 ? "crossed" : "empty");
+		fprintf(b.f, "</table></section><section id='b' "
+		    "new-page='yes'><heading>Part</heading><p>See <link "
+		    "to='b'>the part</link> on page <page-ref to='a'/>.</p>"
+		    "</section></body></document>");
+		xml[k] = buf_close(&b);
+	}
+	/* the first document again last: everything is kept by then */
+	for (pass = 0; pass < 4; pass++) {
+		k = pass % 3;
+		x = render_bytes(kept, xml[k], &xlen);
+		y = render_bytes(fresh, xml[k], &ylen);
+		if (xlen != ylen || memcmp(x, y, xlen) != 0)
+			fail_msg("document %zu: kept shaping gives other "
+			    "bytes", k);
+		free(x);
+		free(y);
+	}
+	assert_non_null(kept->lcache);
+	assert_null(fresh->lcache);
+	for (k = 0; k < 3; k++)
+		free(xml[k]);
+	typeset_free(kept);
+	typeset_free(fresh);
+}
+
 static int
 setup(void **state)
 {
@@ -1319,6 +1400,7 @@ main(void)
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_layout_cache_same_bytes),
 		cmocka_unit_test(test_table_300_rows),
 		cmocka_unit_test(test_tall_row_split),
 		cmocka_unit_test(test_long_word),
