@@ -42,7 +42,7 @@ struct validate;
 #define LAYOUT_NS	"urn:endorse:layout:1"
 
 /* Fonts, in order of preference; fontconfig falls back along the list. */
-#define FAMILIES	"Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, " \
+#define FAMILIES	"Noto Sans,Noto Sans Arabic,Noto Sans Hebrew," \
 			"DejaVu Sans"
 
 /* Longest PDF we build in memory. */
