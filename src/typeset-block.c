@@ -195,7 +195,9 @@ lcache_put(struct typeset *ts, GBytes *key, PangoLayout *layout,
 		g_queue_init(&lc->lru);
 		ts->lcache = lc;
 	}
-	if ((e = calloc(1, sizeof(*e))) == NULL)
+	/* only after a miss; never two entries of one key in the queue */
+	if (g_hash_table_contains(lc->map, key) ||
+	    (e = calloc(1, sizeof(*e))) == NULL)
 		return;
 	e->key = g_bytes_ref(key);
 	e->layout = g_object_ref(layout);

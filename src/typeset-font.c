@@ -228,6 +228,8 @@ typeset_free(struct typeset *ts)
 {
 	if (ts == NULL)
 		return;
+	/* the kept layouts hold fonts of the font maps: first */
+	ts_lcache_free(ts->lcache);
 	/* shutdown drops the font map's hold on its configuration */
 	if (ts->fontmap != NULL) {
 		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(ts->fontmap));
@@ -244,7 +246,6 @@ typeset_free(struct typeset *ts)
 	if (ts->covers != NULL)
 		FcCharSetDestroy(ts->covers);
 	validate_free(ts->schema);
-	ts_lcache_free(ts->lcache);
 	free(ts);
 }
 
