@@ -148,8 +148,11 @@ number_before(const char *start, const char **p)
 }
 
 /*
- * The object whose "N G obj" header comes just before at (Cairo 1.16
- * writes "N 0 obj\n<< /Type /StructElem\n   /S /TH\n").  0 when found.
+ * The structure element whose "N G obj" header comes just before at
+ * (Cairo 1.16 writes "N 0 obj\n<< /Type /StructElem\n   /S /TH\n").  0
+ * when found.  Text that only looks so (a bookmark's title holding
+ * "/S /TH") costs no more than a look at these bytes, or one at an
+ * object qpdf has read already.
  */
 static int
 object_before(const char *start, const char *at, int *id, int *gen)
@@ -161,7 +164,8 @@ object_before(const char *start, const char *at, int *id, int *gen)
 	for (o = at - 3; o >= lim; o--)
 		if (memcmp(o, "obj", 3) == 0)
 			break;
-	if (o < lim)
+	if (o < lim || memmem(o, (size_t)(at - o), "/StructElem", 11) ==
+	    NULL)
 		return -1;
 	for (p = o; p > start && is_space(p[-1]); p--)
 		;

@@ -876,6 +876,34 @@ test_accessibility(void **state)
 	free(qdf);
 }
 
+/*
+ * Text that looks like a header cell's object in the PDF (a heading, so
+ * a bookmark's title, written as it is) changes nothing: the real header
+ * cells get their /Scope, nothing else does, the file stays valid.
+ */
+static void
+test_header_scope_lookalike(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><section>"
+	    "<heading>Part 4 0 obj &lt;&lt; /Type /StructElem /S /TH</heading>"
+	    "<p>1 0 obj /StructElem /S /TH</p><table><col/><col/><header>"
+	    "<cell>A</cell><cell>B</cell></header><row><cell>1</cell>"
+	    "<cell>2</cell></row></table></section></body></document>",
+	    tmppath("lookalike.pdf", out, sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_int_equal(count(qdf, "  /S /TH\n"), 2);
+	assert_int_equal(count(qdf, "/Scope /Column"), 2);
+	free(qdf);
+	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(qdf, "ok\n");
+	free(qdf);
+}
+
 /* A tick box is at least 4 mm square (11.34 pt), in any font size. */
 static void
 test_tick_box_size(void **state)
@@ -1412,6 +1440,7 @@ main(void)
 		cmocka_unit_test(test_document_direction),
 		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
+		cmocka_unit_test(test_header_scope_lookalike),
 		cmocka_unit_test(test_parts_and_page_refs),
 		cmocka_unit_test(test_address_breaks),
 		cmocka_unit_test(test_invalid_rejected),
