@@ -3,9 +3,9 @@
 # one `endorse review` per example (valgrind --tool=callgrind), and how
 # they divide among the stages: the catalog of rule files, loading the
 # schemas, stylesheets and fonts, evaluate, present, and the typesetter's
-# build (shaping and measuring), draw (Cairo) and pdfpost (qpdf).  Instruction counts hardly
-# move with the machine's load: compare changes with them, not with
-# wall-clock times.  A stage whose function is not found prints "-".
+# build (shaping and measuring), draw (Cairo) and pdfpost (qpdf).
+# Instruction counts hardly move with the machine's load: compare changes
+# with them, not with wall-clock times.  A stage whose function is not found prints "-".
 # Run from the top of the source tree (make bench-profile).
 set -eu
 if ! command -v valgrind >/dev/null 2>&1; then
@@ -40,7 +40,8 @@ for ex in "$@"; do
 			    --toggle-collect="${s#*:}" "$@")
 			printf ' %8s' "$(awk -v n="${n:-0}" -v t="${total:-0}" \
 			    'BEGIN { if (n > 0 && t > 0)
-				printf "%.1f%%", 100 * n / t; else print "-" }')"
+				printf "%.1f%%", 100 * n / t
+			    else print "-" }')"
 		done
 		echo
 	done

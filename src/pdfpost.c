@@ -10,7 +10,6 @@
  * every object in memory); the update reads only the catalog and the
  * header cells.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,58 +33,11 @@ struct changed {
 };
 
 struct update {
-	char		*buf;		/* the appended bytes */
-	size_t		 len, cap;
+	GString		*buf;		/* the appended bytes */
 	struct changed	*objs;
 	size_t		 nobjs, capobjs;
 	int		 nomem;
 };
-
-static void
-put(struct update *u, const char *s, size_t n)
-{
-	char	*nb;
-	size_t	 cap;
-
-	if (u->nomem)
-		return;
-	if (u->len + n + 1 > u->cap) {
-		cap = u->cap ? u->cap : 4096;
-		while (cap < u->len + n + 1)
-			cap *= 2;
-		if ((nb = realloc(u->buf, cap)) == NULL) {
-			u->nomem = 1;
-			return;
-		}
-		u->buf = nb;
-		u->cap = cap;
-	}
-	memcpy(u->buf + u->len, s, n);
-	u->len += n;
-	u->buf[u->len] = '\0';
-}
-
-static void
-put_str(struct update *u, const char *s)
-{
-	put(u, s, strlen(s));
-}
-
-static void __attribute__((format(printf, 2, 3)))
-put_fmt(struct update *u, const char *fmt, ...)
-{
-	char	 small[128];
-	va_list	 ap;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(small))
-		u->nomem = 1;
-	else
-		put(u, small, (size_t)n);
-}
 
 static int
 by_id(const void *x, const void *y)
@@ -157,10 +109,10 @@ number_before(const char *start, const char **p)
 static int
 object_before(const char *start, const char *at, int *id, int *gen)
 {
-	const char	*lim = at - start > HEAD_REACH ? at - HEAD_REACH : start;
-	const char	*o, *p;
+	const char	*lim, *o, *p;
 	long		 g, n;
 
+	lim = at - start > HEAD_REACH ? at - HEAD_REACH : start;
 	for (o = at - 3; o >= lim; o--)
 		if (memcmp(o, "obj", 3) == 0)
 			break;
@@ -261,26 +213,28 @@ write_update(qpdf_data q, const unsigned char *pdf, size_t len,
 
 	/* Cairo's file ends with "%%EOF\n"; make sure of the line end. */
 	if (len > 0 && pdf[len - 1] != '\n')
-		put_str(u, "\n");
+		g_string_append_c(u->buf, '\n');
 	qsort(u->objs, u->nobjs, sizeof(*u->objs), by_id);
 	for (i = 0; i < u->nobjs; i++) {
 		oh = qpdf_get_object_by_id(q, u->objs[i].id, u->objs[i].gen);
-		u->objs[i].offset = len + u->len;
-		put_fmt(u, "%d %d obj\n", u->objs[i].id, u->objs[i].gen);
-		put_str(u, qpdf_oh_unparse_resolved(q, oh));
-		put_str(u, "\nendobj\n");
+		u->objs[i].offset = len + u->buf->len;
+		g_string_append_printf(u->buf, "%d %d obj\n", u->objs[i].id,
+		    u->objs[i].gen);
+		g_string_append(u->buf, qpdf_oh_unparse_resolved(q, oh));
+		g_string_append(u->buf, "\nendobj\n");
 		qpdf_oh_release(q, oh);
 	}
-	xref = len + u->len;
-	put_str(u, "xref\n");
+	xref = len + u->buf->len;
+	g_string_append(u->buf, "xref\n");
 	for (i = 0; i < u->nobjs; i = j) {
 		for (j = i + 1; j < u->nobjs &&
 		    u->objs[j].id == u->objs[j - 1].id + 1; j++)
 			;
-		put_fmt(u, "%d %zu\n", u->objs[i].id, j - i);
+		g_string_append_printf(u->buf, "%d %zu\n", u->objs[i].id,
+		    j - i);
 		for (; i < j; i++)
-			put_fmt(u, "%010zu %05d n \n", u->objs[i].offset,
-			    u->objs[i].gen);
+			g_string_append_printf(u->buf, "%010zu %05d n \n",
+			    u->objs[i].offset, u->objs[i].gen);
 	}
 	/* A file identifier derived from the content: deterministic. */
 	if ((ck = g_checksum_new(G_CHECKSUM_MD5)) == NULL) {
@@ -288,8 +242,8 @@ write_update(qpdf_data q, const unsigned char *pdf, size_t len,
 		return -1;
 	}
 	g_checksum_update(ck, pdf, (gssize)len);
-	if (u->buf != NULL)
-		g_checksum_update(ck, (const guchar *)u->buf, (gssize)u->len);
+	g_checksum_update(ck, (const guchar *)u->buf->str,
+	    (gssize)u->buf->len);
 	g_checksum_get_digest(ck, digest, &dlen);
 	g_checksum_free(ck);
 	trailer = qpdf_get_trailer(q);
@@ -302,9 +256,9 @@ write_update(qpdf_data q, const unsigned char *pdf, size_t len,
 	qpdf_oh_replace_key(q, trailer, "/Prev", qpdf_oh_new_integer(q,
 	    prev));
 	qpdf_oh_remove_key(q, trailer, "/XRefStm");
-	put_str(u, "trailer\n");
-	put_str(u, qpdf_oh_unparse_resolved(q, trailer));
-	put_fmt(u, "\nstartxref\n%zu\n%%%%EOF\n", xref);
+	g_string_append(u->buf, "trailer\n");
+	g_string_append(u->buf, qpdf_oh_unparse_resolved(q, trailer));
+	g_string_append_printf(u->buf, "\nstartxref\n%zu\n%%%%EOF\n", xref);
 	return u->nomem ? -1 : 0;
 }
 
@@ -334,6 +288,7 @@ pdfpost_run(const unsigned char *pdf, size_t len,
 	*out = NULL;
 	*outlen = 0;
 	memset(&u, 0, sizeof(u));
+	u.buf = g_string_new(NULL);
 	if (q == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
@@ -380,16 +335,16 @@ pdfpost_run(const unsigned char *pdf, size_t len,
 			set_error(q, "cannot write the PDF", err, errlen);
 		goto out;
 	}
-	if ((*out = malloc(len + u.len)) == NULL) {
+	if ((*out = malloc(len + u.buf->len)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
 	memcpy(*out, pdf, len);
-	memcpy(*out + len, u.buf, u.len);
-	*outlen = len + u.len;
+	memcpy(*out + len, u.buf->str, u.buf->len);
+	*outlen = len + u.buf->len;
 	rc = 0;
 out:
-	free(u.buf);
+	g_string_free(u.buf, TRUE);
 	free(u.objs);
 	qpdf_cleanup(&q);
 	return rc;
