@@ -137,15 +137,15 @@ DEMO_AS_OF	= 2025-06-30
 # check and batch exit 1 (not ready) or 2 (needs review) for some examples:
 # that is their verdict, not a failure; anything above 2 is.  The batch
 # writes, per example, out/NAME.checklist.xml, NAME.packet.pdf and
-# NAME.review.pdf, then out/roster.csv and out/roster.pdf; a second
-# 'make demo' redoes only what changed (out/manifest.txt).
+# NAME.review.pdf, then out/roster.csv, out/roster.pdf and every review in
+# one file after an index (out/review-all.pdf); a second 'make demo'
+# redoes only what changed (out/manifest.txt).
 demo-run: endorse
 	@mkdir -p out
 	./endorse validate $(EXAMPLES)
 	./endorse check --as-of $(DEMO_AS_OF) $(EXAMPLES); [ $$? -le 2 ]
-	./endorse batch --as-of $(DEMO_AS_OF) -o out examples; [ $$? -le 2 ]
-	./endorse review --as-of $(DEMO_AS_OF) -o out/review-all.pdf $(EXAMPLES)
-	@echo "demo: checklists, packets, review checklists and the roster are in out/"
+	./endorse batch --combined --as-of $(DEMO_AS_OF) -o out examples; [ $$? -le 2 ]
+	@echo "demo: checklists, packets, reviews, the roster and review-all.pdf are in out/"
 
 # The pictures in the README, made from the real output of the demo: the
 # packet's cover, the first page of reviewer 1's copy, the consensus page

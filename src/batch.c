@@ -7,6 +7,7 @@
  * NAME), ENDORSE_TEST_WORKER_SPIN=NAME (it spins on NAME) and
  * ENDORSE_TEST_CPU_SECONDS=N (the per-applicant CPU limit).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -29,6 +30,7 @@
 #include "batch.h"
 #include "batch_roster.h"
 #include "catalog.h"
+#include "combined.h"
 #include "datadir.h"
 #include "diag.h"
 #include "dirlist.h"
@@ -44,6 +46,8 @@
 #define LABEL_MAX	100
 #define HASH_LEN	64	/* SHA-256 in hex */
 #define MESSAGE_MAX	4000	/* of a worker's diagnostics, per applicant */
+#define COMBINED_STEM	"review-all"
+#define COMBINED_NAME	COMBINED_STEM ".pdf"
 
 /* The three files of one applicant. */
 static const char *const outputs[] = { "checklist.xml", "packet.pdf",
@@ -65,8 +69,10 @@ struct applicant {
 	enum state		 state;
 	enum batch_outcome	 outcome;
 	char			*error;		/* first error line */
+	size_t			 pages;		/* of its review written now */
 };
 
+/* A line of the manifest: NAME and its hash. */
 struct manifest_entry {
 	char	label[LABEL_MAX + 1];
 	char	hash[HASH_LEN + 1];
@@ -85,6 +91,7 @@ struct worker {
 struct reply {
 	int32_t		job;
 	int32_t		outcome;
+	uint32_t	pages;		/* of the review written */
 	uint32_t	len;
 };
 
@@ -273,21 +280,31 @@ hash_resources(struct batch *b)
 	g_checksum_free(ck);
 }
 
+/* The manifest's hash of a portfolio's bytes (NULL: unreadable). */
+static void
+hash_bytes(const struct batch *b, const char *data, size_t len,
+    char *hash)
+{
+	GChecksum	*ck = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(ck, (const guchar *)b->resources, -1);
+	if (data != NULL)
+		g_checksum_update(ck, (const guchar *)data, (gssize)len);
+	else
+		g_checksum_update(ck, (const guchar *)"\0unreadable", 11);
+	snprintf(hash, HASH_LEN + 1, "%s", g_checksum_get_string(ck));
+	g_checksum_free(ck);
+}
+
 static void
 hash_applicant(struct batch *b, struct applicant *a)
 {
-	GChecksum	*ck = g_checksum_new(G_CHECKSUM_SHA256);
-	char		*data;
-	size_t		 len;
+	char	*data;
+	size_t	 len = 0;
 
-	g_checksum_update(ck, (const guchar *)b->resources, -1);
-	if ((data = read_small(a->path, XMLLOAD_MAX_BYTES, &len)) != NULL) {
-		g_checksum_update(ck, (const guchar *)data, (gssize)len);
-		free(data);
-	} else
-		g_checksum_update(ck, (const guchar *)"\0unreadable", 11);
-	snprintf(a->hash, sizeof(a->hash), "%s", g_checksum_get_string(ck));
-	g_checksum_free(ck);
+	data = read_small(a->path, XMLLOAD_MAX_BYTES, &len);
+	hash_bytes(b, data, len, a->hash);
+	free(data);
 }
 
 static const char *
@@ -455,7 +472,8 @@ outcome_of_result(enum evaluate_result r)
 
 /* Worker: one applicant, its three files. */
 static enum batch_outcome
-work_one(struct batch *b, const struct applicant *a, struct diag *d)
+work_one(struct batch *b, const struct applicant *a, size_t *review_pages,
+    struct diag *d)
 {
 	static const enum present_kind kinds[] = { PRESENT_PACKET,
 	    PRESENT_REVIEW };
@@ -466,8 +484,9 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 	xmlDocPtr		 doc = NULL, cl = NULL, layout = NULL;
 	unsigned char		*pdf = NULL;
 	char			*buf = NULL, path[PATH_MAX];
-	size_t			 len, k;
+	size_t			 len, k, pages;
 
+	*review_pages = 0;
 	if ((st = pipeline_read(b->pipeline, a->path, a->path, &doc, d)) !=
 	    PIPELINE_OK ||
 	    (st = pipeline_evaluate(b->pipeline, doc, a->path, &b->opt->prm,
@@ -494,9 +513,11 @@ work_one(struct batch *b, const struct applicant *a, struct diag *d)
 		    b->opt->created, kinds[k] == PRESENT_REVIEW &&
 		    b->opt->reviewers != NULL ? params : NULL, &layout, d)) !=
 		    PIPELINE_OK ||
-		    (st = pipeline_pdf(b->pipeline, layout, a->path,
-		    b->opt->paper, &pdf, &len, d)) != PIPELINE_OK)
+		    (st = pipeline_pdf_pages(b->pipeline, layout, a->path,
+		    b->opt->paper, &pdf, &len, &pages, d)) != PIPELINE_OK)
 			goto out;
+		if (kinds[k] == PRESENT_REVIEW)
+			*review_pages = pages;
 		xmlFreeDoc(layout);
 		layout = NULL;
 		if (output_path(b, a->label, outputs[k + 1], path,
@@ -563,6 +584,18 @@ env_is(const char *name, const char *value)
 	return v != NULL && strcmp(v, value) == 0;
 }
 
+/* A worker's address space (the sanitizers reserve terabytes: no cap). */
+static void
+limit_address_space(void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+	struct rlimit	rl;
+
+	rl.rlim_cur = rl.rlim_max = BATCH_AS_BYTES;
+	(void)setrlimit(RLIMIT_AS, &rl);
+#endif
+}
+
 /* This applicant's CPU time starts now: the soft limit, past the used. */
 static void
 limit_cpu(void)
@@ -594,20 +627,13 @@ worker_main(struct batch *b, int in, int out)
 {
 	struct diag	 d, quiet;
 	struct reply	 rp;
-	struct rlimit	 rl;
 	int32_t		 job;
 	char		*msg;
-	size_t		 msglen;
+	size_t		 msglen, pages;
 	FILE		*mem;
 	int		 loaded;
 
-#if !defined(__SANITIZE_ADDRESS__)
-	/* The sanitizers reserve terabytes of address space: no cap there. */
-	rl.rlim_cur = rl.rlim_max = BATCH_AS_BYTES;
-	(void)setrlimit(RLIMIT_AS, &rl);
-#else
-	(void)rl;
-#endif
+	limit_address_space();
 	diag_init(&quiet, stderr, "endorse");
 	loaded = pipeline_load(b->pipeline, PIPELINE_TYPESET, &quiet) == 0;
 	while (read_full(in, &job, sizeof(job)) == 0) {
@@ -626,8 +652,9 @@ worker_main(struct batch *b, int in, int out)
 			raise(SIGKILL);
 		while (env_is("ENDORSE_TEST_WORKER_SPIN", a->label))
 			;
+		pages = 0;
 		if (loaded)
-			rp.outcome = (int32_t)work_one(b, a, &d);
+			rp.outcome = (int32_t)work_one(b, a, &pages, &d);
 		else {
 			diag_error(&d, a->path, 0, "the data files cannot be "
 			    "loaded");
@@ -635,6 +662,7 @@ worker_main(struct batch *b, int in, int out)
 		}
 		fclose(mem);
 		rp.job = job;
+		rp.pages = pages > UINT32_MAX ? 0 : (uint32_t)pages;
 		rp.len = msg != NULL ? (uint32_t)(msglen < MESSAGE_MAX ?
 		    msglen : MESSAGE_MAX) : 0;
 		if (write_full(out, &rp, sizeof(rp)) != 0 ||
@@ -849,6 +877,7 @@ pool_reply(struct pool *pl, struct worker *w)
 		fwrite(msg, 1, rp.len, stderr);
 	a->outcome = (enum batch_outcome)rp.outcome;
 	a->state = rp.outcome <= BATCH_NOT_READY ? ST_DONE : ST_FAILED;
+	a->pages = rp.pages;
 	if (a->state == ST_FAILED)
 		a->error = rp.len > 0 ? first_line(msg, rp.len) :
 		    strdup("failed");
@@ -992,18 +1021,205 @@ make_outdir(struct batch *b)
 	return -1;
 }
 
-/* The roster from every applicant's checklist (new or kept). */
+/*
+ * The combined review is written by a child process of its own (SECURITY.md
+ * rule 16: it reads every portfolio again), forked before the parent
+ * initialises Pango for the roster, under the workers' limits per
+ * applicant.  It reads each portfolio once, checks that its bytes are
+ * those the workers saw (their hash), and counts the pages of the reviews
+ * kept from an earlier run.
+ */
+struct combined_run {
+	struct batch		*b;
+	GHashTable		*by_path;	/* path -> struct applicant */
+	struct combined_options	 co;
+};
+
+/* Read, evaluate and lay out the review of a member (combined_feed). */
+static enum pipeline_status
+member_layout(void *closure, size_t i, const char *src,
+    const char *const *params, xmlDocPtr *layout, struct diag *d)
+{
+	struct combined_run	*c = closure;
+	struct batch		*b = c->b;
+	const struct applicant	*a = g_hash_table_lookup(c->by_path, src);
+	struct present_entry	 e;
+	enum pipeline_status	 st;
+	xmlDocPtr		 doc = NULL, cl = NULL;
+	char			*data, hash[HASH_LEN + 1];
+	size_t			 len;
+
+	(void)i;
+	*layout = NULL;
+	/* this applicant's limits start now, as in a worker */
+	limit_cpu();
+	alarm(BATCH_WALL_SECONDS);
+	if (a == NULL || (data = read_small(src, XMLLOAD_MAX_BYTES, &len)) ==
+	    NULL) {
+		diag_error(d, src, 0, "cannot be read again for %s",
+		    COMBINED_NAME);
+		return PIPELINE_CANNOT_OPEN;
+	}
+	hash_bytes(b, data, len, hash);
+	if (strcmp(hash, a->hash) != 0) {
+		diag_error(d, src, 0, "it changed while the batch ran: run the "
+		    "batch again");
+		free(data);
+		return PIPELINE_REJECTED;
+	}
+	if ((st = pipeline_read_memory(b->pipeline, data, len, src, &doc,
+	    d)) == PIPELINE_OK && (st = pipeline_evaluate(b->pipeline, doc,
+	    src, &b->opt->prm, &cl, d)) == PIPELINE_OK) {
+		memset(&e, 0, sizeof(e));
+		e.source = src;
+		e.checklist = cl;
+		e.portfolio = doc;
+		st = pipeline_layout_with(b->pipeline, PRESENT_REVIEW, &e, 1,
+		    b->opt->created, params, layout, d);
+	}
+	free(data);
+	xmlFreeDoc(cl);
+	xmlFreeDoc(doc);
+	return st;
+}
+
+/* The pages of a review kept from an earlier run (roster_fill_pages). */
+static int
+count_kept(void *closure, size_t k, const char *source, size_t *pages)
+{
+	struct combined_run	*c = closure;
+	struct combined_feed	 feed = { member_layout, c };
+
+	return combined_count(c->b->pipeline, &feed, &c->co, k, source,
+	    pages, c->b->diag) == PIPELINE_OK ? 0 : -1;
+}
+
+/* The child: OUTDIR/review-all.pdf from the roster, then its status. */
+static void __attribute__((noreturn))
+combined_child(struct batch *b, struct roster *r)
+{
+	struct combined_run	 c;
+	struct combined_feed	 feed;
+	enum pipeline_status	 st = PIPELINE_INTERNAL;
+	xmlDocPtr		 index = NULL;
+	char			 path[PATH_MAX];
+	size_t			 i;
+
+	limit_address_space();
+	if (env_is("ENDORSE_TEST_COMBINED_KILL", "1"))
+		raise(SIGKILL);
+	memset(&c, 0, sizeof(c));
+	c.b = b;
+	c.co.created = b->opt->created;
+	c.co.paper = b->opt->paper;
+	c.co.reviewers = b->opt->reviewers;
+	feed.layout = member_layout;
+	feed.closure = &c;
+	if ((c.by_path = g_hash_table_new(g_str_hash, g_str_equal)) == NULL)
+		_exit(PIPELINE_INTERNAL);
+	for (i = 0; i < b->n; i++)
+		g_hash_table_insert(c.by_path, b->a[i].path, &b->a[i]);
+	output_path(b, COMBINED_STEM, "pdf", path, sizeof(path));
+	if (roster_fill_pages(r, count_kept, &c) == 0 &&
+	    (index = roster_index_document(r, b->opt->prm.as_of)) != NULL)
+		st = combined_write(b->pipeline, index, &feed, &c.co, path,
+		    b->diag);
+	else
+		diag_error(b->diag, path, 0, "cannot make the index of the "
+		    "applicants");
+	if (st != PIPELINE_OK)
+		diag_note(b->diag, "batch: %s was not written", path);
+	fflush(NULL);
+	_exit(st);
+}
+
+/* Remove what a combined child that died left: .review-all.pdf.XXXXXX */
 static void
-write_roster(struct batch *b)
+remove_combined_temporaries(const struct batch *b)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	char		 path[PATH_MAX];
+
+	if ((dp = opendir(b->opt->outdir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, "." COMBINED_NAME ".",
+		    sizeof(COMBINED_NAME) + 1) == 0 &&
+		    (size_t)snprintf(path, sizeof(path), "%s/%s",
+		    b->opt->outdir, de->d_name) < sizeof(path))
+			(void)unlink(path);
+	closedir(dp);
+}
+
+/*
+ * Wait for the combined child.  A SIGINT, SIGTERM or SIGHUP meanwhile is
+ * passed on to it (it discards its file) and kept in *interrupted.
+ */
+static enum pipeline_status
+combined_wait(struct batch *b, pid_t pid, int *interrupted)
+{
+	struct timespec	 tick = { 0, 100 * 1000 * 1000 };
+	sigset_t	 set, saved;
+	const char	*t = getenv("ENDORSE_TEST_CPU_SECONDS");
+	char		 path[PATH_MAX], why[96];
+	pid_t		 w;
+	int		 st = 0, sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, &saved);
+	while ((w = waitpid(pid, &st, WNOHANG)) == 0 ||
+	    (w == -1 && errno == EINTR))
+		if ((sig = sigtimedwait(&set, NULL, &tick)) > 0) {
+			*interrupted = sig;
+			(void)kill(pid, sig);
+		}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	if (w == pid && WIFEXITED(st))
+		return (enum pipeline_status)WEXITSTATUS(st);
+	remove_combined_temporaries(b);
+	if (*interrupted)
+		return PIPELINE_INTERNAL;
+	if (w == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU)
+		snprintf(why, sizeof(why), "CPU limit of %d s for an applicant",
+		    t != NULL && atoi(t) > 0 ? atoi(t) : BATCH_CPU_SECONDS);
+	else if (w == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
+		snprintf(why, sizeof(why), "wall-clock limit of %d s for an "
+		    "applicant", BATCH_WALL_SECONDS);
+	else if (w == pid && WIFSIGNALED(st))
+		snprintf(why, sizeof(why), "stopped by signal %d",
+		    WTERMSIG(st));
+	else
+		snprintf(why, sizeof(why), "lost");
+	output_path(b, COMBINED_STEM, "pdf", path, sizeof(path));
+	diag_error(b->diag, path, 0, "processing aborted (%s): not written",
+	    why);
+	return PIPELINE_INTERNAL;
+}
+
+/*
+ * The roster from every applicant's checklist (new or kept), then, when
+ * asked for, the combined review.  Returns the combined review's status.
+ */
+static enum pipeline_status
+write_roster(struct batch *b, int *interrupted)
 {
 	struct roster		*r;
+	pid_t			 pid = 0;
 	enum xmlload_status	 status;
+	enum pipeline_status	 st = PIPELINE_OK;
 	xmlDocPtr		 cl;
 	char			 path[PATH_MAX];
 	size_t			 i;
 
-	if ((r = roster_new()) == NULL)
-		return;
+	if ((r = roster_new()) == NULL) {
+		diag_error(b->diag, b->opt->outdir, 0, "out of memory making "
+		    "the roster");
+		return PIPELINE_INTERNAL;
+	}
 	for (i = 0; i < b->n; i++) {
 		struct applicant *a = &b->a[i];
 
@@ -1024,13 +1240,28 @@ write_roster(struct batch *b)
 		}
 		if (a->state == ST_SKIP)
 			a->outcome = outcome_of_result(evaluate_result(cl));
-		roster_add(r, a->path, a->label, cl);
+		roster_add(r, a->path, a->label, cl, a->pages);
 		xmlFreeDoc(cl);
+	}
+	/* the child first: the parent has not initialised Pango yet */
+	if (b->opt->combined) {
+		fflush(NULL);
+		if ((pid = fork()) == 0)
+			combined_child(b, r);
+		if (pid == -1) {
+			diag_error(b->diag, b->opt->outdir, 0, "cannot start "
+			    "the process for %s: %s", COMBINED_NAME,
+			    strerror(errno));
+			st = PIPELINE_INTERNAL;
+		}
 	}
 	if (pipeline_load(b->pipeline, PIPELINE_TYPESET, b->diag) == 0)
 		(void)roster_write(r, b->pipeline, b->opt->outdir,
 		    b->opt->created, b->opt->paper, b->diag);
+	if (pid > 0)
+		st = combined_wait(b, pid, interrupted);
 	roster_free(r);
+	return st;
 }
 
 int
@@ -1089,7 +1320,7 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		if (!o->force && have &&
 		    (old = manifest_find(&b, a->label)) != NULL &&
 		    strcmp(old->hash, a->hash) == 0) {
-			a->state = ST_SKIP;
+			a->state = ST_SKIP;	/* pages of its review: 0 */
 			t->skipped++;
 		} else {
 			a->state = ST_TODO;
@@ -1112,7 +1343,11 @@ batch_run(struct pipeline *p, const struct batch_options *o,
 		diag_note(d, "batch: %s/%s cannot be written", o->outdir,
 		    MANIFEST);
 	if (!t->interrupted)
-		write_roster(&b);
+		t->combined = write_roster(&b, &t->interrupted);
+	/* An old combined review would describe another run. */
+	if (!t->interrupted && !o->combined &&
+	    output_path(&b, COMBINED_STEM, "pdf", path, sizeof(path)) != NULL)
+		(void)unlink(path);
 	for (i = 0; i < b.n; i++)
 		if (b.a[i].state == ST_DONE || b.a[i].state == ST_SKIP ||
 		    b.a[i].state == ST_FAILED)

@@ -12,7 +12,8 @@
  * Every output is written through outfile (temporary file and rename), so
  * an interrupted run leaves each file old or new, and the manifest is
  * written last, saying only what is on disk.  Then the parent writes the
- * roster for the chair (roster.csv, roster.pdf; batch_roster.c).
+ * roster for the chair (roster.csv, roster.pdf; batch_roster.c) and, when
+ * asked for, the combined review (review-all.pdf; combined.c).
  *
  * Output files and their bytes do not depend on the number of workers or
  * the order they finish in.
@@ -48,6 +49,7 @@ struct batch_options {
 	enum typeset_paper	 paper;
 	const char		*reviewers;	/* review copies, or NULL */
 	int			 force;		/* redo unchanged applicants */
+	int			 combined;	/* also review-all.pdf */
 	int			 quiet;		/* no progress, no summary */
 	const char		*options_key;	/* the options, for the hash */
 };
@@ -69,6 +71,7 @@ struct batch_totals {
 	size_t	skipped;	/* unchanged, kept (counted above too) */
 	size_t	removed;	/* vanished applicants whose files went */
 	int	interrupted;	/* the signal that stopped the run, or 0 */
+	int	combined;	/* review-all.pdf: enum pipeline_status */
 	int	setup_failed;	/* nothing could be done (reported) */
 };
 

@@ -29,6 +29,7 @@ struct roster_row {
 	char		*label;
 	char		*name;
 	char		*association;
+	char		*association_name;
 	char		*track;
 	char		*shortfall;
 	char		*error;
@@ -37,6 +38,8 @@ struct roster_row {
 	char		**ids;		/* rule ids, then their statuses */
 	char		**statuses;
 	size_t		 nrules;
+	size_t		 order;		/* when it was added, from 0 */
+	size_t		 pages;		/* of its review, 0: none */
 };
 
 struct roster {
@@ -59,6 +62,7 @@ row_clear(struct roster_row *r)
 	free(r->label);
 	free(r->name);
 	free(r->association);
+	free(r->association_name);
 	free(r->track);
 	free(r->shortfall);
 	free(r->error);
@@ -94,8 +98,9 @@ row_new(struct roster *r)
 			return NULL;
 		r->rows = nr;
 	}
-	nr = &r->rows[r->n++];
+	nr = &r->rows[r->n];
 	memset(nr, 0, sizeof(*nr));
+	nr->order = r->n++;
 	return nr;
 }
 
@@ -159,7 +164,7 @@ text(const xmlNode *n)
 
 int
 roster_add(struct roster *r, const char *source, const char *label,
-    xmlDocPtr checklist)
+    xmlDocPtr checklist, size_t review_pages)
 {
 	struct roster_row	*row;
 	xmlNode			*root = xmlDocGetRootElement(checklist), *n;
@@ -172,7 +177,9 @@ roster_add(struct roster *r, const char *source, const char *label,
 	row->label = strdup(label);
 	row->name = text(child(child(root, "applicant"), "name"));
 	row->association = attr(root, "association");
+	row->association_name = attr(root, "association-name");
 	row->track = attr(root, "track-name");
+	row->pages = review_pages;
 	row->shortfall = text(child(child(root, "missing"), "item"));
 	v = xmlGetProp(root, BAD_CAST "result");
 	row->rank = xmlStrEqual(v, BAD_CAST "ready") ? RANK_READY :
@@ -446,4 +453,124 @@ out:
 	xmlFreeDoc(layout);
 	xmlFreeDoc(in);
 	return rc;
+}
+
+static int
+by_order(const void *x, const void *y)
+{
+	const struct roster_row	*a = *(const struct roster_row *const *)x;
+	const struct roster_row	*b = *(const struct roster_row *const *)y;
+
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The rows in the order they were added (caller frees the array). */
+static const struct roster_row **
+rows_in_order(const struct roster *r)
+{
+	const struct roster_row	**rows;
+	size_t			  i;
+
+	if ((rows = calloc(r->n + 1, sizeof(*rows))) == NULL)
+		return NULL;
+	for (i = 0; i < r->n; i++)
+		rows[i] = &r->rows[i];
+	qsort(rows, r->n, sizeof(*rows), by_order);
+	return rows;
+}
+
+int
+roster_fill_pages(struct roster *r, int (*count)(void *, size_t,
+    const char *, size_t *), void *closure)
+{
+	const struct roster_row	**rows;
+	struct roster_row	 *row;
+	size_t			  i, k = 0;
+	int			  rc = 0;
+
+	if ((rows = rows_in_order(r)) == NULL)
+		return -1;
+	for (i = 0; i < r->n && rc == 0; i++) {
+		row = (struct roster_row *)rows[i];
+		if (row->rank == RANK_FAILED)
+			continue;
+		if (row->pages == 0 && count(closure, k, row->source,
+		    &row->pages) != 0)
+			rc = -1;
+		k++;
+	}
+	free(rows);
+	return rc;
+}
+
+/*
+ * <reviews total= as-of=> with an <applicant n= source= label= name=
+ * association= association-name= track= result= pages=/> per applicant
+ * with a review, numbered in the order added, then a <failed source=
+ * label= error=/> per input left out (stylesheets/review-index.xsl).
+ */
+xmlDocPtr
+roster_index_document(const struct roster *r, const char *as_of)
+{
+	const struct roster_row	**rows;
+	xmlDocPtr		  doc = NULL;
+	xmlNodePtr		  root, n;
+	xmlNsPtr		  ns;
+	size_t			  i, k = 0;
+	char			  num[32];
+	int			  bad = 0;
+
+	if ((rows = rows_in_order(r)) == NULL)
+		return NULL;
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "reviews", NULL)) ==
+	    NULL)
+		goto fail;
+	xmlDocSetRootElement(doc, root);
+	if ((ns = xmlNewNs(root, BAD_CAST PRESENT_NS, NULL)) == NULL)
+		goto fail;
+	xmlSetNs(root, ns);
+	for (i = 0; i < r->n && !bad; i++) {
+		const struct roster_row *row = rows[i];
+
+		if (row->rank == RANK_FAILED || row->pages == 0)
+			continue;
+		if ((n = xmlNewChild(root, ns, BAD_CAST "applicant", NULL)) ==
+		    NULL)
+			goto fail;
+		snprintf(num, sizeof(num), "%zu", ++k);
+		bad |= set_prop(n, "n", num);
+		bad |= set_prop(n, "source", row->source);
+		bad |= set_prop(n, "label", row->label);
+		bad |= set_prop(n, "name", row->name);
+		bad |= set_prop(n, "association", row->association);
+		bad |= set_prop(n, "association-name", row->association_name);
+		bad |= set_prop(n, "track", row->track);
+		bad |= set_prop(n, "result", result_codes[row->rank]);
+		snprintf(num, sizeof(num), "%zu", row->pages);
+		bad |= set_prop(n, "pages", num);
+	}
+	for (i = 0; i < r->n && !bad; i++) {
+		const struct roster_row *row = rows[i];
+
+		if (row->rank != RANK_FAILED)
+			continue;
+		if ((n = xmlNewChild(root, ns, BAD_CAST "failed", NULL)) ==
+		    NULL)
+			goto fail;
+		bad |= set_prop(n, "source", row->source);
+		bad |= set_prop(n, "label", row->label);
+		bad |= set_prop(n, "error", row->error);
+	}
+	snprintf(num, sizeof(num), "%zu", k);
+	bad |= set_prop(root, "total", num);
+	bad |= set_prop(root, "as-of", as_of);
+	if (bad)
+		goto fail;
+	free(rows);
+	return doc;
+fail:
+	free(rows);
+	xmlFreeDoc(doc);
+	return NULL;
 }

@@ -20,6 +20,8 @@
 #include <libxslt/xsltutils.h>
 
 #include "batch.h"
+#include "batch_roster.h"
+#include "combined.h"
 #include "catalog.h"
 #include "cli.h"
 #include "datadir.h"
@@ -71,6 +73,7 @@ enum cli_opt {
 	OPT_NAME,
 	OPT_INTO,
 	OPT_REVIEWERS,
+	OPT_COMBINED,
 	OPT__COUNT
 };
 
@@ -119,6 +122,7 @@ static const struct cli_option options[OPT__COUNT] = {
 			  "(FILE.xml)", NULL, NULL },
 	[OPT_REVIEWERS] = { "reviewers", 0, "a number of reviewer copies from 1 "
 			  "to 9", NULL, reviewers_ok },
+	[OPT_COMBINED] = { "combined", 0, NULL, NULL, NULL },
 };
 
 /* What the parser found: option values and the operands, in order. */
@@ -271,22 +275,25 @@ static const struct cli_command commands[] = {
 	  "Other options and exit status as for 'endorse packet'.\n" },
 	{ "batch", cmd_batch, OPT(OPT_HELP) | OPT(OPT_QUIET) | OPT(OPT_AS_OF) |
 	  OPT(OPT_ASSOCIATION) | OPT(OPT_TRACK) | OPT(OPT_PAPER) |
-	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS),
-	  NULL,
+	  OPT(OPT_OUTDIR) | OPT(OPT_JOBS) | OPT(OPT_FORCE) | OPT(OPT_REVIEWERS) |
+	  OPT(OPT_COMBINED), NULL,
 	  "check and print a season of applicants into a directory",
-	  "-o OUTDIR [-j N] [-q] [--force] [--as-of DATE] [--association CODE]\n"
-	  "                     [--track TRACK] [--paper letter|a4] [--reviewers N]\n"
-	  "                     INPUT...",
+	  "-o OUTDIR [-j N] [-q] [--force] [--combined] [--as-of DATE]\n"
+	  "                     [--association CODE] [--track TRACK]\n"
+	  "                     [--paper letter|a4] [--reviewers N] INPUT...",
 	  "Evaluate every portfolio (INPUT: files, and directories searched for\n"
 	  "*.xml) in worker processes and write, per applicant, OUTDIR/NAME.\n"
 	  "checklist.xml, NAME.packet.pdf and NAME.review.pdf (NAME from the\n"
 	  "file name), then OUTDIR/roster.csv and OUTDIR/roster.pdf for the\n"
 	  "chair.  A re-run redoes only the applicants whose portfolio, rules,\n"
-	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).\n"
+	  "stylesheets, fonts or options changed (OUTDIR/manifest.txt).  With\n"
+	  "--combined, also OUTDIR/review-all.pdf: an index of the applicants,\n"
+	  "then every review checklist, each numbered on its own.\n"
 	  "\n"
 	  "  -o, --output DIR    the output directory (made when missing)\n"
 	  "  -j, --jobs N        worker processes (default: the processors)\n"
 	  "  --force             redo every applicant\n"
+	  "  --combined          also write every review into review-all.pdf\n"
 	  "  -q, --quiet         no progress and no summary line\n"
 	  "  --as-of, --association, --track, --paper   as for 'endorse packet'\n"
 	  "  --reviewers N       as for 'endorse review'\n"
@@ -1298,6 +1305,78 @@ cmd_renew(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	return cmd_check(cli, c, a);
 }
 
+/* The entries of a review of several files (combined_feed). */
+struct review_feed {
+	struct cli			*cli;
+	const struct present_entry	*entries;
+	const char			*created;
+};
+
+static enum pipeline_status
+review_layout(void *closure, size_t i, const char *source,
+    const char *const *params, xmlDocPtr *layout, struct diag *d)
+{
+	struct review_feed	*f = closure;
+
+	(void)source;	/* entries[i], as the index was made from them */
+	return pipeline_layout_with(f->cli->pipeline, PRESENT_REVIEW,
+	    &f->entries[i], 1, f->created, params, layout, d);
+}
+
+/*
+ * The review of several files: an index, then each applicant's review
+ * checklist, typeset one applicant at a time (combined.h), so that a
+ * season of any size fits in memory.  Each review is laid out twice:
+ * once to count its pages for the index, once into the file.
+ */
+static enum pipeline_status
+review_combined(struct cli *cli, const struct present_entry *entries,
+    size_t n, const char *const *failed, size_t nfailed,
+    const struct evaluate_params *prm, const char *created,
+    enum typeset_paper paper, const char *reviewers, const char *out)
+{
+	struct review_feed	 rf = { cli, entries, created };
+	struct combined_feed	 feed = { review_layout, &rf };
+	struct combined_options	 co = { created, paper, reviewers };
+	struct roster		*r;
+	enum pipeline_status	 st = PIPELINE_INTERNAL;
+	xmlDocPtr		 index = NULL;
+	size_t			 i, pages;
+
+	if ((r = roster_new()) == NULL) {
+		diag_error(&cli->diag, out, 0, "out of memory");
+		return PIPELINE_INTERNAL;
+	}
+	for (i = 0; i < n; i++) {
+		if ((st = combined_count(cli->pipeline, &feed, &co, i,
+		    entries[i].source, &pages, &cli->diag)) != PIPELINE_OK)
+			goto out;
+		if (roster_add(r, entries[i].source, "", entries[i].checklist,
+		    pages) != 0) {
+			diag_error(&cli->diag, out, 0, "out of memory");
+			st = PIPELINE_INTERNAL;
+			goto out;
+		}
+	}
+	for (i = 0; i < nfailed; i++)
+		if (roster_add_failed(r, failed[i], "", "not printed: it could "
+		    "not be read or checked (see the messages)") != 0) {
+			diag_error(&cli->diag, out, 0, "out of memory");
+			st = PIPELINE_INTERNAL;
+			goto out;
+		}
+	if ((index = roster_index_document(r, prm->as_of)) == NULL) {
+		diag_error(&cli->diag, out, 0, "out of memory");
+		st = PIPELINE_INTERNAL;
+	} else
+		st = combined_write(cli->pipeline, index, &feed, &co, out,
+		    &cli->diag);
+out:
+	xmlFreeDoc(index);
+	roster_free(r);
+	return st;
+}
+
 static int
 cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 {
@@ -1306,6 +1385,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 				    0 ? PRESENT_RENEWAL : PRESENT_REVIEW;
 	struct evaluate_params	 prm;
 	struct present_entry	*entries = NULL;
+	const char		**failed = NULL;
 	enum typeset_paper	 paper = TYPESET_PAPER_DEFAULT;
 	enum pipeline_status	 st;
 	xmlDocPtr		 doc, checklist, layout = NULL;
@@ -1314,7 +1394,7 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	const char		*params[3];
 	unsigned char		*pdf = NULL;
 	char			 today[16], created[32], *buf = NULL;
-	size_t			 n = 0, j, len;
+	size_t			 n = 0, nfailed = 0, j, len;
 	int			 i, rc, worst = CLI_OK;
 
 	if (a->value[OPT_PAPER] != NULL)
@@ -1337,6 +1417,10 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    a->noperands > 1)
 		return usage_error(cli, NULL, "--emit checklist writes one "
 		    "checklist: give one file");
+	if (emit != NULL && strcmp(emit, "layout") == 0 && a->noperands > 1)
+		return usage_error(cli, NULL, "--emit layout writes one "
+		    "layout: give one file (a review of several files is laid "
+		    "out one applicant at a time)");
 	if (output_is_input(cli, out, a->operand, a->noperands))
 		return CLI_USAGE;
 	if ((rc = eval_params(cli, a, &prm, today, sizeof(today))) != -1)
@@ -1348,13 +1432,17 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	if (cli_load(cli, PIPELINE_EVALUATE) == -1)
 		return CLI_SOFTWARE;
 	if ((entries = calloc((size_t)a->noperands, sizeof(*entries))) ==
-	    NULL)
+	    NULL || (failed = calloc((size_t)a->noperands,
+	    sizeof(*failed))) == NULL) {
+		free(entries);
 		return CLI_SOFTWARE;
+	}
 
 	for (i = 0; i < a->noperands; i++) {
 		if ((rc = check_one(cli, a->operand[i], &prm, &doc,
 		    &checklist)) != CLI_OK) {
 			worst = cli_exit_worst(worst, rc);
+			failed[nfailed++] = input_name(a->operand[i]);
 			continue;
 		}
 		entries[n].source = input_name(a->operand[i]);
@@ -1371,6 +1459,13 @@ cmd_packet(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		else
 			worst = cli_exit_worst(worst, emit_bytes(cli, out,
 			    buf, len));
+		goto out;
+	}
+	/* several files: an index, even when only one could be read */
+	if (kind == PRESENT_REVIEW && a->noperands > 1 && emit == NULL) {
+		worst = cli_exit_worst(worst, exit_of(review_combined(cli,
+		    entries, n, failed, nfailed, &prm, created, paper,
+		    a->value[OPT_REVIEWERS], out)));
 		goto out;
 	}
 	params[0] = kind == PRESENT_RENEWAL ? "year" : "reviewers";
@@ -1406,6 +1501,7 @@ out:
 		xmlFreeDoc(entries[j].portfolio);
 	}
 	free(entries);
+	free(failed);
 	return worst;
 }
 
@@ -1510,6 +1606,7 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 	    strcmp(a->value[OPT_PAPER], "a4") == 0 ? TYPESET_PAPER_A4 :
 	    TYPESET_PAPER_LETTER;
 	bo.force = a->value[OPT_FORCE] != NULL;
+	bo.combined = a->value[OPT_COMBINED] != NULL;
 	bo.reviewers = a->value[OPT_REVIEWERS];
 	bo.quiet = a->value[OPT_QUIET] != NULL;
 	if (a->value[OPT_JOBS] != NULL)
@@ -1540,6 +1637,9 @@ cmd_batch(struct cli *cli, const struct cli_command *c, struct cli_args *a)
 		if (t.count[i] > 0)
 			worst = cli_exit_worst(worst,
 			    exit_of_outcome((enum batch_outcome)i));
+	if (t.combined != PIPELINE_OK)
+		worst = cli_exit_worst(worst,
+		    exit_of((enum pipeline_status)t.combined));
 	return worst;
 }
 

@@ -2,10 +2,12 @@
  * outfile: write a finished output file safely (SECURITY.md rules 13-14).
  *
  * The caller builds the whole file in memory first (a PDF, a layout
- * document) and hands it over here.  A regular file, or a name that does
- * not exist yet, is written to a temporary file in the same directory,
- * flushed to disk, closed and renamed over the target: a failed run never
- * leaves a partial file nor destroys an existing good one.  A directory
+ * document) and hands it over here, or, for a file too large for
+ * memory, writes it in pieces (outfile_open, below).  A regular file, or
+ * a name that does not exist yet, is written to a temporary file in the
+ * same directory, flushed to disk, closed and renamed over the target: a
+ * failed run never leaves a partial file nor destroys an existing good
+ * one.  A directory
  * is an error; a character device or a FIFO (and "-", standard output)
  * is never replaced but written into, every write and the close checked.
  * A symbolic link is followed and stays a link: the file it names is
@@ -26,8 +28,10 @@
 #define OUTFILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct diag;
+struct outfile;
 
 enum outfile_status {
 	OUTFILE_OK = 0,
@@ -41,5 +45,38 @@ enum outfile_status {
  */
 enum outfile_status outfile_write(const char *path, const void *data,
 		    size_t len, struct diag *d);
+
+/*
+ * A file too large to hold in memory (a season's combined review),
+ * written piece by piece under the same rules: outfile_open makes the
+ * temporary file beside the target (for standard output, a device or a
+ * FIFO: an unlinked one in TMPDIR, streamed into the target by the
+ * commit), outfile_append adds to it (a failure is kept and reported by
+ * the commit), outfile_pread reads back what was written, outfile_commit
+ * flushes, closes and renames it over the target, outfile_discard
+ * removes it.  For a file target, SIGINT, SIGTERM and SIGHUP are held
+ * from the open to the commit or discard, which delivers them.
+ */
+enum outfile_status outfile_open(const char *path, struct outfile **,
+		    struct diag *d);
+int		 outfile_append(struct outfile *, const void *data,
+		    size_t len);
+ssize_t		 outfile_pread(struct outfile *, void *buf, size_t len,
+		    off_t at);
+enum outfile_status outfile_commit(struct outfile *, struct diag *d);
+void		 outfile_discard(struct outfile *);
+
+/*
+ * Whether an append failed: reported to d as outfile_commit would report
+ * it (OUTFILE_IO_ERROR), else OUTFILE_OK and nothing said.
+ */
+enum outfile_status outfile_failed(const struct outfile *, struct diag *d);
+
+/*
+ * The signal (SIGINT, SIGTERM, SIGHUP) held since outfile_open, or 0,
+ * leaving out those the process ignores (nohup, a background job): a
+ * long writer asks between pieces and discards, which delivers it.
+ */
+int		 outfile_signalled(const struct outfile *);
 
 #endif

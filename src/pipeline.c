@@ -244,17 +244,10 @@ pipeline_layout_document(struct pipeline *p, enum present_kind kind,
 	return PIPELINE_OK;
 }
 
-enum pipeline_status
-pipeline_pdf(struct pipeline *p, xmlDocPtr layout, const char *source_name,
-    enum typeset_paper paper, unsigned char **pdf, size_t *len,
-    struct diag *d)
+static enum pipeline_status
+status_of_typeset(enum typeset_status st)
 {
-	*pdf = NULL;
-	*len = 0;
-	if (pipeline_load(p, PIPELINE_TYPESET, d) == -1)
-		return PIPELINE_INTERNAL;
-	switch (typeset_render_memory(p->typeset, layout, source_name, paper,
-	    pdf, len, NULL, d)) {
+	switch (st) {
 	case TYPESET_OK:
 		return PIPELINE_OK;
 	case TYPESET_REJECTED:
@@ -267,6 +260,67 @@ pipeline_pdf(struct pipeline *p, xmlDocPtr layout, const char *source_name,
 		break;
 	}
 	return PIPELINE_INTERNAL;
+}
+
+enum pipeline_status
+pipeline_pdf(struct pipeline *p, xmlDocPtr layout, const char *source_name,
+    enum typeset_paper paper, unsigned char **pdf, size_t *len,
+    struct diag *d)
+{
+	return pipeline_pdf_pages(p, layout, source_name, paper, pdf, len,
+	    NULL, d);
+}
+
+enum pipeline_status
+pipeline_pdf_pages(struct pipeline *p, xmlDocPtr layout,
+    const char *source_name, enum typeset_paper paper, unsigned char **pdf,
+    size_t *len, size_t *pages, struct diag *d)
+{
+	*pdf = NULL;
+	*len = 0;
+	if (pipeline_load(p, PIPELINE_TYPESET, d) == -1)
+		return PIPELINE_INTERNAL;
+	return status_of_typeset(typeset_render_memory(p->typeset, layout,
+	    source_name, paper, pdf, len, pages, d));
+}
+
+enum pipeline_status
+pipeline_count_pages(struct pipeline *p, xmlDocPtr layout,
+    const char *source_name, enum typeset_paper paper, size_t *pages,
+    struct diag *d)
+{
+	*pages = 0;
+	if (pipeline_load(p, PIPELINE_TYPESET, d) == -1)
+		return PIPELINE_INTERNAL;
+	return status_of_typeset(typeset_count_pages(p->typeset, layout,
+	    source_name, paper, pages, d));
+}
+
+enum pipeline_status
+pipeline_stream_open(struct pipeline *p, xmlDocPtr head,
+    const char *source_name, enum typeset_paper paper,
+    const struct typeset_anchor *anchors, size_t nanchors,
+    const char *out_path, struct typeset_stream **s, struct diag *d)
+{
+	*s = NULL;
+	if (pipeline_load(p, PIPELINE_TYPESET, d) == -1)
+		return PIPELINE_INTERNAL;
+	return status_of_typeset(typeset_stream_open(p->typeset, head,
+	    source_name, paper, anchors, nanchors, out_path, s, d));
+}
+
+enum pipeline_status
+pipeline_stream_add(struct typeset_stream *s, xmlDocPtr layout,
+    const char *source_name, size_t *pages, struct diag *d)
+{
+	return status_of_typeset(typeset_stream_add(s, layout, source_name,
+	    pages, d));
+}
+
+enum pipeline_status
+pipeline_stream_close(struct typeset_stream *s, struct diag *d)
+{
+	return status_of_typeset(typeset_stream_close(s, d));
 }
 
 enum pipeline_status

@@ -116,6 +116,34 @@ enum pipeline_status pipeline_pdf(struct pipeline *, xmlDocPtr layout,
 		    const char *source_name, enum typeset_paper,
 		    unsigned char **pdf, size_t *len, struct diag *);
 
+/* The same, with the number of pages in *pages (NULL: not wanted). */
+enum pipeline_status pipeline_pdf_pages(struct pipeline *, xmlDocPtr layout,
+		    const char *source_name, enum typeset_paper,
+		    unsigned char **pdf, size_t *len, size_t *pages,
+		    struct diag *);
+
+/* The pages a layout would make, without drawing them. */
+enum pipeline_status pipeline_count_pages(struct pipeline *, xmlDocPtr layout,
+		    const char *source_name, enum typeset_paper,
+		    size_t *pages, struct diag *);
+
+/*
+ * A PDF written one layout at a time, for files too large for memory
+ * (see typeset_stream_open in typeset.h): the head (an index) with the
+ * anchors of the documents to come, then each document, then the close
+ * that puts the file in place.  On a failure, typeset_stream_discard.
+ */
+enum pipeline_status pipeline_stream_open(struct pipeline *,
+		    xmlDocPtr head, const char *source_name,
+		    enum typeset_paper, const struct typeset_anchor *,
+		    size_t nanchors, const char *out_path,
+		    struct typeset_stream **, struct diag *);
+enum pipeline_status pipeline_stream_add(struct typeset_stream *,
+		    xmlDocPtr layout, const char *source_name, size_t *pages,
+		    struct diag *);
+enum pipeline_status pipeline_stream_close(struct typeset_stream *,
+		    struct diag *);
+
 /*
  * Write a finished output to path ("-": standard output) through outfile:
  * a failed run leaves no partial file (SECURITY.md rules 13-14).

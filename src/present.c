@@ -21,6 +21,7 @@ static const char *const stylesheets[PRESENT__COUNT] = {
 	"stylesheets/review.xsl",
 	"stylesheets/renewal.xsl",
 	"stylesheets/roster.xsl",
+	"stylesheets/review-index.xsl",
 };
 
 struct present {

@@ -31,6 +31,7 @@ enum present_kind {
 	PRESENT_REVIEW,		/* the committee's review checklist */
 	PRESENT_RENEWAL,	/* the continuing-endorsement statement */
 	PRESENT_ROSTER,		/* a batch's roster for the chair */
+	PRESENT_REVIEW_INDEX,	/* the index of a batch's combined review */
 	PRESENT__COUNT
 };
 

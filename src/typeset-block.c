@@ -917,6 +917,7 @@ build_part(struct render *r, const xmlNode *n)
 	const xmlNode	*c;
 	struct part	*p;
 	void		*nb;
+	char		*v;
 	size_t		 cap;
 
 	if (r->nparts == r->parts_cap) {
@@ -931,6 +932,10 @@ build_part(struct render *r, const xmlNode *n)
 	}
 	p = &r->parts[r->nparts++];
 	memset(p, 0, sizeof(*p));
+	if ((v = ts_attr_of(n, "bookmark")) != NULL) {
+		p->bookmark = textclean_outline(v);
+		xmlFree(v);
+	}
 	for (c = n->children; c != NULL; c = c->next) {
 		if (ts_is_el(c, "header")) {
 			parse_running(r, c, p->run_text[0]);

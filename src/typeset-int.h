@@ -172,6 +172,7 @@ struct margins {
 struct part {
 	char		*run_text[2][4];/* header/footer: left center right note */
 	int		 has[2];	/* its own header, footer */
+	char		*bookmark;	/* its own bookmark, or NULL */
 	size_t		 first;		/* first page, from 0 */
 	size_t		 pages;
 };
@@ -202,6 +203,7 @@ struct render {
 	size_t		 page_refs;	/* page-ref elements seen */
 	char		*lang;		/* the document's language, or NULL */
 	int		 rtl;		/* the document is right-to-left */
+	GHashTable	*anchors;	/* ids of later documents, or NULL */
 	char		**link_to;	/* every link target, to check */
 	long		*link_line;
 	size_t		 nlink_to, link_cap;
@@ -262,5 +264,12 @@ void		 ts_shape_renderer(cairo_t *, PangoAttrShape *,
 		    gboolean do_path, gpointer data);
 enum typeset_status ts_draw_all(struct render *, const struct paginate *,
 		    struct membuf *out);
+struct draw;
+struct draw	*ts_draw_open(struct render *, cairo_write_func_t,
+		    void *closure);
+enum typeset_status ts_draw_doc(struct draw *, struct render *,
+		    const struct paginate *);
+enum typeset_status ts_draw_close(struct draw *, const int *failed,
+		    struct diag *, const char *name);
 
 #endif

@@ -147,7 +147,11 @@ ts_shape_renderer(cairo_t *cr, PangoAttrShape *attr, gboolean do_path,
 }
 
 
-/* Cairo's write callback: into memory, failures recorded here. */
+/*
+ * Cairo's write callback: into memory, failures recorded here (SECURITY.md
+ * rule 12) and the bytes dropped.  Cairo is always told success: 1.16
+ * aborts on an assertion when it finishes a surface its callback failed.
+ */
 static cairo_status_t
 membuf_write(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -156,10 +160,10 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 	void		*nb;
 
 	if (m->failed)
-		return CAIRO_STATUS_WRITE_ERROR;
+		return CAIRO_STATUS_SUCCESS;
 	if (m->len + length > MAX_PDF_BYTES) {
 		m->failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
+		return CAIRO_STATUS_SUCCESS;
 	}
 	if (m->len + length > m->cap) {
 		cap = m->cap ? m->cap : 65536;
@@ -167,7 +171,7 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 			cap *= 2;
 		if ((nb = realloc(m->data, cap)) == NULL) {
 			m->failed = 1;
-			return CAIRO_STATUS_WRITE_ERROR;
+			return CAIRO_STATUS_SUCCESS;
 		}
 		m->data = nb;
 		m->cap = cap;
@@ -177,15 +181,25 @@ membuf_write(void *closure, const unsigned char *data, unsigned int length)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/*
+ * The drawing of one PDF, which may hold several documents one after the
+ * other (a stream: typeset_stream_add); page is the page of the current
+ * document, base the pages of the file before it.  A drawn page is shown
+ * (cairo_show_page) only when the next one starts or the file ends, so
+ * that the Document structure element closes on the last page.
+ */
 struct draw {
 	struct render	*r;
 	cairo_surface_t	*surface;
 	cairo_t		*cr;
 	int		 outline[4];	/* last bookmark id per level */
 	size_t		 page, pages;
+	size_t		 base;		/* pages of the file before r's */
+	int		 unshown;	/* a drawn page waits for show_page */
 	size_t		*page_part;	/* per page: 1 + its part, 0: none */
 	size_t		*page_num;	/* per page: its number in its part */
 	size_t		 loose;		/* pages outside every part */
+	int		 part_outline;	/* the page's part's bookmark, or 0 */
 };
 
 /* Is line j of c shown in [from, to)? */
@@ -310,7 +324,8 @@ draw_heading(struct draw *dr, const struct blk *b,
 		rule(cr, x, x + b->w, y + f->height + 3, 0.75, 0.35);
 	/* Bookmarks nest by level; a missing level hangs from the root. */
 	if (f->first && b->outline != NULL) {
-		parent = CAIRO_PDF_OUTLINE_ROOT;
+		parent = dr->part_outline != 0 ? dr->part_outline :
+		    CAIRO_PDF_OUTLINE_ROOT;
 		for (k = b->level - 1; k >= 1; k--)
 			if (dr->outline[k] != 0) {
 				parent = dr->outline[k];
@@ -320,7 +335,7 @@ draw_heading(struct draw *dr, const struct blk *b,
 			snprintf(attrs, sizeof(attrs), "dest='%s'", b->id);
 		else
 			snprintf(attrs, sizeof(attrs), "page=%zu pos=[%.2f "
-			    "%.2f]", dr->page + 1, x, y);
+			    "%.2f]", dr->base + dr->page + 1, x, y);
 		dr->outline[b->level] = cairo_pdf_surface_add_outline(
 		    dr->surface, parent, b->outline, attrs,
 		    b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
@@ -555,6 +570,9 @@ number_parts(struct draw *dr, const struct paginate *pg)
 	struct part	*p;
 	size_t		 i, k;
 
+	free(dr->page_part);
+	free(dr->page_num);
+	dr->page_num = NULL;
 	if ((dr->page_part = calloc(pg->pages + 1, sizeof(size_t))) == NULL ||
 	    (dr->page_num = calloc(pg->pages + 1, sizeof(size_t))) == NULL)
 		return -1;
@@ -600,54 +618,147 @@ set_metadata(struct draw *dr)
 	    CAIRO_PDF_METADATA_MOD_DATE, dr->r->date);
 }
 
+struct draw *
+ts_draw_open(struct render *r, cairo_write_func_t write, void *closure)
+{
+	struct draw	*dr;
+
+	if ((dr = calloc(1, sizeof(*dr))) == NULL)
+		return NULL;
+	dr->r = r;
+	dr->surface = cairo_pdf_surface_create_for_stream(write, closure,
+	    r->page_w, r->page_h);
+	cairo_pdf_surface_restrict_to_version(dr->surface,
+	    CAIRO_PDF_VERSION_1_5);
+	set_metadata(dr);
+	dr->cr = cairo_create(dr->surface);
+	cairo_tag_begin(dr->cr, "Document", "");
+	return dr;
+}
+
+/*
+ * A part with a bookmark of its own gets it on its first page, and its
+ * headings' bookmarks nest under it (a combined file: one per applicant).
+ */
+static void
+part_bookmark(struct draw *dr)
+{
+	size_t		 p = dr->page_part[dr->page];
+	const struct part *part;
+	char		 attrs[96];
+	int		 k;
+
+	if (p == 0) {
+		dr->part_outline = 0;
+		return;
+	}
+	part = &dr->r->parts[p - 1];
+	if (part->first != dr->page)
+		return;
+	dr->part_outline = 0;
+	for (k = 1; k <= 3; k++)
+		dr->outline[k] = 0;
+	if (part->bookmark == NULL || part->bookmark[0] == '\0')
+		return;
+	snprintf(attrs, sizeof(attrs), "page=%zu pos=[%.2f %.2f]",
+	    dr->base + dr->page + 1, dr->r->m.left, dr->r->m.top);
+	dr->part_outline = cairo_pdf_surface_add_outline(dr->surface,
+	    CAIRO_PDF_OUTLINE_ROOT, part->bookmark, attrs, 0);
+}
+
+/* Draw the pages of r (paginated as pg) after those already drawn. */
+enum typeset_status
+ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
+{
+	cairo_status_t	cst;
+	size_t		i = 0;
+
+	dr->r = r;
+	dr->base += dr->pages;
+	dr->pages = pg->pages;
+	/* numbered and bookmarked as in a file of its own */
+	dr->loose = 0;
+	dr->part_outline = 0;
+	memset(dr->outline, 0, sizeof(dr->outline));
+	if (number_parts(dr, pg) != 0) {
+		diag_error(r->d, r->name, 0, "out of memory numbering pages");
+		return TYPESET_INTERNAL;
+	}
+	for (dr->page = 0; dr->page < pg->pages; dr->page++) {
+		if (dr->unshown)
+			cairo_show_page(dr->cr);
+		part_bookmark(dr);
+		draw_page_furniture(dr);
+		for (; i < pg->nfrags && pg->frags[i].page == dr->page; i++)
+			draw_frag(dr, &pg->frags[i]);
+		dr->unshown = 1;
+	}
+	dr->r = NULL;	/* freed by the caller after this */
+	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
+		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "
+		    "PDF: %s", cairo_status_to_string(cst));
+		return TYPESET_INTERNAL;
+	}
+	return TYPESET_OK;
+}
+
+/*
+ * Finish the file: the last page, then Cairo writes what it kept (fonts,
+ * structure tree, outline).  failed: the write closure saw an error; then
+ * TYPESET_IO_ERROR and nothing said: the caller knows why.  With d NULL
+ * nothing is reported at all.  Frees dr.
+ */
+enum typeset_status
+ts_draw_close(struct draw *dr, const int *failed, struct diag *d,
+    const char *name)
+{
+	cairo_status_t		 cst;
+	enum typeset_status	 st = TYPESET_OK;
+
+	if (dr == NULL)
+		return TYPESET_INTERNAL;
+	cairo_tag_end(dr->cr, "Document");
+	if (dr->unshown)
+		cairo_show_page(dr->cr);
+	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
+		if (d != NULL)
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot draw "
+			    "the PDF: %s", cairo_status_to_string(cst));
+		st = TYPESET_INTERNAL;
+	}
+	cairo_destroy(dr->cr);
+	cairo_surface_finish(dr->surface);
+	cst = cairo_surface_status(dr->surface);
+	if (st == TYPESET_OK && cst != CAIRO_STATUS_SUCCESS) {
+		if (d != NULL)
+			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot make "
+			    "the PDF: %s", cairo_status_to_string(cst));
+		st = TYPESET_INTERNAL;
+	} else if (st == TYPESET_OK && *failed)
+		st = TYPESET_IO_ERROR;
+	cairo_surface_destroy(dr->surface);
+	free(dr->page_part);
+	free(dr->page_num);
+	free(dr);
+	return st;
+}
+
 enum typeset_status
 ts_draw_all(struct render *r, const struct paginate *pg, struct membuf *out)
 {
-	struct draw		 dr;
-	cairo_status_t		 cst;
-	size_t			 i = 0;
-	enum typeset_status	 st = TYPESET_OK;
+	struct draw		*dr;
+	enum typeset_status	 st, cst;
 
-	memset(&dr, 0, sizeof(dr));
-	dr.r = r;
-	dr.pages = pg->pages;
-	if (number_parts(&dr, pg) != 0) {
-		diag_error(r->d, r->name, 0, "out of memory numbering pages");
-		free(dr.page_part);
-		free(dr.page_num);
+	if ((dr = ts_draw_open(r, membuf_write, out)) == NULL) {
+		diag_error(r->d, r->name, 0, "out of memory drawing the PDF");
 		return TYPESET_INTERNAL;
 	}
-	dr.surface = cairo_pdf_surface_create_for_stream(membuf_write, out,
-	    r->page_w, r->page_h);
-	cairo_pdf_surface_restrict_to_version(dr.surface,
-	    CAIRO_PDF_VERSION_1_5);
-	set_metadata(&dr);
-	dr.cr = cairo_create(dr.surface);
-	cairo_tag_begin(dr.cr, "Document", "");
-	for (dr.page = 0; dr.page < pg->pages; dr.page++) {
-		draw_page_furniture(&dr);
-		for (; i < pg->nfrags && pg->frags[i].page == dr.page; i++)
-			draw_frag(&dr, &pg->frags[i]);
-		if (dr.page + 1 == pg->pages)
-			cairo_tag_end(dr.cr, "Document");
-		cairo_show_page(dr.cr);
-	}
-	if ((cst = cairo_status(dr.cr)) != CAIRO_STATUS_SUCCESS) {
-		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "
-		    "PDF: %s", cairo_status_to_string(cst));
-		st = TYPESET_INTERNAL;
-	}
-	cairo_destroy(dr.cr);
-	cairo_surface_finish(dr.surface);
-	cst = cairo_surface_status(dr.surface);
-	if (st == TYPESET_OK && (cst != CAIRO_STATUS_SUCCESS || out->failed)) {
+	st = ts_draw_doc(dr, r, pg);
+	if ((cst = ts_draw_close(dr, &out->failed, st == TYPESET_OK ? r->d :
+	    NULL, r->name)) == TYPESET_IO_ERROR && st == TYPESET_OK)
 		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot make the "
-		    "PDF: %s", out->failed ? "it is too large or memory ran "
-		    "out" : cairo_status_to_string(cst));
+		    "PDF: it is too large or memory ran out");
+	if (cst != TYPESET_OK && st == TYPESET_OK)
 		st = TYPESET_INTERNAL;
-	}
-	cairo_surface_destroy(dr.surface);
-	free(dr.page_part);
-	free(dr.page_num);
 	return st;
 }

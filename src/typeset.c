@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "outfile.h"
 #include "pdfpost.h"
+#include "pdftail.h"
 #include "typeset-int.h"
 #include "validate.h"
 
@@ -49,10 +50,12 @@ render_clear(struct render *r)
 	free(r->blks);
 	r->blks = NULL;
 	r->nblks = r->cap = 0;
-	for (i = 0; i < r->nparts; i++)
+	for (i = 0; i < r->nparts; i++) {
 		for (j = 0; j < 2; j++)
 			for (k = 0; k < 4; k++)
 				free(r->parts[i].run_text[j][k]);
+		free(r->parts[i].bookmark);
+	}
 	free(r->parts);
 	r->parts = NULL;
 	r->nparts = r->parts_cap = r->cur_part = 0;
@@ -82,6 +85,8 @@ render_free(struct render *r)
 	}
 	if (r->ids != NULL)
 		g_hash_table_destroy(r->ids);
+	if (r->anchors != NULL)
+		g_hash_table_destroy(r->anchors);
 	if (r->id_pages != NULL)
 		g_hash_table_destroy(r->id_pages);
 	xmlFree(r->lang);
@@ -91,9 +96,12 @@ render_free(struct render *r)
 		g_object_unref(r->sys_ctx);
 }
 
-/* Remember the page each section id starts on (for <page-ref>). */
+/*
+ * Remember the page each section id starts on (for <page-ref>), counted
+ * in the file: base pages come before the document.
+ */
 static int
-note_id_pages(struct render *r, const struct paginate *pg)
+note_id_pages(struct render *r, const struct paginate *pg, size_t base)
 {
 	const struct blk	*b;
 	size_t			 i;
@@ -106,7 +114,7 @@ note_id_pages(struct render *r, const struct paginate *pg)
 		if (b->id != NULL && pg->frags[i].first &&
 		    !g_hash_table_contains(r->id_pages, b->id))
 			g_hash_table_insert(r->id_pages, strdup(b->id),
-			    GSIZE_TO_POINTER(pg->frags[i].page + 1));
+			    GSIZE_TO_POINTER(base + pg->frags[i].page + 1));
 	}
 	return 0;
 }
@@ -149,6 +157,13 @@ part_over_limit(const struct render *r, const struct paginate *pg)
 	return over;
 }
 
+/* Is id one of the ids a later document of the stream will define? */
+static int
+is_anchor(const struct render *r, const char *id)
+{
+	return r->anchors != NULL && g_hash_table_contains(r->anchors, id);
+}
+
 static struct paginate *
 build_and_paginate(struct render *r, const xmlNode *body,
     enum typeset_status *st)
@@ -162,7 +177,8 @@ build_and_paginate(struct render *r, const xmlNode *body,
 	if (body != NULL)
 		ts_build_blocks(r, body, 0);
 	for (i = 0; i < r->nlink_to; i++)
-		if (!g_hash_table_contains(r->ids, r->link_to[i])) {
+		if (!g_hash_table_contains(r->ids, r->link_to[i]) &&
+		    !is_anchor(r, r->link_to[i])) {
 			diag_report(r->d, DIAG_ERROR, r->name, r->link_line[i],
 			    0, "link to '%s': no section has this id",
 			    r->link_to[i]);
@@ -209,6 +225,69 @@ out:
 	return pg;
 }
 
+/*
+ * Build and paginate body; with page references, again once the pages
+ * of the sections are known (counted after base pages of the file).
+ * Returns the pagination, or NULL with *st set after reporting.
+ */
+static struct paginate *
+lay_out(struct render *r, const xmlNode *body, size_t base,
+    enum typeset_status *st)
+{
+	struct paginate	*pg;
+
+	if ((pg = build_and_paginate(r, body, st)) == NULL ||
+	    r->page_refs == 0)
+		return pg;
+	if (note_id_pages(r, pg, base) != 0) {
+		paginate_free(pg);
+		*st = TYPESET_INTERNAL;
+		return NULL;
+	}
+	paginate_free(pg);
+	render_clear(r);
+	return build_and_paginate(r, body, st);
+}
+
+/*
+ * Start rendering doc: check it against the layout schema, make the
+ * contexts, read its head.  Returns its body (NULL when it has none,
+ * with *st TYPESET_OK), or NULL with *st set after reporting; r is to be
+ * freed with render_free either way.
+ */
+static const xmlNode *
+render_setup(struct render *r, struct typeset *ts, xmlDocPtr doc,
+    const char *name, enum typeset_paper paper, struct diag *d,
+    enum typeset_status *st)
+{
+	const xmlNode	*root, *n;
+
+	memset(r, 0, sizeof(*r));
+	r->ts = ts;
+	r->d = d;
+	r->name = name;
+	*st = TYPESET_REJECTED;
+	if (validate_run(ts->schema, doc, name, d) != 0)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	r->ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	r->ctx = ts_context_new(ts->fontmap);
+	if (ts_need_system_fonts(ts, doc) != 0) {
+		diag_error(d, name, 0, "out of memory loading the fonts");
+		*st = TYPESET_INTERNAL;
+		return NULL;
+	}
+	if (ts->sys_fontmap != NULL)
+		r->sys_ctx = ts_context_new(ts->sys_fontmap);
+	r->lang = ts_attr_of(root, "lang");
+	ts_parse_head(r, root, paper);
+	ts_parse_date(r, root);
+	*st = TYPESET_OK;
+	for (n = root->children; n != NULL && !ts_is_el(n, "body"); n = n->next)
+		;
+	return n;
+}
+
 enum typeset_status
 typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
     enum typeset_paper paper, unsigned char **pdf, size_t *len,
@@ -218,47 +297,18 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	struct membuf		 out;
 	struct paginate		*pg = NULL;
 	struct pdfpost_info	 info;
-	const xmlNode		*root, *n;
+	const xmlNode		*n;
 	enum typeset_status	 st = TYPESET_REJECTED;
 	char			 err[512];
 
 	*pdf = NULL;
 	*len = 0;
-	memset(&r, 0, sizeof(r));
 	memset(&out, 0, sizeof(out));
-	r.ts = ts;
-	r.d = d;
-	r.name = name;
-	if (validate_run(ts->schema, doc, name, d) != 0)
+	if ((n = render_setup(&r, ts, doc, name, paper, d, &st)) == NULL &&
+	    st != TYPESET_OK)
 		goto out;
-	root = xmlDocGetRootElement(doc);
-	r.ids = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	r.ctx = ts_context_new(ts->fontmap);
-	if (ts_need_system_fonts(ts, doc) != 0) {
-		diag_error(d, name, 0, "out of memory loading the fonts");
-		st = TYPESET_INTERNAL;
+	if ((pg = lay_out(&r, n, 0, &st)) == NULL)
 		goto out;
-	}
-	if (ts->sys_fontmap != NULL)
-		r.sys_ctx = ts_context_new(ts->sys_fontmap);
-	r.lang = ts_attr_of(root, "lang");
-	ts_parse_head(&r, root, paper);
-	ts_parse_date(&r, root);
-	for (n = root->children; n != NULL && !ts_is_el(n, "body"); n = n->next)
-		;
-	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
-		goto out;
-	if (r.page_refs > 0) {
-		/* Second pass: the page numbers are known. */
-		if (note_id_pages(&r, pg) != 0) {
-			st = TYPESET_INTERNAL;
-			goto out;
-		}
-		paginate_free(pg);
-		render_clear(&r);
-		if ((pg = build_and_paginate(&r, n, &st)) == NULL)
-			goto out;
-	}
 	if ((st = ts_draw_all(&r, pg, &out)) != TYPESET_OK)
 		goto out;
 	/* What Cairo 1.16 cannot write: the language, the title shown. */
@@ -275,6 +325,28 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 		*pages = pg->pages;
 out:
 	free(out.data);
+	paginate_free(pg);
+	render_free(&r);
+	return st;
+}
+
+enum typeset_status
+typeset_count_pages(struct typeset *ts, xmlDocPtr doc, const char *name,
+    enum typeset_paper paper, size_t *pages, struct diag *d)
+{
+	struct render		 r;
+	struct paginate		*pg = NULL;
+	const xmlNode		*n;
+	enum typeset_status	 st;
+
+	*pages = 0;
+	if ((n = render_setup(&r, ts, doc, name, paper, d, &st)) == NULL &&
+	    st != TYPESET_OK)
+		goto out;
+	if ((pg = lay_out(&r, n, 0, &st)) == NULL)
+		goto out;
+	*pages = pg->pages;
+out:
 	paginate_free(pg);
 	render_free(&r);
 	return st;
@@ -301,5 +373,337 @@ typeset_render(struct typeset *ts, xmlDocPtr doc, const char *name,
 			break;
 		}
 	free(pdf);
+	return st;
+}
+
+/* The stream of documents into one file (see typeset.h). */
+struct typeset_stream {
+	struct typeset		*ts;
+	struct outfile		*out;
+	struct draw		*dr;
+	char			*name;		/* the file, in messages */
+	enum typeset_paper	 paper;
+	double			 page_w, page_h;
+	char			*lang;
+	GHashTable		*ids;		/* id -> its file page */
+	struct typeset_anchor	*anchors;	/* pages: in the file */
+	size_t			 nanchors;
+	size_t			 pages;		/* drawn so far */
+	off_t			 written;
+	int			 failed;	/* a write failed */
+	int			 broken;	/* a document failed drawn */
+};
+
+static ssize_t
+stream_read_back(void *closure, void *buf, size_t len, off_t at)
+{
+	struct typeset_stream	*s = closure;
+
+	return outfile_pread(s->out, buf, len, at);
+}
+
+static int
+stream_append(void *closure, const void *buf, size_t len)
+{
+	struct typeset_stream	*s = closure;
+
+	return outfile_append(s->out, buf, len);
+}
+
+/*
+ * Cairo's write callback: into the temporary file, failures kept here
+ * and the bytes dropped (as membuf_write: Cairo is always told success).
+ */
+static cairo_status_t
+stream_write(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct typeset_stream	*s = closure;
+
+	if (s->failed || s->out == NULL)
+		return CAIRO_STATUS_SUCCESS;
+	if (outfile_append(s->out, data, length) != 0) {
+		s->failed = 1;
+		return CAIRO_STATUS_SUCCESS;
+	}
+	s->written += (off_t)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * Check that no id of r was defined by an earlier document, then note
+ * where each starts in the file.  0, or -1 after reporting.
+ */
+static int
+stream_note_ids(struct typeset_stream *s, struct render *r,
+    const struct paginate *pg, int check)
+{
+	const struct blk	*b;
+	size_t			 i;
+
+	for (i = 0; i < pg->nfrags; i++) {
+		b = &r->blks[pg->frags[i].box];
+		if (b->id == NULL || !pg->frags[i].first)
+			continue;
+		if (check && g_hash_table_contains(s->ids, b->id)) {
+			diag_error(r->d, r->name, 0, "the section id '%s' is "
+			    "already used earlier in %s", b->id, s->name);
+			return -1;
+		}
+	}
+	for (i = 0; i < pg->nfrags; i++) {
+		b = &r->blks[pg->frags[i].box];
+		if (b->id != NULL && pg->frags[i].first &&
+		    !g_hash_table_contains(s->ids, b->id))
+			g_hash_table_insert(s->ids, strdup(b->id),
+			    GSIZE_TO_POINTER(s->pages + pg->frags[i].page +
+			    1));
+	}
+	return 0;
+}
+
+static void
+stream_free(struct typeset_stream *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	if (s->ids != NULL)
+		g_hash_table_destroy(s->ids);
+	for (i = 0; i < s->nanchors; i++)
+		free((char *)s->anchors[i].id);
+	free(s->anchors);
+	free(s->lang);
+	free(s->name);
+	free(s);
+}
+
+int
+typeset_stream_signalled(const struct typeset_stream *s)
+{
+	return s->out != NULL ? outfile_signalled(s->out) : 0;
+}
+
+void
+typeset_stream_discard(struct typeset_stream *s)
+{
+	if (s == NULL)
+		return;
+	/* the temporary file first: Cairo's last bytes go nowhere */
+	outfile_discard(s->out);
+	s->out = NULL;
+	if (s->dr != NULL)
+		(void)ts_draw_close(s->dr, &s->failed, NULL, s->name);
+	stream_free(s);
+}
+
+enum typeset_status
+typeset_stream_open(struct typeset *ts, xmlDocPtr head, const char *name,
+    enum typeset_paper paper, const struct typeset_anchor *anchors,
+    size_t nanchors, const char *out_path, struct typeset_stream **sp,
+    struct diag *d)
+{
+	struct typeset_stream	*s;
+	struct render		 r;
+	struct paginate		*pg = NULL;
+	const xmlNode		*n;
+	enum typeset_status	 st;
+	size_t			 i;
+
+	*sp = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (s->name = strdup(out_path)) == NULL ||
+	    (s->ids = g_hash_table_new_full(g_str_hash, g_str_equal, free,
+	    NULL)) == NULL || (nanchors > 0 && (s->anchors = calloc(nanchors,
+	    sizeof(*s->anchors))) == NULL)) {
+		diag_error(d, out_path, 0, "out of memory");
+		stream_free(s);
+		return TYPESET_INTERNAL;
+	}
+	s->ts = ts;
+	s->paper = paper;
+	for (i = 0; i < nanchors; i++) {
+		if ((s->anchors[i].id = strdup(anchors[i].id)) == NULL) {
+			diag_error(d, out_path, 0, "out of memory");
+			stream_free(s);
+			return TYPESET_INTERNAL;
+		}
+		s->nanchors++;
+		s->anchors[i].page = anchors[i].page;
+	}
+	if ((n = render_setup(&r, ts, head, name, paper, d, &st)) == NULL &&
+	    st != TYPESET_OK)
+		goto out;
+	if ((r.anchors = g_hash_table_new(g_str_hash, g_str_equal)) == NULL) {
+		diag_error(d, out_path, 0, "out of memory");
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	for (i = 0; i < s->nanchors; i++)
+		g_hash_table_add(r.anchors, (char *)s->anchors[i].id);
+	if ((pg = build_and_paginate(&r, n, &st)) == NULL)
+		goto out;
+	/* Second pass: its own pages, then the anchors after them. */
+	if (note_id_pages(&r, pg, 0) != 0) {
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	for (i = 0; i < s->nanchors; i++) {
+		s->anchors[i].page += pg->pages;
+		if (!g_hash_table_contains(r.id_pages, s->anchors[i].id))
+			g_hash_table_insert(r.id_pages,
+			    strdup(s->anchors[i].id),
+			    GSIZE_TO_POINTER(s->anchors[i].page));
+	}
+	if (r.page_refs > 0) {
+		size_t	first = pg->pages;
+
+		paginate_free(pg);
+		render_clear(&r);
+		if ((pg = build_and_paginate(&r, n, &st)) == NULL)
+			goto out;
+		if (pg->pages != first) {
+			/* The anchors were counted from the first pass. */
+			diag_error(d, name, 0, "the index changes length when "
+			    "its page numbers are filled in");
+			st = TYPESET_INTERNAL;
+			goto out;
+		}
+	}
+	s->page_w = r.page_w;
+	s->page_h = r.page_h;
+	if (r.lang != NULL && (s->lang = strdup((char *)r.lang)) == NULL) {
+		diag_error(d, out_path, 0, "out of memory");
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	if (outfile_open(out_path, &s->out, d) != OUTFILE_OK) {
+		st = TYPESET_CANNOT_CREATE;
+		goto out;
+	}
+	if ((s->dr = ts_draw_open(&r, stream_write, s)) == NULL) {
+		diag_error(d, out_path, 0, "out of memory drawing the PDF");
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	if (stream_note_ids(s, &r, pg, 0) != 0 ||
+	    (st = ts_draw_doc(s->dr, &r, pg)) != TYPESET_OK) {
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	s->pages = pg->pages;
+	st = TYPESET_OK;
+out:
+	paginate_free(pg);
+	render_free(&r);
+	if (st != TYPESET_OK)
+		typeset_stream_discard(s);
+	else
+		*sp = s;
+	return st;
+}
+
+enum typeset_status
+typeset_stream_add(struct typeset_stream *s, xmlDocPtr doc,
+    const char *name, size_t *pages, struct diag *d)
+{
+	struct render		 r;
+	struct paginate		*pg = NULL;
+	const xmlNode		*n;
+	enum typeset_status	 st;
+
+	*pages = 0;
+	if (s->failed)
+		return outfile_failed(s->out, d) == OUTFILE_IO_ERROR ?
+		    TYPESET_IO_ERROR : TYPESET_INTERNAL;
+	if (s->broken) {
+		diag_error(d, s->name, 0, "cannot add to the PDF: an earlier "
+		    "document failed");
+		return TYPESET_INTERNAL;
+	}
+	if ((n = render_setup(&r, s->ts, doc, name, s->paper, d, &st)) ==
+	    NULL && st != TYPESET_OK)
+		goto out;
+	if (r.page_w != s->page_w || r.page_h != s->page_h) {
+		diag_error(d, name, 0, "its page size is not the one of %s",
+		    s->name);
+		st = TYPESET_REJECTED;
+		goto out;
+	}
+	if ((pg = lay_out(&r, n, s->pages, &st)) == NULL)
+		goto out;
+	if (s->pages + pg->pages > TYPESET_MAX_STREAM_PAGES) {
+		diag_error(d, name, 0, "%s would have more than %d pages",
+		    s->name, TYPESET_MAX_STREAM_PAGES);
+		st = TYPESET_REJECTED;
+		goto out;
+	}
+	if (stream_note_ids(s, &r, pg, 1) != 0) {
+		st = TYPESET_REJECTED;
+		goto out;
+	}
+	if ((st = ts_draw_doc(s->dr, &r, pg)) != TYPESET_OK) {
+		s->broken = 1;
+		goto out;
+	}
+	s->pages += pg->pages;
+	*pages = pg->pages;
+out:
+	paginate_free(pg);
+	render_free(&r);
+	return st;
+}
+
+enum typeset_status
+typeset_stream_close(struct typeset_stream *s, struct diag *d)
+{
+	enum typeset_status	 st = TYPESET_INTERNAL;
+	struct pdftail_io	 io;
+	gpointer		 at;
+	size_t			 i;
+	struct draw		*dr = s->dr;
+	char			 err[256];
+
+	for (i = 0; i < s->nanchors; i++) {
+		at = g_hash_table_lookup(s->ids, s->anchors[i].id);
+		if (at == NULL || GPOINTER_TO_SIZE(at) != s->anchors[i].page) {
+			diag_error(d, s->name, 0, "internal error: the index "
+			    "gives page %zu for '%s', which is %s",
+			    s->anchors[i].page, s->anchors[i].id, at == NULL ?
+			    "not in the file" : "elsewhere");
+			goto out;
+		}
+	}
+	s->dr = NULL;
+	if ((st = ts_draw_close(dr, &s->failed, d, s->name)) != TYPESET_OK) {
+		/* a write that failed: the outfile says why */
+		if (st == TYPESET_IO_ERROR &&
+		    outfile_failed(s->out, d) != OUTFILE_IO_ERROR)
+			st = TYPESET_INTERNAL;
+		goto out;
+	}
+	/* What Cairo 1.16 cannot write: the language, the title shown. */
+	io.read = stream_read_back;
+	io.write = stream_append;
+	io.closure = s;
+	if (pdftail_catalog(&io, s->written, s->lang, err, sizeof(err)) != 0) {
+		diag_error(d, s->name, 0, "cannot finish the PDF: %s", err);
+		st = TYPESET_INTERNAL;
+		goto out;
+	}
+	switch (outfile_commit(s->out, d)) {
+	case OUTFILE_OK:
+		st = TYPESET_OK;
+		break;
+	case OUTFILE_CANNOT_CREATE:
+		st = TYPESET_CANNOT_CREATE;
+		break;
+	case OUTFILE_IO_ERROR:
+		st = TYPESET_IO_ERROR;
+		break;
+	}
+	s->out = NULL;
+out:
+	typeset_stream_discard(s);
 	return st;
 }

@@ -84,4 +84,62 @@ enum typeset_status typeset_render_memory(struct typeset *, xmlDocPtr layout,
 		    unsigned char **pdf, size_t *len, size_t *pages,
 		    struct diag *d);
 
+/*
+ * Lay out and paginate layout without drawing it: *pages, the number of
+ * pages typeset_render would make (for an index written before the
+ * documents it lists).
+ */
+enum typeset_status typeset_count_pages(struct typeset *, xmlDocPtr layout,
+		    const char *source_name, enum typeset_paper paper,
+		    size_t *pages, struct diag *d);
+
+/*
+ * A PDF too large to build in memory (a season's combined review),
+ * written one document at a time into the file at out_path (through
+ * outfile: nothing is there until typeset_stream_close succeeds).
+ *
+ * typeset_stream_open lays out and draws head, the first document (an
+ * index): its metadata, language and paper are the file's.  Its links
+ * and <page-ref>s may name the ids of documents still to come, given as
+ * anchors: each id and the page it will start on, counted from the first
+ * page after the head.  typeset_stream_add appends a document: its
+ * parts (and any pages outside them) are numbered as in a file of their
+ * own, its ids must not repeat earlier ones, *pages is its page count;
+ * the document is freed by the caller as soon as it returns, so memory
+ * does not grow with the number of documents (Cairo keeps only the
+ * outline, the structure tree and the fonts' glyph lists).  A failed add
+ * leaves the stream usable only for typeset_stream_discard.
+ * typeset_stream_close checks that every anchor was defined on the page
+ * promised, finishes the PDF and renames it into place;
+ * typeset_stream_discard removes everything.  Both free the stream.
+ */
+struct typeset_stream;
+
+struct typeset_anchor {
+	const char	*id;
+	size_t		 page;	/* from 1, after the head's pages */
+};
+
+/* Most pages of a stream (each document keeps its own limits). */
+#define TYPESET_MAX_STREAM_PAGES	200000
+
+enum typeset_status typeset_stream_open(struct typeset *, xmlDocPtr head,
+		    const char *source_name, enum typeset_paper paper,
+		    const struct typeset_anchor *anchors, size_t nanchors,
+		    const char *out_path, struct typeset_stream **,
+		    struct diag *d);
+enum typeset_status typeset_stream_add(struct typeset_stream *,
+		    xmlDocPtr doc, const char *source_name, size_t *pages,
+		    struct diag *d);
+enum typeset_status typeset_stream_close(struct typeset_stream *,
+		    struct diag *d);
+void		 typeset_stream_discard(struct typeset_stream *);
+
+/*
+ * A signal held while the stream's file is open (SIGINT, SIGTERM,
+ * SIGHUP), or 0: the writer asks between documents and discards the
+ * stream, which delivers the signal once the temporary file is gone.
+ */
+int		 typeset_stream_signalled(const struct typeset_stream *);
+
 #endif

@@ -9,7 +9,8 @@
     texts already say them (evaluate.xsl uses the same table);
   - result-words, mark: a checklist's result and a rule's status as words
     and as a layout mark (shape and label);
-  - rule-id: a rule id that never breaks at its hyphen;
+  - rule-id: a rule id that never breaks at its hyphen; text: a
+    sentence whose codes ("OK-AIMH", "WRK-C2") never break at theirs;
   - source-line: "OK-AIMH requirements, line 31";
   - src-line: the portfolio line of a piece of data, for warnings;
   - confidential: the confidentiality line every document carries.
@@ -102,6 +103,42 @@
   <xsl:template name="rule-id">
     <xsl:param name="id" select="@id"/>
     <span nowrap="yes"><xsl:value-of select="$id"/></span>
+  </xsl:template>
+
+  <!-- Text whose codes never break at their hyphen: each word that
+       starts with an upper-case code and a hyphen ("OK-AIMH", "WRK-C2,",
+       "(WI-AIMH)", "IMHM-Clinical", "WPPSI-IV") goes in a nowrap span;
+       the rest is text (a word over 20 characters may have to break in
+       a narrow column).  Word by word for the first 80 words (so that
+       the recursion stays shallow and a block gets at most 80 spans,
+       within the layout's 200 children), the rest as it is.  Writes
+       nothing but text and spans: no isolate around the whole, whose
+       direction would be taken from its first letter. -->
+  <xsl:template name="text">
+    <xsl:param name="s"/>
+    <xsl:param name="n" select="80"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($s, '-'))"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="$n &lt;= 0 or not(contains($s, ' '))"><xsl:call-template name="code-word"><xsl:with-param name="w" select="$s"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="code-word"><xsl:with-param name="w" select="substring-before($s, ' ')"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="text">
+          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One word of text: in a nowrap span when it is a code (see text). -->
+  <xsl:template name="code-word">
+    <xsl:param name="w"/>
+    <xsl:variable name="head" select="substring-before(translate($w, '(', ''), '-')"/>
+    <xsl:choose>
+      <xsl:when test="string-length($head) &gt;= 2 and string-length($w) &lt;= 20 and translate($w, ' &#9;&#10;&#13;', '') = $w and translate($head, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''"><span nowrap="yes"><xsl:value-of select="$w"/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$w"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "OK-AIMH requirements, line 31" for a rule of checklist cl. -->

@@ -150,6 +150,11 @@
           <xsl:attribute name="status">met</xsl:attribute>
           <x><xsl:value-of select="concat('Signed on ', $e/@signed, '.')"/></x>
         </xsl:when>
+        <xsl:when test="$e">
+          <xsl:attribute name="status">not-met</xsl:attribute>
+          <x><xsl:value-of select="concat('Signed on ', $e/@signed, ', after the evaluation date (', $as-of, '): not signed yet on that date.')"/></x>
+          <short>Sign the Code of Ethics and Endorsement Agreement.</short>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
           <x>The Code of Ethics and Endorsement Agreement is not signed.</x>
@@ -160,12 +165,21 @@
   </xsl:template>
 
   <xsl:template match="r:exam" mode="verdict">
-    <!-- a result dated after the evaluation date is not known yet -->
+    <!-- an exam dated after the evaluation date is not taken yet on
+         that date, whatever result it records: scheduled (pending) -->
     <xsl:variable name="last-rtf">
-      <xsl:for-each select="$pf/p:attestations/p:exam[@status = 'scheduled' or
-          number(translate(@date, '-', '')) &lt;= $as-of-num]">
+      <xsl:for-each select="$pf/p:attestations/p:exam">
         <xsl:sort select="translate(@date, '-', '')" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1"><e status="{@status}" date="{@date}"/></xsl:if>
+        <xsl:if test="position() = 1">
+          <e date="{@date}">
+            <xsl:attribute name="status">
+              <xsl:choose>
+                <xsl:when test="number(translate(@date, '-', '')) &gt; $as-of-num">scheduled</xsl:when>
+                <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </e>
+        </xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="last" select="exsl:node-set($last-rtf)/c:e"/>
@@ -192,7 +206,10 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:attestations/p:exam">
-        <item><xsl:value-of select="concat(@date, ': ', @status)"/></item>
+        <item>
+          <xsl:value-of select="concat(@date, ': ', @status)"/>
+          <xsl:if test="@status != 'scheduled' and number(translate(@date, '-', '')) &gt; $as-of-num"> (after the evaluation date: not taken yet)</xsl:if>
+        </item>
       </xsl:for-each>
     </v>
   </xsl:template>

@@ -49,7 +49,7 @@
       <xsl:choose>
         <xsl:when test="$edu-listed">
           <xsl:attribute name="status">met</xsl:attribute>
-          <x><xsl:value-of select="concat($edu-listed[1]/@kind, ', ', $edu-listed[1]/p:institution, ', awarded ', $edu-listed[1]/@awarded, '.')"/></x>
+          <x><xsl:value-of select="concat($edu-relied/@kind, ', ', $edu-relied/p:institution, ', awarded ', $edu-relied/@awarded, '.')"/></x>
         </xsl:when>
         <xsl:when test="$edu-review">
           <xsl:attribute name="status">review</xsl:attribute>
@@ -57,7 +57,20 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x>No qualifying degree is recorded.</x>
+          <x>
+            <xsl:text>No qualifying degree is recorded</xsl:text>
+            <xsl:variable name="later" select="$pf/p:education/*[count(. | $edu-held) != count($edu-held)]"/>
+            <xsl:if test="$later">
+              <xsl:text> as awarded by the evaluation date (</xsl:text>
+              <xsl:for-each select="$later">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:call-template name="edu-name"/>
+                <xsl:value-of select="concat(': ', @awarded, @completed)"/>
+              </xsl:for-each>
+              <xsl:text>)</xsl:text>
+            </xsl:if>
+            <xsl:text>.</xsl:text>
+          </x>
           <short>Add a qualifying graduate degree (<xsl:call-template name="or-list"><xsl:with-param name="list" select="@degrees"/></xsl:call-template> or a degree specific to infant mental health).</short>
         </xsl:otherwise>
       </xsl:choose>
@@ -67,11 +80,12 @@
           <xsl:attribute name="date"><xsl:value-of select="concat(@awarded, @completed)"/></xsl:attribute>
           <xsl:choose>
             <xsl:when test="count(. | $edu-listed) = count($edu-listed)"><xsl:attribute name="status">counted</xsl:attribute></xsl:when>
-            <xsl:when test="count(. | $edu-relied) = count($edu-relied)"><xsl:attribute name="status">review</xsl:attribute></xsl:when>
+            <xsl:when test="count(. | $edu-basis) = count($edu-basis)"><xsl:attribute name="status">review</xsl:attribute></xsl:when>
             <xsl:otherwise>
               <xsl:attribute name="status">not-applicable</xsl:attribute>
               <xsl:attribute name="reason">
                 <xsl:choose>
+                  <xsl:when test="count(. | $edu-held) != count($edu-held)">awarded after the evaluation date</xsl:when>
                   <xsl:when test="$edu-listed">a qualifying degree is recorded</xsl:when>
                   <xsl:when test="self::p:other-degree and @level = 'bachelor'">not a graduate degree</xsl:when>
                   <xsl:otherwise>not specific to infant mental health</xsl:otherwise>
@@ -101,11 +115,11 @@
         </xsl:when>
         <xsl:when test="not($lacking)">
           <xsl:attribute name="status">met</xsl:attribute>
-          <x>Official transcript received for <xsl:choose><xsl:when test="count($claimed) = 1">the degree or program EDU-1 relies on.</xsl:when><xsl:otherwise><xsl:value-of select="concat('all ', count($claimed), ' degrees and programs EDU-1 relies on.')"/></xsl:otherwise></xsl:choose></x>
+          <x>Official transcript received for the degree or program EDU-1 relies on.</x>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="status">not-met</xsl:attribute>
-          <x><xsl:value-of select="concat(count($lacking), ' of ', count($claimed), ' official transcripts EDU-1 relies on not received.')"/></x>
+          <x>The official transcript of the degree or program EDU-1 relies on (<xsl:for-each select="$claimed"><xsl:call-template name="edu-name"/></xsl:for-each>) is not received.</x>
           <short>
             <xsl:text>Send the official transcript for: </xsl:text>
             <xsl:for-each select="$lacking">

@@ -41,7 +41,10 @@
         <xsl:attribute name="group">
           <xsl:for-each select="$groups[1]"><xsl:value-of select="key('group-of', $id)/@group"/></xsl:for-each>
         </xsl:attribute>
-        <xsl:copy-of select="p:endorsement | p:approved-provider | p:vetted-level-iv-clinical"/>
+        <!-- earned (vetted) after the evaluation date: not yet on it -->
+        <xsl:copy-of select="p:endorsement[not(@earned) or number(translate(@earned, '-', '')) &lt;= $as-of-num] |
+            p:approved-provider |
+            p:vetted-level-iv-clinical[not(@date) or number(translate(@date, '-', '')) &lt;= $as-of-num]"/>
       </e>
     </xsl:for-each>
   </xsl:variable>
@@ -175,27 +178,49 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="refs" select="exsl:node-set($refs-marked-rtf)/c:ref"/>
+  <!-- one per rater (person), with every role of the person's completed
+       ratings, " colleague rsc-provider ", and familiar="yes" when any
+       of them states familiarity with IMH (RULES.md, distinct people:
+       roles are pooled) -->
+  <xsl:variable name="rater-roles-rtf">
+    <xsl:for-each select="$raters">
+      <xsl:variable name="g" select="@group"/>
+      <xsl:variable name="all" select="$refs-all[@done = 'true' and @group = $g]"/>
+      <rp group="{$g}" name="{@name}" familiar="{substring('yesno', 1 + 3 * number(not($all[@familiar = 'yes'])), 3 - number(not($all[@familiar = 'yes'])))}">
+        <xsl:attribute name="roles">
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="$all"><xsl:value-of select="concat(@role, ' ')"/></xsl:for-each>
+        </xsl:attribute>
+      </rp>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="rater-roles" select="exsl:node-set($rater-roles-rtf)/c:rp"/>
 
   <!-- ============================================================ -->
   <!-- Education: what EDU-1 relies on; where post-graduate starts  -->
   <!-- ============================================================ -->
 
   <xsl:variable name="edu-rule" select="$ruleset/r:degree[1]"/>
-  <xsl:variable name="edu-listed" select="$pf/p:education/p:degree[
+  <!-- awarded (completed) after the evaluation date: not yet on it -->
+  <xsl:variable name="edu-held" select="$pf/p:education/*[(@awarded or @completed) and
+      number(translate(concat(@awarded, @completed), '-', '')) &lt;= $as-of-num]"/>
+  <xsl:variable name="edu-listed" select="$edu-held[self::p:degree and
       contains(concat(' ', normalize-space($edu-rule/@degrees), ' '), concat(' ', @kind, ' '))]"/>
-  <xsl:variable name="edu-review" select="$pf/p:education/p:other-degree[@imh-specific = 'yes' and @level != 'bachelor'] |
-      $pf/p:education/p:program"/>
-  <!-- the qualifying degrees, else what EDU-1 sends to the committee -->
-  <xsl:variable name="edu-relied" select="$edu-listed | $edu-review[not($edu-listed)]"/>
+  <xsl:variable name="edu-review" select="$edu-held[self::p:other-degree and @imh-specific = 'yes' and @level != 'bachelor'] |
+      $edu-held[self::p:program]"/>
+  <!-- what EDU-1 can rest on: the listed degrees, else what it sends to
+       the committee -->
+  <xsl:variable name="edu-basis" select="$edu-listed | $edu-review[not($edu-listed)]"/>
 
-  <!-- <g date day from basis>what</g>: the earliest award EDU-1 relies
-       on; post-graduate time counts from the day after it -->
+  <!-- <g date day from basis id>what</g>: the earliest award of
+       $edu-basis, the one EDU-1 relies on; post-graduate time counts
+       from the day after it -->
   <xsl:variable name="grad-rtf">
-    <xsl:for-each select="$edu-relied">
+    <xsl:for-each select="$edu-basis">
       <xsl:sort select="translate(concat(@awarded, @completed), '-', '')" data-type="number"/>
       <xsl:if test="position() = 1">
         <xsl:variable name="date" select="concat(@awarded, @completed)"/>
-        <g date="{$date}" day="{ef:day($date)}" from="{ef:date(ef:day($date) + 1)}">
+        <g date="{$date}" day="{ef:day($date)}" from="{ef:date(ef:day($date) + 1)}" id="{generate-id()}">
           <xsl:attribute name="basis">
             <xsl:choose>
               <xsl:when test="$edu-listed">degree</xsl:when>
@@ -208,6 +233,9 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="grad" select="exsl:node-set($grad-rtf)/c:g"/>
+  <!-- the one degree or program EDU-1 relies on (RULES.md, EDU-2:
+       "claimed"): the one post-graduate time counts from -->
+  <xsl:variable name="edu-relied" select="$edu-basis[generate-id() = $grad/@id]"/>
 
   <!-- One sentence: where post-graduate time starts, and why. -->
   <xsl:variable name="grad-why">

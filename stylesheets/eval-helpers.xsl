@@ -91,6 +91,45 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The tokens of $want that $have holds, in $want's order, joined
+       "A", "A and B", "A, B and C". -->
+  <xsl:template name="common-words">
+    <xsl:param name="want"/>
+    <xsl:param name="have"/>
+    <xsl:param name="done" select="''"/>
+    <xsl:variable name="w" select="normalize-space($want)"/>
+    <xsl:variable name="first" select="substring-before(concat($w, ' '), ' ')"/>
+    <xsl:variable name="hit" select="$w != '' and contains(concat(' ', normalize-space($have), ' '), concat(' ', $first, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$w = ''">
+        <!-- $done: "|A|B|C": the last separator becomes " and " -->
+        <xsl:call-template name="and-join"><xsl:with-param name="list" select="substring($done, 2)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="common-words">
+          <xsl:with-param name="want" select="substring-after($w, ' ')"/>
+          <xsl:with-param name="have" select="$have"/>
+          <xsl:with-param name="done" select="concat($done, substring(concat('|', $first), 1, number($hit) * (string-length($first) + 1)))"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "A|B|C" -> "A, B and C" -->
+  <xsl:template name="and-join">
+    <xsl:param name="list"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($list, '|'))"><xsl:value-of select="$list"/></xsl:when>
+      <xsl:when test="not(contains(substring-after($list, '|'), '|'))">
+        <xsl:value-of select="concat(substring-before($list, '|'), ' and ', substring-after($list, '|'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(substring-before($list, '|'), ', ')"/>
+        <xsl:call-template name="and-join"><xsl:with-param name="list" select="substring-after($list, '|')"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A reference to a person must name a person (SECURITY.md rule 7:
        the schema checks only that the identifier exists). -->
   <xsl:template name="check-person-ref">

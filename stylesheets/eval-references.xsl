@@ -66,7 +66,12 @@
             <xsl:with-param name="have" select="@endorsed"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:if test="$hit = 'yes'"><e name="{$r/@name}" levels="{normalize-space($r/@endorsed)}"/></xsl:if>
+        <xsl:if test="$hit = 'yes'">
+          <!-- only the levels the rule asks for: "II and IV" -->
+          <e name="{$r/@name}">
+            <xsl:attribute name="levels"><xsl:call-template name="common-words"><xsl:with-param name="want" select="$rule/@levels"/><xsl:with-param name="have" select="$r/@endorsed"/></xsl:call-template></xsl:attribute>
+          </e>
+        </xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="ok" select="exsl:node-set($ok-rtf)/c:e"/>
@@ -86,60 +91,186 @@
     </v>
   </xsl:template>
 
-  <!-- Greedy assignment of completed, distinct raters to the slots in
-       order; each rater fills one slot. -->
-  <xsl:template name="fill-slots">
-    <xsl:param name="slots"/>
-    <xsl:param name="i" select="1"/>
-    <xsl:param name="used" select="'|'"/>
-    <xsl:if test="$i &lt;= count($slots)">
-      <xsl:variable name="slot" select="$slots[$i]"/>
-      <xsl:variable name="waived" select="$slot/@waived-by and $pf/p:references/p:statement[@kind = $slot/@waived-by]"/>
+  <!-- The slots of the track's composition as they stand here:
+       <sl n label roles waived cands unfam/>, roles the ones a stated
+       "not applicable" leaves; cands "|g|g|" the raters (persons, all
+       their completed ratings' roles pooled) who can fill it; unfam the
+       department chairs not stated to be familiar with IMH. -->
+  <xsl:template name="slot-candidates">
+    <xsl:param name="comp"/>
+    <xsl:for-each select="$comp/r:slot">
+      <xsl:variable name="slot" select="."/>
+      <xsl:variable name="waived" select="boolean($slot/@waived-by and $pf/p:references/p:statement[@kind = $slot/@waived-by])"/>
       <xsl:variable name="roles">
         <xsl:choose>
-          <xsl:when test="$waived"><xsl:value-of select="$slot/@else-roles"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$slot/@roles"/></xsl:otherwise>
+          <xsl:when test="$waived"><xsl:value-of select="normalize-space($slot/@else-roles)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space($slot/@roles)"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <xsl:variable name="cands" select="$raters[contains(concat(' ', normalize-space($roles), ' '), concat(' ', @role, ' '))
-          and not(contains($used, concat('|', @group, '|')))]"/>
-      <xsl:variable name="pick" select="$cands[not($slot/@familiar = 'true') or $waived or @familiar = 'yes'][1]"/>
-      <!-- a chair not familiar with IMH who rated anyway, stated or not:
-           the committee decides (RULES.md REF-3) -->
-      <xsl:variable name="orig" select="$raters[contains(concat(' ', normalize-space($slot/@roles), ' '), concat(' ', @role, ' '))
-          and not(contains($used, concat('|', @group, '|')))]"/>
-      <xsl:variable name="unfamiliar" select="$orig[$slot/@familiar = 'true' and not(@familiar = 'yes')][1]"/>
+      <xsl:variable name="need-familiar" select="$slot/@familiar = 'true' and not($waived)"/>
+      <sl n="{position()}" label="{$slot/@label}" roles="{$roles}" waived="{$waived}">
+        <xsl:attribute name="cands">
+          <xsl:text>|</xsl:text>
+          <xsl:for-each select="$rater-roles">
+            <xsl:variable name="g" select="@group"/>
+            <xsl:if test="$roles != '' and $refs-all[@done = 'true' and @group = $g and
+                contains(concat(' ', $roles, ' '), concat(' ', @role, ' '))] and
+                (not($need-familiar) or @familiar = 'yes')"><xsl:value-of select="concat($g, '|')"/></xsl:if>
+          </xsl:for-each>
+        </xsl:attribute>
+        <xsl:attribute name="unfam">
+          <xsl:text>|</xsl:text>
+          <xsl:if test="$slot/@familiar = 'true'">
+            <xsl:for-each select="$rater-roles[@familiar != 'yes']">
+              <xsl:variable name="g" select="@group"/>
+              <xsl:if test="$refs-all[@done = 'true' and @group = $g and
+                  contains(concat(' ', normalize-space($slot/@roles), ' '), concat(' ', @role, ' '))]"><xsl:value-of select="concat($g, '|')"/></xsl:if>
+            </xsl:for-each>
+          </xsl:if>
+        </xsl:attribute>
+      </sl>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The most slots distinct raters can fill, from slot $i on (a
+       search, as one person may hold several roles; three slots of at
+       most twenty raters): "N;g|-|g|", N filled, then one token a slot,
+       '-' for none.  On a tie the earlier slots are filled first. -->
+  <xsl:template name="assign">
+    <xsl:param name="sl"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:param name="used" select="'|'"/>
+    <xsl:choose>
+      <xsl:when test="$i &gt; count($sl)">0;</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="assign-try">
+          <xsl:with-param name="sl" select="$sl"/>
+          <xsl:with-param name="i" select="$i"/>
+          <xsl:with-param name="used" select="$used"/>
+          <xsl:with-param name="cands" select="$rater-roles[contains($sl[$i]/@cands, concat('|', @group, '|'))
+              and not(contains($used, concat('|', @group, '|')))]"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="assign-try">
+    <xsl:param name="sl"/>
+    <xsl:param name="i"/>
+    <xsl:param name="used"/>
+    <xsl:param name="cands"/>
+    <xsl:param name="k" select="1"/>
+    <xsl:param name="best" select="''"/>
+    <xsl:choose>
+      <xsl:when test="$k &gt; count($cands)">
+        <!-- slot $i left empty -->
+        <xsl:variable name="r">
+          <xsl:call-template name="assign">
+            <xsl:with-param name="sl" select="$sl"/>
+            <xsl:with-param name="i" select="$i + 1"/>
+            <xsl:with-param name="used" select="$used"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="opt" select="concat(substring-before($r, ';'), ';-|', substring-after($r, ';'))"/>
+        <xsl:choose>
+          <xsl:when test="$best != '' and number(substring-before($best, ';')) &gt;= number(substring-before($opt, ';'))"><xsl:value-of select="$best"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$opt"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="g" select="string($cands[$k]/@group)"/>
+        <xsl:variable name="r">
+          <xsl:call-template name="assign">
+            <xsl:with-param name="sl" select="$sl"/>
+            <xsl:with-param name="i" select="$i + 1"/>
+            <xsl:with-param name="used" select="concat($used, $g, '|')"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="opt" select="concat(number(substring-before($r, ';')) + 1, ';', $g, '|', substring-after($r, ';'))"/>
+        <xsl:variable name="keep" select="$best != '' and number(substring-before($best, ';')) &gt;= number(substring-before($opt, ';'))"/>
+        <xsl:choose>
+          <!-- every slot from $i on filled: nothing better to find -->
+          <xsl:when test="number(substring-before($opt, ';')) = count($sl) - $i + 1"><xsl:value-of select="$opt"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="assign-try">
+              <xsl:with-param name="sl" select="$sl"/>
+              <xsl:with-param name="i" select="$i"/>
+              <xsl:with-param name="used" select="$used"/>
+              <xsl:with-param name="cands" select="$cands"/>
+              <xsl:with-param name="k" select="$k + 1"/>
+              <xsl:with-param name="best">
+                <xsl:choose>
+                  <xsl:when test="$keep"><xsl:value-of select="$best"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$opt"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The slots as filled by $a (the tokens of "assign"): <slot n state
+       label name role waived roles/>; a slot left empty may still hold
+       a chair not stated to be familiar with IMH (state unfamiliar). -->
+  <xsl:template name="slots-out">
+    <xsl:param name="sl"/>
+    <xsl:param name="a"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:param name="used" select="concat('|', $a)"/>
+    <xsl:if test="$i &lt;= count($sl)">
+      <xsl:variable name="slot" select="$sl[$i]"/>
+      <xsl:variable name="g" select="substring-before($a, '|')"/>
+      <xsl:variable name="who" select="$rater-roles[@group = $g]"/>
+      <xsl:variable name="unfam" select="$rater-roles[contains($slot/@unfam, concat('|', @group, '|'))
+          and not(contains($used, concat('|', @group, '|')))][1]"/>
       <xsl:choose>
-        <xsl:when test="$waived and normalize-space($roles) = ''">
+        <xsl:when test="$slot/@waived = 'true' and $slot/@roles = ''">
           <slot n="{$i}" state="waived" label="{$slot/@label}"/>
         </xsl:when>
-        <xsl:when test="$pick">
-          <slot n="{$i}" state="filled" label="{$slot/@label}" name="{$pick/@name}" role="{$pick/@role}" waived="{boolean($waived)}"/>
+        <xsl:when test="$who">
+          <slot n="{$i}" state="filled" label="{$slot/@label}" name="{$who/@name}" waived="{$slot/@waived}"
+              role="{$refs-all[@done = 'true' and @group = $g and contains(concat(' ', $slot/@roles, ' '), concat(' ', @role, ' '))][1]/@role}"/>
         </xsl:when>
-        <xsl:when test="$unfamiliar">
-          <slot n="{$i}" state="unfamiliar" label="{$slot/@label}" name="{$unfamiliar/@name}" role="{$unfamiliar/@role}"/>
+        <xsl:when test="$unfam">
+          <slot n="{$i}" state="unfamiliar" label="{$slot/@label}" name="{$unfam/@name}" role="department-chair"/>
         </xsl:when>
         <xsl:otherwise>
-          <slot n="{$i}" state="missing" label="{$slot/@label}" waived="{boolean($waived)}" roles="{normalize-space($roles)}"/>
+          <slot n="{$i}" state="missing" label="{$slot/@label}" waived="{$slot/@waived}" roles="{$slot/@roles}"/>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="fill-slots">
-        <xsl:with-param name="slots" select="$slots"/>
+      <xsl:call-template name="slots-out">
+        <xsl:with-param name="sl" select="$sl"/>
+        <xsl:with-param name="a" select="substring-after($a, '|')"/>
         <xsl:with-param name="i" select="$i + 1"/>
-        <xsl:with-param name="used" select="concat($used, $pick/@group, $unfamiliar/@group, '|')"/>
+        <xsl:with-param name="used" select="concat($used, $unfam/@group, '|')"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:reference-roles" mode="verdict">
     <xsl:variable name="comp" select="r:composition[@track = $trk]"/>
+    <xsl:variable name="sl-rtf"><xsl:call-template name="slot-candidates"><xsl:with-param name="comp" select="$comp"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="sl" select="exsl:node-set($sl-rtf)/c:sl"/>
+    <xsl:variable name="a"><xsl:call-template name="assign"><xsl:with-param name="sl" select="$sl"/></xsl:call-template></xsl:variable>
     <xsl:variable name="slots-rtf">
-      <xsl:call-template name="fill-slots"><xsl:with-param name="slots" select="$comp/r:slot"/></xsl:call-template>
+      <xsl:call-template name="slots-out">
+        <xsl:with-param name="sl" select="$sl"/>
+        <xsl:with-param name="a" select="substring-after($a, ';')"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="slots" select="exsl:node-set($slots-rtf)/c:slot"/>
     <xsl:variable name="waivable" select="$slots[@state = 'waived']"/>
     <xsl:variable name="all-waived" select="$comp/r:all-waived and count($waivable) = count($comp/r:slot[@waived-by and not(@else-roles)]) and count($waivable) &gt; 0"/>
-    <xsl:variable name="colleagues" select="$raters[contains(concat(' ', $comp/r:all-waived/@roles, ' '), concat(' ', @role, ' '))]"/>
+    <xsl:variable name="colleagues-rtf">
+      <xsl:for-each select="$rater-roles">
+        <xsl:variable name="g" select="@group"/>
+        <xsl:if test="$refs-all[@done = 'true' and @group = $g and
+            contains(concat(' ', normalize-space($comp/r:all-waived/@roles), ' '), concat(' ', @role, ' '))]"><c/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="colleagues" select="exsl:node-set($colleagues-rtf)/c:c"/>
     <v>
       <xsl:choose>
         <xsl:when test="not($comp)">

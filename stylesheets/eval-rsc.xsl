@@ -131,7 +131,9 @@
 
   <xsl:template match="r:rsc-provider" mode="verdict">
     <xsl:variable name="with" select="$sessions[@provider != '' and @format != 'peer-group']"/>
-    <xsl:variable name="bad" select="$with[@reason = 'provider does not qualify']"/>
+    <!-- every session with a provider who does not qualify, dated after
+         the evaluation date too: the provider is named either way -->
+    <xsl:variable name="bad" select="$with[@why = '']"/>
     <xsl:variable name="good" select="$with[@why != '']"/>
     <xsl:variable name="badp" select="ef:distinct($bad, 'group')"/>
     <xsl:variable name="goodp" select="ef:distinct($good, 'group')"/>

@@ -8,12 +8,15 @@
   Parameters: created (the PDF date: YYYY-MM-DD or a dateTime).
   Output: a layout document (schemas/layout.xsd) for the typesetter.
 
-  Written to the applicant ("you").  A cover with the result and, when
-  something is missing, what is missing; the checklist summary with each
-  requirement's source line and links to the sections; one section per
-  part of the portfolio; and "what is missing before you submit".  The
-  document title is the one level-1 heading; the parts are level 2.  Every piece of applicant data goes in a <span field="...">
-  so that a character no font has is reported with the field it is in.
+  Written about the applicant, in the third person, everywhere (cover,
+  section texts, notes); the checklist's sentences print as the
+  evaluation words them.  A cover with the result and, when something is
+  missing, what is missing; the checklist summary with each requirement's
+  source line and links to the sections; one section per part of the
+  portfolio; and "what is missing before submission".  The document
+  title is the one level-1 heading; the parts are level 2.  Every piece
+  of applicant data goes in a <span field="..."> so that a character no
+  font has is reported with the field it is in.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -90,23 +93,23 @@
               <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template></cell>
             </row>
           </table>
-          <p><xsl:value-of select="$cl/c:summary"/></p>
+          <p><xsl:call-template name="text"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
           <xsl:if test="$cl/c:missing/c:item">
-            <p keep-with-next="yes"><b>Missing before you submit</b> (the details are in <link to="missing">What is missing before you submit</link>)</p>
+            <p keep-with-next="yes"><b>Missing before submission</b> (the details are in <link to="missing">What is missing before submission</link>)</p>
             <list field="what is missing">
               <xsl:for-each select="$cl/c:missing/c:item">
-                <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+                <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item>
               </xsl:for-each>
             </list>
           </xsl:if>
           <xsl:if test="$cl/@applied-to">
-            <p style="note"><xsl:value-of select="concat('The portfolio applies to ', $cl/@applied-to, '; this packet evaluates it against the requirements of ', $cl/@association, '.')"/></p>
+            <p style="note"><xsl:call-template name="text"><xsl:with-param name="s" select="concat('The portfolio applies to ', $cl/@applied-to, '; this packet evaluates it against the requirements of ', $cl/@association, '.')"/></xsl:call-template></p>
           </xsl:if>
         </section>
 
         <section level="2" id="summary">
           <heading>Checklist summary</heading>
-          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, ' not applicable. Each rule links to the part of your portfolio it reads; under each requirement is the line of the ', $cl/@association, ' requirements where it is written.')"/></p>
+          <p style="small"><xsl:value-of select="concat($cl/c:summary/@met, ' met, ', $cl/c:summary/@not-met, ' not met, ', $cl/c:summary/@pending, ' pending, ', $cl/c:summary/@review, ' for the committee to judge, ', $cl/c:summary/@not-applicable, &quot; not applicable. Each rule links to the part of the applicant's portfolio it reads; under each requirement is the line of the &quot;, $cl/@association, ' requirements where it is written.')"/></p>
           <table field="checklist">
             <col width="10"/><col width="17"/><col width="33"/><col width="40"/>
             <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Finding</cell></header>
@@ -115,21 +118,21 @@
               <row>
                 <cell><link to="{$sec}"><xsl:call-template name="rule-id"/></link></cell>
                 <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
-                <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
+                <cell><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:value-of select="c:explanation"/>
-                  <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
+                  <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                  <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
                 </cell>
               </row>
             </xsl:for-each>
           </table>
           <xsl:if test="$cl/c:rule[@status = 'not-applicable']">
             <p style="small">
-              <mark shape="dash">Not applicable to you:</mark>
+              <mark shape="dash">Not applicable to this applicant:</mark>
               <xsl:text> </xsl:text>
               <xsl:for-each select="$cl/c:rule[@status = 'not-applicable']">
                 <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-                <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/>
+                <b><xsl:call-template name="rule-id"/></b><xsl:text> </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
               </xsl:for-each>
             </p>
           </xsl:if>
@@ -143,27 +146,31 @@
         <xsl:call-template name="attestations"/>
 
         <section level="2" id="missing">
-          <heading>What is missing before you submit</heading>
-          <xsl:choose>
-            <xsl:when test="$cl/c:missing/c:item">
-              <list field="what is missing">
-                <xsl:for-each select="$cl/c:missing/c:item">
-                  <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+          <heading>What is missing before submission</heading>
+          <!-- the section read at once: not split when a page can hold
+               it (a last page held three of the list's four items) -->
+          <keep>
+            <xsl:choose>
+              <xsl:when test="$cl/c:missing/c:item">
+                <list field="what is missing">
+                  <xsl:for-each select="$cl/c:missing/c:item">
+                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item>
+                  </xsl:for-each>
+                </list>
+              </xsl:when>
+              <xsl:otherwise>
+                <p>Nothing that can be checked from the applicant's portfolio is missing.</p>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
+              <p keep-with-next="yes">The committee will also judge:</p>
+              <list>
+                <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
+                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></item>
                 </xsl:for-each>
               </list>
-            </xsl:when>
-            <xsl:otherwise>
-              <p>Nothing that can be checked from your portfolio is missing.</p>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:if test="$cl/c:rule[@status = 'review' and not(@judgement)]">
-            <p keep-with-next="yes">The committee will also judge:</p>
-            <list>
-              <xsl:for-each select="$cl/c:rule[@status = 'review' and not(@judgement)]">
-                <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:explanation"/></item>
-              </xsl:for-each>
-            </list>
-          </xsl:if>
+            </xsl:if>
+          </keep>
         </section>
       </body>
     </document>
@@ -176,7 +183,7 @@
     <xsl:if test="$rules">
       <keep>
         <xsl:for-each select="$rules">
-          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="c:explanation"/></p>
+          <p style="small"><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/><xsl:with-param name="label" select="@id"/></xsl:call-template><xsl:text> </xsl:text><xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></p>
         </xsl:for-each>
       </keep>
     </xsl:if>
@@ -195,12 +202,12 @@
               <row>
                 <cell>
                   <xsl:choose>
-                    <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:field"/></xsl:call-template><xsl:value-of select="p:field"/></span></xsl:if></xsl:when>
-                    <xsl:when test="self::p:other-degree"><span field="degree"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
-                    <xsl:otherwise><span field="program"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:value-of select="p:title"/></span> (<xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template>)</xsl:otherwise>
+                    <xsl:when test="self::p:degree"><xsl:value-of select="@kind"/><xsl:if test="p:field"><xsl:text>, </xsl:text><span field="degree field"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:field"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:field"/></xsl:call-template></span></xsl:if></xsl:when>
+                    <xsl:when test="self::p:other-degree"><span field="degree"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:description"/></xsl:call-template></span> (<xsl:value-of select="@level"/><xsl:if test="@imh-specific = 'yes'">, IMH-specific</xsl:if>)</xsl:when>
+                    <xsl:otherwise><span field="program"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:title"/></xsl:call-template></span> (<xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template>)</xsl:otherwise>
                   </xsl:choose>
                 </cell>
-                <cell><span field="institution"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:institution"/></xsl:call-template><xsl:value-of select="p:institution"/></span></cell>
+                <cell><span field="institution"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:institution"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:institution"/></xsl:call-template></span></cell>
                 <cell><xsl:value-of select="@awarded | @completed"/></cell>
                 <cell>
                   <xsl:choose>
@@ -215,7 +222,7 @@
         <xsl:otherwise><p>No degree is recorded.</p></xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$pf/p:education/p:in-service-request">
-        <p><b>Request to use in-service training: </b><span field="in-service request"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:education/p:in-service-request"/></xsl:call-template><xsl:value-of select="$pf/p:education/p:in-service-request"/></span></p>
+        <p><b>Request to use in-service training: </b><span field="in-service request"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:education/p:in-service-request"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="$pf/p:education/p:in-service-request"/></xsl:call-template></span></p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -239,12 +246,12 @@
               <row>
                 <cell><xsl:value-of select="@start"/></cell>
                 <cell>
-                  <span field="training title"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:value-of select="p:title"/></span>
-                  <xsl:if test="$ev/@status = 'excluded'"><br/><i><xsl:value-of select="concat($ev/@reason, ': not counted')"/></i></xsl:if>
+                  <span field="training title"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:title"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:title"/></xsl:call-template></span>
+                  <xsl:if test="$ev/@status = 'excluded'"><br/><i><xsl:call-template name="text"><xsl:with-param name="s" select="concat($ev/@reason, ': not counted')"/></xsl:call-template></i></xsl:if>
                   <xsl:if test="@in-service = 'yes'"><br/><i>in-service training</i></xsl:if>
                   <xsl:if test="p:competency"><br/><i><xsl:for-each select="p:competency"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:variable name="area" select="$cl/c:totals/c:competencies/c:area[@id = current()]"/><xsl:choose><xsl:when test="$area"><xsl:value-of select="$area/@name"/></xsl:when><xsl:otherwise><xsl:call-template name="word"><xsl:with-param name="code" select="."/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:for-each></i></xsl:if>
                 </cell>
-                <cell><span field="training provider"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:provider"/></xsl:call-template><xsl:value-of select="p:provider"/></span></cell>
+                <cell><span field="training provider"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:provider"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:provider"/></xsl:call-template></span></cell>
                 <cell><xsl:value-of select="@hours"/></cell>
                 <cell><xsl:value-of select="$ev/@running"/></cell>
               </row>
@@ -253,7 +260,7 @@
           <p><b><xsl:value-of select="concat('Relationship-based training: ', $cl/c:totals/c:training-hours, ' clock hours')"/><xsl:if test="$cl/c:totals/c:training-hours/@need"><xsl:value-of select="concat(' (', $cl/c:totals/c:training-hours/@need, ' required)')"/></xsl:if>.</b></p>
           <xsl:variable name="areas" select="$cl/c:totals/c:competencies"/>
           <xsl:if test="$areas">
-            <p style="small"><xsl:value-of select="concat('Your training covers ', $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
+            <p style="small"><xsl:value-of select="concat(&quot;The applicant's training covers &quot;, $areas/@covered, ' of the ', $areas/@of, ' competency areas.')"/>
               <xsl:if test="$areas/c:area[@covered = 'false']">
                 <xsl:text> Not covered: </xsl:text>
                 <xsl:for-each select="$areas/c:area[@covered = 'false']"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="@name"/></xsl:for-each>
@@ -276,7 +283,7 @@
           <col width="10"/><col width="60"/><col width="15"/><col width="15"/>
           <header><cell>Rule</cell><cell>Kind of experience</cell><cell>Days counted</cell><cell>Days required</cell></header>
           <xsl:for-each select="$cl/c:totals/c:experience">
-            <row><cell><xsl:value-of select="@rule"/></cell><cell><xsl:value-of select="."/></cell><cell><xsl:value-of select="@days"/></cell><cell><xsl:value-of select="@need"/></cell></row>
+            <row><cell><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></cell><cell><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></cell><cell><xsl:value-of select="@days"/></cell><cell><xsl:value-of select="@need"/></cell></row>
           </xsl:for-each>
         </table>
         <xsl:if test="$cl/c:totals/c:graduate">
@@ -293,10 +300,10 @@
               <xsl:for-each select="$pf/p:experience/p:position">
                 <xsl:variable name="counted" select="key('position-item', concat(generate-id($cl), ' ', position()))"/>
                 <row>
-                  <cell><b><span field="position role"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:role"/></xsl:call-template><xsl:value-of select="p:role"/></span></b><br/><span field="employer"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:employer"/></xsl:call-template><xsl:value-of select="p:employer"/></span></cell>
+                  <cell><b><span field="position role"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:role"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:role"/></xsl:call-template></span></b><br/><span field="employer"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:employer"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:employer"/></xsl:call-template></span></cell>
                   <cell><xsl:value-of select="concat(@start, ' to ', @end)"/></cell>
-                  <cell><xsl:call-template name="words"><xsl:with-param name="codes" select="@work"/></xsl:call-template><xsl:if test="p:description"><br/><i><span field="position description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span></i></xsl:if></cell>
-                  <cell><xsl:for-each select="$counted"><xsl:if test="position() &gt; 1"><br/></xsl:if><xsl:call-template name="rule-id"><xsl:with-param name="id" select="../../@id"/></xsl:call-template><xsl:choose><xsl:when test="@status = 'counted'"><xsl:value-of select="concat(': ', @days, ' days, ', @kind)"/></xsl:when><xsl:otherwise><xsl:value-of select="concat(': ', @kind, ': ', @reason)"/></xsl:otherwise></xsl:choose></xsl:for-each><xsl:if test="not($counted)"><i>not counted for an experience requirement</i></xsl:if></cell>
+                  <cell><xsl:call-template name="words"><xsl:with-param name="codes" select="@work"/></xsl:call-template><xsl:if test="p:description"><br/><i><span field="position description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:description"/></xsl:call-template></span></i></xsl:if></cell>
+                  <cell><xsl:for-each select="$counted"><xsl:if test="position() &gt; 1"><br/></xsl:if><xsl:call-template name="rule-id"><xsl:with-param name="id" select="../../@id"/></xsl:call-template><xsl:choose><xsl:when test="@status = 'counted'"><xsl:call-template name="text"><xsl:with-param name="s" select="concat(': ', @days, ' days, ', @kind)"/></xsl:call-template></xsl:when><xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="concat(': ', @kind, ': ', @reason)"/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:for-each><xsl:if test="not($counted)"><i>not counted for an experience requirement</i></xsl:if></cell>
                 </row>
               </xsl:for-each>
             </table>
@@ -316,7 +323,7 @@
                   <cell><xsl:call-template name="word"><xsl:with-param name="code" select="@activity"/></xsl:call-template></cell>
                   <cell><xsl:value-of select="@scope"/></cell>
                   <cell><xsl:value-of select="@start"/><xsl:if test="@end"><xsl:value-of select="concat(' to ', @end)"/></xsl:if></cell>
-                  <cell><span field="leadership description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:value-of select="p:description"/></span></cell>
+                  <cell><span field="leadership description"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:description"/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="p:description"/></xsl:call-template></span></cell>
                 </row>
               </xsl:for-each>
             </table>
@@ -370,13 +377,13 @@
               <xsl:choose>
                 <xsl:when test="not($wr) or $wr/@status = 'not-applicable'">.</xsl:when>
                 <xsl:when test="$cl/c:totals/c:rsc-window/@valid = 'true'"><xsl:value-of select="concat(', within ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months: it meets ')"/><xsl:call-template name="rule-id"><xsl:with-param name="id" select="$wr/@id"/></xsl:call-template>.</xsl:when>
-                <xsl:otherwise><xsl:value-of select="concat(': the longest run so far; ', $wr/@id, ' asks for ', $cl/c:totals/c:rsc-window/@need, ' hours over ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months.')"/></xsl:otherwise>
+                <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="s" select="concat(': the longest run so far; ', $wr/@id, ' asks for ', $cl/c:totals/c:rsc-window/@need, ' hours over ', $cl/c:totals/c:rsc-window/@min-months, ' to ', $cl/c:totals/c:rsc-window/@max-months, ' months.')"/></xsl:call-template></xsl:otherwise>
               </xsl:choose>
             </xsl:if>
           </p>
           <xsl:if test="$rscx">
             <p style="small" keep-with-next="yes">Not counted:</p>
-            <list><xsl:for-each select="$rscx"><item><xsl:value-of select="."/></item></xsl:for-each></list>
+            <list><xsl:for-each select="$rscx"><item><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each></list>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise><p>No reflective supervision/consultation is recorded.</p></xsl:otherwise>
@@ -392,7 +399,7 @@
       <xsl:if test="$slots">
         <p keep-with-next="yes"><b>Reference roles of the <xsl:value-of select="$cl/@track-name"/> track</b></p>
         <list field="reference roles">
-          <xsl:for-each select="$slots"><item><xsl:value-of select="."/></item></xsl:for-each>
+          <xsl:for-each select="$slots"><item><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item></xsl:for-each>
         </list>
       </xsl:if>
       <xsl:choose>
@@ -415,7 +422,7 @@
                 <cell>
                   <xsl:for-each select="$who/p:endorsement">
                     <xsl:if test="position() &gt; 1"><br/></xsl:if>
-                    <xsl:value-of select="concat(@designation, ' Level ', @level, ' (', @association, ')')"/>
+                    <xsl:value-of select="concat(@designation, ' Level ', @level, ' ')"/><span nowrap="yes"><xsl:value-of select="concat('(', @association, ')')"/></span>
                   </xsl:for-each>
                 </cell>
               </row>
@@ -425,7 +432,7 @@
         <xsl:otherwise><p>No reference is recorded.</p></xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="$pf/p:references/p:statement">
-        <p style="note"><xsl:text>Statement: </xsl:text><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:call-template name="src-line"><xsl:with-param name="of" select="."/></xsl:call-template><xsl:value-of select="."/></span></xsl:if></p>
+        <p style="note"><xsl:text>Statement: </xsl:text><xsl:call-template name="word"><xsl:with-param name="code" select="@kind"/></xsl:call-template><xsl:if test="normalize-space(.) != ''">: <span field="statement"><xsl:call-template name="src-line"><xsl:with-param name="of" select="."/></xsl:call-template><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></xsl:if></p>
       </xsl:for-each>
     </section>
   </xsl:template>
@@ -440,8 +447,8 @@
           <row>
             <cell><xsl:call-template name="rule-id"/></cell>
             <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
-            <cell><xsl:value-of select="c:requirement"/></cell>
-            <cell><xsl:value-of select="c:explanation"/><xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each></cell>
+            <cell><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></cell>
+            <cell><xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:for-each select="c:evidence/c:item"><br/><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></xsl:for-each></cell>
           </row>
         </xsl:for-each>
       </table>

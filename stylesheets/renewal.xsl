@@ -11,7 +11,8 @@
   the year's hours and membership against each renewal rule (the numbers
   are the checklist's), the recommendations, what is still due, and,
   for an association whose document states no renewal rules, a page that
-  says so.  Written to the endorsee ("you"), as the packet is.
+  says so.  Written about the endorsee, in the third person, as the packet
+  is; only the statement the endorsee signs says "I".
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,7 +56,8 @@
       <footer>
         <left><xsl:value-of select="concat('Evaluated as of ', $cl/@as-of)"/></left>
         <right>Page {page} of {pages}</right>
-        <note><xsl:value-of select="$confidential"/></note>
+        <!-- the statement is about an endorsee, not an applicant -->
+        <note><xsl:call-template name="replace"><xsl:with-param name="s" select="$confidential"/><xsl:with-param name="from" select="'of the applicant'"/><xsl:with-param name="to" select="'of the endorsee'"/></xsl:call-template></note>
       </footer>
       <body>
         <section level="1" id="statement">
@@ -76,11 +78,11 @@
           </table>
           <xsl:choose>
             <xsl:when test="$none">
-              <p><xsl:value-of select="concat('The ', $cl/@association, ' requirements (', $cl/@document, ') state no rules for continuing endorsement: there are no yearly hours, membership or other conditions to check for ', $y, '.')"/></p>
-              <p style="small">Ask the association how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
+              <p><xsl:call-template name="text"><xsl:with-param name="s" select="concat('The ', $cl/@association, ' requirements (', $cl/@document, ') state no rules for continuing endorsement: there are no yearly hours, membership or other conditions to check for ', $y, '.')"/></xsl:call-template></p>
+              <p style="small">The association can say how it renews an endorsement. The rules the requirements leave unstated are listed below, each with the line of the requirements where this is noted.</p>
             </xsl:when>
             <xsl:otherwise>
-              <p><xsl:value-of select="$cl/c:summary"/></p>
+              <p><xsl:call-template name="text"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
@@ -89,7 +91,7 @@
           <heading>The year against the renewal rules</heading>
           <table field="renewal rules">
             <col width="10"/><col width="20"/><col width="36"/><col width="34"/>
-            <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell>Your year</cell></header>
+            <header><cell>Rule</cell><cell>Status</cell><cell>Requirement</cell><cell><xsl:value-of select="concat('In ', $y)"/></cell></header>
             <xsl:for-each select="$cl/c:rule">
               <row>
                 <cell><xsl:call-template name="rule-id"/></cell>
@@ -100,23 +102,30 @@
                     <xsl:otherwise><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></xsl:otherwise>
                   </xsl:choose>
                 </cell>
-                <cell><xsl:value-of select="c:requirement"/><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
+                <cell><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template><br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></cell>
                 <cell>
-                  <xsl:value-of select="c:explanation"/>
-                  <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
-                  <xsl:for-each select="c:evidence/c:item"><br/><xsl:value-of select="."/></xsl:for-each>
+                  <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                  <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
+                  <xsl:for-each select="c:evidence/c:item"><br/><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></xsl:for-each>
                 </cell>
               </row>
             </xsl:for-each>
           </table>
         </section>
 
-        <xsl:if test="$ren/p:membership">
+        <!-- every membership record the renewal rule reads: the year's own
+             and the portfolio's current one (REN-3's finding names the
+             one it counted) -->
+        <xsl:variable name="memberships" select="$ren/p:membership | $pf/p:attestations/p:membership"/>
+        <xsl:if test="$memberships">
           <section level="2" id="membership">
             <heading>Membership</heading>
             <list field="membership">
               <xsl:for-each select="$ren/p:membership">
-                <item><xsl:value-of select="concat(@association, ': paid through ', @paid-through)"/></item>
+                <item><xsl:call-template name="text"><xsl:with-param name="s" select="concat(@association, ': paid through ', @paid-through, ' (recorded for ', $y, ')')"/></xsl:call-template></item>
+              </xsl:for-each>
+              <xsl:for-each select="$pf/p:attestations/p:membership">
+                <item><xsl:call-template name="text"><xsl:with-param name="s" select="concat(@association, ': paid through ', @paid-through, ' (current membership)')"/></xsl:call-template></item>
               </xsl:for-each>
             </list>
           </section>
@@ -129,17 +138,20 @@
               <xsl:when test="$cl/c:missing/c:item">
                 <list field="still due">
                   <xsl:for-each select="$cl/c:missing/c:item">
-                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:value-of select="."/></item>
+                    <item><b><xsl:call-template name="rule-id"><xsl:with-param name="id" select="@rule"/></xsl:call-template></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></item>
                   </xsl:for-each>
                 </list>
               </xsl:when>
               <xsl:otherwise><p><xsl:value-of select="concat('Nothing is due for ', $y, '.')"/></p></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="$cl/c:rule[@status = 'advice']">
+              <!-- each with how the year stands ("followed", "not the case
+                   here"): the recommendation itself is in the table, and
+                   a followed one is not due -->
               <p style="small" keep-with-next="yes">Recommended by the association, not required:</p>
               <list field="recommendations">
                 <xsl:for-each select="$cl/c:rule[@status = 'advice']">
-                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:value-of select="c:requirement"/></item>
+                  <item><b><xsl:call-template name="rule-id"/></b>: <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template></item>
                 </xsl:for-each>
               </list>
             </xsl:if>

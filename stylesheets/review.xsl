@@ -6,7 +6,9 @@
   applicant, each holding the checklist (urn:endorse:checklist:1) and the
   portfolio it was made from (urn:endorse:portfolio:1).
   Parameters: created (the PDF date); reviewers (how many reviewer
-  copies, 1 to 9, default 2).
+  copies, 1 to 9, default 2); number-from (the number of the first entry
+  in its file, default 1: a batch's combined review lays out one
+  applicant at a time, stylesheets/review-index.xsl making its index).
   Output: a layout document (schemas/layout.xsd).
 
   Two volunteer reviewers fill the checklist in with a pen, separately,
@@ -18,7 +20,8 @@
   committee-judgement items; a recommendation; then one consensus page
   (decision, comments for the applicant, both reviewers' names,
   signatures and dates, the meeting date, the conflict-of-interest
-  statement).  A file of several applicants opens with an index.
+  statement).  A file of several applicants is laid out one applicant at
+  a time after its index (review-index.xsl): see src/combined.c.
   Every number comes from the checklist.
 -->
 <xsl:stylesheet version="1.0"
@@ -35,6 +38,7 @@
 
   <xsl:param name="created" select="'2000-01-01'"/>
   <xsl:param name="reviewers" select="'2'"/>
+  <xsl:param name="number-from" select="'1'"/>
 
   <xsl:variable name="entries" select="/e:present/e:entry"/>
   <xsl:variable name="first" select="$entries[1]/c:checklist"/>
@@ -74,40 +78,16 @@
         <note><xsl:value-of select="$confidential"/></note>
       </footer>
       <body>
-        <xsl:if test="count($entries) &gt; 1">
-          <xsl:call-template name="index"/>
-        </xsl:if>
         <xsl:for-each select="$entries">
           <xsl:call-template name="applicant">
             <xsl:with-param name="cl" select="c:checklist"/>
             <xsl:with-param name="pf" select="p:portfolio"/>
-            <xsl:with-param name="n" select="position()"/>
+            <xsl:with-param name="n" select="position() + number($number-from) - 1"/>
             <xsl:with-param name="source" select="@source"/>
           </xsl:call-template>
         </xsl:for-each>
       </body>
     </document>
-  </xsl:template>
-
-  <!-- The index of a combined file: who is in it, and where. -->
-  <xsl:template name="index">
-    <section level="1" id="index">
-      <heading>Applicants in this file</heading>
-      <p style="small"><xsl:value-of select="concat(count($entries), ' applicants. Each one has its own pages, numbered on their own; the page given here is the page of the file.')"/></p>
-      <table field="applicants">
-        <col width="30"/><col width="14"/><col width="14"/><col width="30"/><col width="12"/>
-        <header><cell>Applicant</cell><cell>Association</cell><cell>Track</cell><cell>Computed result</cell><cell>Page</cell></header>
-        <xsl:for-each select="$entries">
-          <row>
-            <cell><link to="{concat('applicant-', position())}"><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="p:portfolio/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="p:portfolio/p:applicant/p:name"/></span></link></cell>
-            <cell><span nowrap="yes"><xsl:value-of select="c:checklist/@association"/></span></cell>
-            <cell><xsl:value-of select="c:checklist/@track-name"/></cell>
-            <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="c:checklist/@result"/></xsl:call-template></cell>
-            <cell><page-ref to="{concat('applicant-', position())}"/></cell>
-          </row>
-        </xsl:for-each>
-      </table>
-    </section>
   </xsl:template>
 
   <xsl:template name="applicant">
@@ -116,7 +96,7 @@
     <xsl:param name="n"/>
     <xsl:param name="source"/>
     <xsl:variable name="name" select="substring(string($pf/p:applicant/p:name), 1, 200)"/>
-    <part>
+    <part bookmark="{$name}">
       <!-- the file warnings about this applicant's text name; control
            characters of a file name as '?' -->
       <xsl:if test="string($source) != ''">
@@ -169,7 +149,7 @@
         <row><cell>Evaluated as of</cell><cell><xsl:value-of select="$cl/@as-of"/></cell></row>
         <row>
           <cell>Computed result</cell>
-          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:value-of select="$cl/c:summary"/></cell>
+          <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="$cl/@result"/></xsl:call-template><br/><xsl:call-template name="text"><xsl:with-param name="s" select="$cl/c:summary"/></xsl:call-template></cell>
         </row>
       </table>
       <signature-line label="{concat($who, ': printed name')}" date-label=""/>
@@ -187,9 +167,9 @@
               <cell><xsl:call-template name="rule-id"/></cell>
               <cell><xsl:call-template name="mark"><xsl:with-param name="s" select="@status"/></xsl:call-template></cell>
               <cell>
-                <i><xsl:value-of select="c:requirement"/></i><br/>
-                <xsl:value-of select="c:explanation"/>
-                <xsl:if test="c:shortfall"><br/><b><xsl:value-of select="c:shortfall"/></b></xsl:if>
+                <i><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></i><br/>
+                <xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template>
+                <xsl:if test="c:shortfall"><br/><b><xsl:call-template name="text"><xsl:with-param name="s" select="c:shortfall"/></xsl:call-template></b></xsl:if>
                 <br/><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i>
               </cell>
               <cell>
@@ -205,7 +185,7 @@
               <row continued="yes">
                 <xsl:if test="$noted and position() = last()"><xsl:attribute name="keep-with-next">yes</xsl:attribute></xsl:if>
                 <cell/><cell/>
-                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:value-of select="."/></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
+                <cell span="2"><xsl:text>- </xsl:text><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span><xsl:if test="@status = 'excluded' and not(contains(., 'not counted'))">: not counted</xsl:if></cell>
               </row>
             </xsl:for-each>
             <xsl:if test="@status != 'not-applicable'">
@@ -221,11 +201,11 @@
         <xsl:if test="not($judged)"><p>No requirement of this application is left to the committee's judgement.</p></xsl:if>
         <xsl:for-each select="$judged">
           <keep>
-            <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:value-of select="c:requirement"/></p>
-            <p style="small"><xsl:value-of select="c:explanation"/><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
+            <p><b><xsl:call-template name="rule-id"/><xsl:text>: </xsl:text></b><xsl:call-template name="text"><xsl:with-param name="s" select="c:requirement"/></xsl:call-template></p>
+            <p style="small"><xsl:call-template name="text"><xsl:with-param name="s" select="c:explanation"/></xsl:call-template><xsl:text> </xsl:text><i><xsl:call-template name="source-line"><xsl:with-param name="cl" select="$cl"/></xsl:call-template></i></p>
             <xsl:if test="c:evidence/c:item">
               <list field="evidence">
-                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:value-of select="."/></span></item></xsl:for-each>
+                <xsl:for-each select="c:evidence/c:item"><item><span field="evidence"><xsl:call-template name="text"><xsl:with-param name="s" select="."/></xsl:call-template></span></item></xsl:for-each>
               </list>
             </xsl:if>
             <p>
@@ -269,11 +249,13 @@
       <heading>Committee consensus</heading>
       <p><xsl:text>Applicant: </xsl:text><b><span field="applicant name"><xsl:call-template name="src-line"><xsl:with-param name="of" select="$pf/p:applicant/p:name"/></xsl:call-template><xsl:value-of select="$pf/p:applicant/p:name"/></span></b><xsl:value-of select="concat(', ', $cl/@title, ', ', $cl/@track-name, ' track')"/></p>
       <p style="small">Filled in by the reviewers together, after each has completed a copy of the checklist.</p>
+      <!-- the date first, as minutes are: under the comments its line
+           read as one more line of them -->
+      <signature-line label="Meeting date" date-label=""/>
       <keep>
         <p keep-with-next="yes"><b>Decision</b></p>
         <p><checkbox>Endorse</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Request more information</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Defer</checkbox><xsl:text>&#160;&#160;&#160; </xsl:text><checkbox>Do not endorse</checkbox></p>
         <write-space lines="5" label="Comments for the applicant"/>
-        <signature-line label="Meeting date" date-label=""/>
       </keep>
       <keep>
         <p keep-with-next="yes"><b>Conflict of interest</b></p>

@@ -8,7 +8,8 @@
   sorted (by result, then name), and one <failed source= label= error=/>
   per input that could not be processed.  Every number comes from the
   input (src/batch_roster.c counts); this stylesheet only lays them out.
-  Parameters: created (the PDF date).
+  Parameters: created (the PDF date).  The title is the one level-1
+  heading; the applicants and the failed inputs are level 2.
   Output: a layout document (schemas/layout.xsd).
 -->
 <xsl:stylesheet version="1.0"
@@ -67,10 +68,10 @@
           </table>
         </section>
         <xsl:if test="$r/e:applicant">
-          <section level="1" id="applicants">
+          <section level="2" id="applicants">
             <heading>Applicants</heading>
             <table field="roster">
-              <col width="19"/><col width="17"/><col width="11"/><col width="11"/><col width="14"/><col width="6"/><col width="22"/>
+              <col width="18"/><col width="17"/><col width="11"/><col width="12"/><col width="15"/><col width="8"/><col width="19"/>
               <header><cell>Applicant</cell><cell>Input file</cell><cell>Assoc.</cell><cell>Track</cell><cell>Result</cell><cell>Not met</cell><cell>Main shortfall</cell></header>
               <xsl:for-each select="$r/e:applicant">
                 <row>
@@ -78,7 +79,8 @@
                   <cell><span field="input file"><xsl:value-of select="@source"/></span></cell>
                   <cell><span nowrap="yes"><xsl:value-of select="@association"/></span></cell>
                   <cell><xsl:value-of select="@track"/></cell>
-                  <cell><xsl:call-template name="mark"><xsl:with-param name="s"><xsl:call-template name="result-status"><xsl:with-param name="r" select="@result"/></xsl:call-template></xsl:with-param><xsl:with-param name="label" select="@result-words"/></xsl:call-template></cell>
+                  <!-- the words of the totals above and of the packet and review -->
+                  <cell><xsl:call-template name="result-mark"><xsl:with-param name="r" select="@result"/></xsl:call-template></cell>
                   <cell><xsl:value-of select="@not-met"/></cell>
                   <cell><span field="shortfall"><xsl:value-of select="@shortfall"/></span></cell>
                 </row>
@@ -87,7 +89,7 @@
           </section>
         </xsl:if>
         <xsl:if test="$r/e:failed">
-          <section level="1" id="failed">
+          <section level="2" id="failed">
             <heading>Inputs that could not be processed</heading>
             <table field="failed">
               <col width="35"/><col width="65"/>

@@ -36,6 +36,19 @@
       <xsl:when test="$code = 'university-certificate'">university certificate program</xsl:when>
       <xsl:when test="$code = 'chair-not-familiar-with-imh'">department chair not familiar with infant mental health</xsl:when>
       <xsl:when test="$code = 'syllabi-integration'">infant mental health in syllabi</xsl:when>
+      <xsl:when test="$code = 'reflective-practice-groups'">reflective practice groups</xsl:when>
+      <xsl:when test="$code = 'system-of-care-planning'">system-of-care planning</xsl:when>
+      <xsl:when test="$code = 'conference-planning'">conference planning</xsl:when>
+      <xsl:when test="$code = 'endorsed-personnel-preference'">preference for endorsed personnel</xsl:when>
+      <xsl:when test="$code = 'reimbursement'">reimbursement for infant mental health services</xsl:when>
+      <xsl:when test="$code = 'association-leadership'">leadership in an infant mental health association</xsl:when>
+      <xsl:when test="$code = 'policy-feedback'">feedback to state agencies on policies</xsl:when>
+      <xsl:when test="$code = 'early-childhood-planning-groups'">early childhood planning groups</xsl:when>
+      <xsl:when test="$code = 'policy-making-groups'">policy-making groups</xsl:when>
+      <xsl:when test="$code = 'policy-publications'">policy briefs, white papers or position statements</xsl:when>
+      <xsl:when test="$code = 'legislation-analysis'">analysis of proposed legislation or policy</xsl:when>
+      <xsl:when test="$code = 'certificate-program-leadership'">leadership in a graduate certificate program</xsl:when>
+      <xsl:when test="$code = 'doctoral-committee'">doctoral committee membership</xsl:when>
       <xsl:otherwise><xsl:value-of select="translate($code, '-', ' ')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

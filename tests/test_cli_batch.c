@@ -4,8 +4,10 @@
  * renderer-breaking portfolio (three files each, the roster lists all,
  * the CSV read back agrees with `endorse check` rule by rule), a worker
  * killed or over its CPU limit (reported, replaced), the same bytes with
- * -j 1 and -j 2 over 200 portfolios, a re-run that rewrites only what
- * changed (mtimes), and SIGTERM mid-batch leaving no partial file.
+ * -j 1 and -j 2 over 200 portfolios (with their combined review), the
+ * combined review page by page against each applicant's own review, a
+ * re-run that rewrites only what changed (mtimes), and SIGTERM mid-batch
+ * and while the combined review is written leaving no partial file.
  */
 #include <csv.h>
 #include <pty.h>
@@ -441,6 +443,241 @@ test_worker_killed_and_cpu_limit(void **state)
 }
 
 
+/* The pages of a PDF as text (pdftotext -layout): n pages, split at \f. */
+static char **
+pdf_pages(const char *pdf, size_t *n)
+{
+	struct run	 r;
+	char		**pages = NULL, *p, *ff;
+	size_t		 k = 0;
+
+	run_tool(&r, "pdftotext", "-layout", pdf, "-", (char *)NULL);
+	run_expect(&r, 0, NULL, NULL);
+	for (p = r.out; (ff = strchr(p, '\f')) != NULL; p = ff + 1) {
+		pages = realloc(pages, (k + 1) * sizeof(*pages));
+		assert_non_null(pages);
+		assert_non_null(pages[k] = strndup(p, (size_t)(ff - p)));
+		k++;
+	}
+	run_free(&r);
+	*n = k;
+	return pages;
+}
+
+static void
+pages_free(char **pages, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(pages[i]);
+	free(pages);
+}
+
+/*
+ * --combined: review-all.pdf is the index, then every applicant's review
+ * exactly as in its own NAME.review.pdf (page by page, the same text),
+ * in input order; the index gives each one's first page and lists the
+ * input that failed; the file has its language; an output that cannot be
+ * written is reported with its exit status and the rest of the batch
+ * stands.
+ */
+static void
+test_combined_review(void **state)
+{
+	char		 in[PATH_MAX], out[PATH_MAX], path[PATH_MAX];
+	char		 all[PATH_MAX], expect[64];
+	const char	*argv[] = { "endorse", "batch", "-q", "-j", "2",
+	    "--combined", AS_OF, "-o", NULL, NULL, NULL };
+	struct run	 r;
+	char		**names, **whole, **one, *p, *line, *text;
+	size_t		 n, nwhole, none, i, j, first, index_pages, len;
+	size_t		 starts[64], nstarts = 0, found = 0;
+	long		 v;
+
+	(void)state;
+	fresh_dir("cin", in, sizeof(in));
+	n = copy_examples(in);
+	assert_true(n > 1 && n < 64);
+	spew(pathn(path, sizeof(path), "%s/zz-broken.xml", in), "<portfolio",
+	    10);
+	argv[8] = fresh_dir("cout", out, sizeof(out));
+	argv[9] = in;
+	run_long(&r, argv);
+	run_expect(&r, 65, NULL, "zz-broken.xml");
+	run_free(&r);
+	pathn(all, sizeof(all), "%s/review-all.pdf", out);
+	assert_true(exists(out, "review-all.pdf"));
+	run_tool(&r, "qpdf", "--check", all, (char *)NULL);
+	run_expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	text = slurp(all, &len);
+	assert_non_null(memmem(text, len, "/Lang (en)", 10));
+	assert_non_null(memmem(text, len, "/DisplayDocTitle true", 21));
+	free(text);
+
+	whole = pdf_pages(all, &nwhole);
+	assert_non_null(strstr(whole[0], "Applicants in this file"));
+	for (index_pages = 0; index_pages < nwhole &&
+	    strstr(whole[index_pages], "Committee review checklist: "
+	    "Reviewer 1 of 2") == NULL; index_pages++)
+		;
+	assert_true(index_pages >= 1 && index_pages < nwhole);
+	assert_non_null(strstr(whole[index_pages - 1], "Not in this file"));
+	assert_non_null(strstr(whole[index_pages - 1], "broken.xml"));
+	/* each applicant's pages, in the order of the input files */
+	names = list_dir(in, ".xml", &n);
+	first = index_pages;
+	for (i = 0; i < n; i++) {
+		if (strcmp(names[i], "zz-broken.xml") == 0) {
+			free(names[i]);
+			continue;
+		}
+		pathn(path, sizeof(path), "%s/%.*s.review.pdf", out,
+		    (int)(strlen(names[i]) - 4), names[i]);
+		one = pdf_pages(path, &none);
+		assert_true(none > 0 && first + none <= nwhole);
+		for (j = 0; j < none; j++)
+			if (strcmp(one[j], whole[first + j]) != 0)
+				fail_msg("page %zu of %s is not page %zu of "
+				    "review-all.pdf", j + 1, path, first + j +
+				    1);
+		starts[nstarts++] = first + 1;
+		first += none;
+		pages_free(one, none);
+		free(names[i]);
+	}
+	free(names);
+	assert_int_equal(first, nwhole);
+	/* the index: a row per applicant ending in its first page */
+	for (i = 0; i < index_pages; i++)
+		for (line = strtok_r(whole[i], "\n", &p); line != NULL;
+		    line = strtok_r(NULL, "\n", &p)) {
+			if (strstr(line, "-AIMH ") == NULL ||
+			    strstr(line, "Committee review") != NULL)
+				continue;
+			v = strtol(strrchr(line, ' ') + 1, NULL, 10);
+			assert_true(found < nstarts);
+			snprintf(expect, sizeof(expect), "%zu", starts[found]);
+			if (v != (long)starts[found])
+				fail_msg("index row %zu gives page %ld, not %s: "
+				    "%s", found + 1, v, expect, line);
+			found++;
+		}
+	assert_int_equal(found, nstarts);
+	pages_free(whole, nwhole);
+
+	/* the process writing it dies: 70, reported, nothing left over */
+	assert_int_equal(setenv("ENDORSE_TEST_COMBINED_KILL", "1", 1), 0);
+	run_long(&r, argv);
+	assert_int_equal(unsetenv("ENDORSE_TEST_COMBINED_KILL"), 0);
+	run_expect(&r, 70, NULL, "review-all.pdf: error: processing aborted "
+	    "(stopped by signal 9): not written");
+	run_free(&r);
+	names = list_all(out, &n);
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '.')
+			fail_msg("a temporary file was left: %s", names[i]);
+		free(names[i]);
+	}
+	free(names);
+
+	/* review-all.pdf cannot be written: 73, the rest is there */
+	assert_int_equal(unlink(all), 0);
+	assert_int_equal(mkdir(all, 0700), 0);
+	run_long(&r, argv);
+	run_expect(&r, 73, NULL, "review-all.pdf");
+	run_free(&r);
+	assert_true(exists(out, "roster.pdf"));
+	assert_int_equal(rmdir(all), 0);
+
+	/* a run without --combined removes an old one: another run's */
+	spew(all, "%PDF-1.5 old", 12);
+	argv[5] = "-q";
+	run_long(&r, argv);
+	run_expect(&r, 65, NULL, NULL);
+	run_free(&r);
+	assert_false(exists(out, "review-all.pdf"));
+}
+
+/*
+ * `endorse review` of several files makes the same kind of file: the
+ * index (here of the one file that could be read, and the one that could
+ * not), then each review as in its own file; the same bytes to standard
+ * output as to a file.
+ */
+static void
+test_review_of_several_files(void **state)
+{
+	char		 bad[PATH_MAX], out[PATH_MAX], one[PATH_MAX];
+	struct run	 r;
+	char		**pages, **alone, *a, *b;
+	size_t		 n, nalone, i, la, lb;
+
+	(void)state;
+	spew(tmppath("unreadable.xml", bad, sizeof(bad)), "<portfolio", 10);
+	tmppath("several.pdf", out, sizeof(out));
+	tmppath("alone.pdf", one, sizeof(one));
+	run_endorse(&r, "review", AS_OF, "-o", out,
+	    "examples/ok-clinical-ready.xml", bad, NULL);
+	run_expect(&r, 65, NULL, "unreadable.xml");
+	run_free(&r);
+	run_endorse(&r, "review", AS_OF, "-o", one,
+	    "examples/ok-clinical-ready.xml", NULL);
+	run_expect(&r, 0, NULL, NULL);
+	run_free(&r);
+	pages = pdf_pages(out, &n);
+	alone = pdf_pages(one, &nalone);
+	assert_int_equal(n, nalone + 1);
+	assert_non_null(strstr(pages[0], "1 applicant."));
+	assert_non_null(strstr(pages[0], "Not in this file"));
+	assert_non_null(strstr(pages[0], "unreadable.xml"));
+	for (i = 0; i < nalone; i++)
+		assert_string_equal(pages[i + 1], alone[i]);
+	pages_free(pages, n);
+	pages_free(alone, nalone);
+	/* standard output: the same bytes */
+	run_endorse(&r, "review", AS_OF, "-o", "-",
+	    "examples/ok-clinical-ready.xml", bad, NULL);
+	assert_int_equal(r.status, 65);
+	a = r.out;
+	la = r.outlen;
+	b = slurp(out, &lb);
+	assert_non_null(b);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(b);
+	run_free(&r);
+}
+
+/* Every input failed: the index says so, in words; the failures listed. */
+static void
+test_combined_nobody(void **state)
+{
+	char		 in[PATH_MAX], out[PATH_MAX], path[PATH_MAX];
+	const char	*argv[] = { "endorse", "batch", "-q", "--combined",
+	    AS_OF, "-o", NULL, NULL, NULL };
+	struct run	 r;
+	char		**pages;
+	size_t		 n;
+
+	(void)state;
+	fresh_dir("nobody-in", in, sizeof(in));
+	spew(pathn(path, sizeof(path), "%s/broken.xml", in), "<portfolio", 10);
+	argv[6] = fresh_dir("nobody-out", out, sizeof(out));
+	argv[7] = in;
+	run_long(&r, argv);
+	run_expect(&r, 65, NULL, "broken.xml");
+	assert_null(strstr(r.err, "review-all.pdf"));
+	run_free(&r);
+	pages = pdf_pages(pathn(path, sizeof(path), "%s/review-all.pdf", out),
+	    &n);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(pages[0], "No applicant could be processed"));
+	assert_non_null(strstr(pages[0], "broken.xml"));
+	pages_free(pages, n);
+}
+
 /* 200 generated portfolios for the byte comparisons, each its own. */
 static const char *
 generated(void)
@@ -467,6 +704,82 @@ generated(void)
 	return dir;
 }
 
+/*
+ * SIGTERM while review-all.pdf is being written: the run ends by the
+ * signal soon after, its temporary file gone, no review-all.pdf, and the
+ * files written before it (the roster) whole.
+ */
+static void
+test_sigterm_during_combined(void **state)
+{
+	char		 in[PATH_MAX], out[PATH_MAX], from[PATH_MAX];
+	char		 to[PATH_MAX];
+	const char	*argv[] = { "endorse", "batch", "-q", AS_OF, "-o", NULL,
+	    NULL, NULL };
+	struct run	 r;
+	size_t		 n, i;
+	char		**names;
+	const char	*gen = generated();
+	pid_t		 pid;
+	int		 status, waited, seen = 0;
+
+	(void)state;
+	fresh_dir("cterm-in", in, sizeof(in));
+	for (i = 0; i < 40; i++) {
+		pathn(from, sizeof(from), "%s/applicant-%03zu.xml", gen, i);
+		pathn(to, sizeof(to), "%s/applicant-%03zu.xml", in, i);
+		assert_int_equal(link(from, to), 0);
+	}
+	argv[5] = fresh_dir("cterm-out", out, sizeof(out));
+	argv[6] = in;
+	run_long(&r, argv);
+	run_expect(&r, 1, NULL, NULL);
+	run_free(&r);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int	fd = open("/dev/null", O_RDWR);
+
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		alarm(LONG_LIMIT);
+		execl(env_or("ENDORSE_BIN", "./endorse"), "endorse", "batch",
+		    "--combined", AS_OF, "-o", out, in, (char *)NULL);
+		_exit(127);
+	}
+	/* the applicants are unchanged: it soon writes review-all.pdf */
+	for (waited = 0; waited < 6000 && !seen; waited++) {
+		names = list_all(out, &n);
+		for (i = 0; i < n; i++) {
+			seen |= strncmp(names[i], ".review-all.pdf.", 16) == 0;
+			free(names[i]);
+		}
+		free(names);
+		if (!seen)
+			usleep(5000);
+	}
+	assert_true(seen);
+	assert_int_equal(kill(pid, SIGTERM), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGTERM);
+	names = list_all(out, &n);
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '.')
+			fail_msg("a temporary file was left: %s", names[i]);
+		if (strcmp(names[i], "review-all.pdf") == 0)
+			fail_msg("review-all.pdf was written");
+		free(names[i]);
+	}
+	free(names);
+	assert_true(exists(out, "roster.pdf"));
+	run_tool(&r, "qpdf", "--check", pathn(to, sizeof(to), "%s/roster.pdf",
+	    out), (char *)NULL);
+	run_expect(&r, 0, NULL, NULL);
+	run_free(&r);
+}
+
 static int
 same_file(const char *a, const char *b)
 {
@@ -485,13 +798,13 @@ test_jobs_do_not_change_bytes(void **state)
 {
 	char		 o1[PATH_MAX], o2[PATH_MAX], a[PATH_MAX], b[PATH_MAX];
 	const char	*argv[] = { "endorse", "batch", "-q", NULL, NULL, AS_OF,
-	    "-o", NULL, NULL, NULL };
+	    "-o", NULL, "--combined", NULL, NULL };
 	struct run	 r;
 	size_t		 n1, n2, i;
 	char		**f1, **f2;
 
 	(void)state;
-	argv[8] = generated();
+	argv[9] = generated();
 	argv[3] = "-j";
 	argv[4] = "1";
 	argv[7] = fresh_dir("j1", o1, sizeof(o1));
@@ -506,7 +819,8 @@ test_jobs_do_not_change_bytes(void **state)
 
 	f1 = list_all(o1, &n1);
 	f2 = list_all(o2, &n2);
-	assert_int_equal(n1, 200 * 3 + 3);	/* + roster.csv, .pdf, manifest */
+	/* + roster.csv, roster.pdf, manifest, review-all.pdf */
+	assert_int_equal(n1, 200 * 3 + 4);
 	assert_int_equal(n1, n2);
 	for (i = 0; i < n1; i++) {
 		assert_string_equal(f1[i], f2[i]);
@@ -756,6 +1070,10 @@ main(void)
 		cmocka_unit_test(test_rerun_redoes_only_what_changed),
 		cmocka_unit_test(test_sigterm_leaves_no_partial_file),
 		cmocka_unit_test(test_jobs_do_not_change_bytes),
+		cmocka_unit_test(test_combined_review),
+		cmocka_unit_test(test_combined_nobody),
+		cmocka_unit_test(test_review_of_several_files),
+		cmocka_unit_test(test_sigterm_during_combined),
 		cmocka_unit_test(test_progress_on_a_terminal),
 	};
 

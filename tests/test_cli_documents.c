@@ -6,14 +6,17 @@
  * Every review page names its applicant; the combined review names one
  * applicant per page with that applicant's own association and numbers
  * each applicant's pages on their own; no heading or label ends a page;
- * no internal code word and no program name reaches the reader; every
- * e-mail address of a portfolio breaks only before '@' or '.'; /Lang is
- * set; the review has one copy per reviewer and a consensus page; the
- * renewal statement is made for both associations.  The layout of each
+ * no internal code word and no program name reaches the reader; the
+ * packet and the renewal statement speak about the applicant, never to
+ * "you"; every e-mail address of a portfolio breaks only before '@' or
+ * '.'; /Lang is set; the review has one copy per reviewer and a
+ * consensus page; the renewal statement is made for both associations.  The layout of each
  * example is compared with its golden file in tests/layout/ (rewritten
  * only by 'make regress-update').
  */
 #include "harness.h"
+
+#include <ctype.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -314,6 +317,85 @@ check_no_codes(const char *what, const char *text)
 			fail_msg("%s prints '%s'", what, CODES[k]);
 }
 
+/*
+ * The packet and the renewal statement speak about the applicant, in the
+ * third person: no "you" or "your" (any case) as a word.
+ */
+static void
+check_third_person(const char *what, const char *text)
+{
+	static const char *const second[] = { "you", "your", "yours",
+		"yourself", NULL };
+	const char	*s = text, *w;
+	char		 word[16];
+	size_t		 len, k;
+
+	while (*s != '\0') {
+		while (*s != '\0' && !isalpha((unsigned char)*s))
+			s++;
+		for (w = s; isalpha((unsigned char)*s); s++)
+			;
+		len = (size_t)(s - w);
+		if (len == 0 || len >= sizeof(word))
+			continue;
+		for (k = 0; k < len; k++)
+			word[k] = (char)tolower((unsigned char)w[k]);
+		word[len] = '\0';
+		for (k = 0; second[k] != NULL; k++)
+			if (strcmp(word, second[k]) == 0)
+				fail_msg("%s speaks to the applicant: '%.60s'",
+				    what, w);
+	}
+}
+
+/*
+ * The packet's last section, what is missing, is read at once: it is not
+ * split over two pages (a last page held three of its four items), so
+ * its heading is on the last page.
+ */
+static void
+check_missing_on_last_page(const char *what, const char *text)
+{
+	char	*pg, *last = NULL;
+	int	 p;
+
+	for (p = 1; (pg = page_of(text, p)) != NULL; p++) {
+		free(last);
+		last = pg;
+	}
+	assert_non_null(last);
+	if (strstr(last, "What is missing before submission") == NULL)
+		fail_msg("%s: what is missing starts before the last page",
+		    what);
+	free(last);
+}
+
+/*
+ * No line ends inside a code at its hyphen (pdftotext -raw): "OK-" then
+ * "AIMH" on the next line, "WRK-" then "C2" (the checklist's sentences
+ * and the portfolio's text, not only the rule-id cells).
+ */
+static void
+check_codes_whole(const char *what, const char *raw)
+{
+	const char	*a, *e, *p, *dash;
+
+	for (a = raw; (e = strchr(a, '\n')) != NULL; a = e + 1) {
+		p = e;
+		while (p > a && p[-1] == ' ')
+			p--;
+		if (p == a || p[-1] != '-')
+			continue;
+		dash = --p;
+		while (p > a && isupper((unsigned char)p[-1]))
+			p--;
+		/* two capitals or more, at the start of a word */
+		if (dash - p >= 2 && (p == a || !isalpha((unsigned char)p[-1])))
+			fail_msg("%s: a code breaks at its hyphen: '%.*s'",
+			    what, (int)(e - a), a);
+	}
+}
+
 /* In pdftotext -raw, an address split over two lines is split at @/. */
 static void
 check_mail_breaks(const char *what, const char *raw, const struct person *pp)
@@ -367,7 +449,7 @@ static void
 test_review_pages_name_the_applicant(void **state)
 {
 	struct fixture	*fx = *state;
-	char		 pdf[PATH_MAX], *text, *pg, what[256];
+	char		 pdf[PATH_MAX], *text, *pg, *cons, what[256];
 	size_t		 i, k;
 	int		 p, reviewer;
 
@@ -403,6 +485,15 @@ test_review_pages_name_the_applicant(void **state)
 			assert_non_null(strstr(text, "Do not endorse"));
 			assert_non_null(strstr(text, "Conflict of interest"));
 			assert_non_null(strstr(text, "Meeting date"));
+			/* the meeting date first: under the comments its line
+			 * read as one more line of them */
+			cons = strstr(text, "Committee consensus");
+			if (strstr(cons, "Meeting date") == NULL ||
+			    strstr(cons, "Comments for the applicant") == NULL ||
+			    strstr(cons, "Meeting date") > strstr(cons,
+			    "Comments for the applicant"))
+				fail_msg("%s: the meeting date is not above the "
+				    "comments", what);
 			free(text);
 		}
 }
@@ -428,14 +519,41 @@ test_no_stranded_heading_or_label(void **state)
 				text = pdf_text(pdf, 0);
 				check_no_stranded(what, text, heads, nheads);
 				check_no_codes(what, text);
+				if (j == 0) {
+					check_third_person(what, text);
+					check_missing_on_last_page(what, text);
+				}
 				free(text);
 				text = pdf_text(pdf, 1);
 				check_mail_breaks(what, text, &fx->people[i]);
+				check_codes_whole(what, text);
 				free(text);
 				check_lang(what, pdf);
 			}
 			free_list(heads, nheads);
 		}
+}
+
+/* endorse CMD AS_OF PAPER -o OUT every example (batch: also -q). */
+static void
+run_on_all(struct run *r, const struct fixture *fx, const char *cmd,
+    const char *paper, const char *out)
+{
+	const char	*argv[32];
+	size_t		 i, n = 0;
+
+	argv[n++] = "endorse";
+	argv[n++] = cmd;
+	if (strcmp(cmd, "batch") == 0)
+		argv[n++] = "-q";
+	argv[n++] = AS_OF;
+	argv[n++] = paper;
+	argv[n++] = "-o";
+	argv[n++] = out;
+	for (i = 0; i < fx->n; i++)
+		argv[n++] = fx->people[i].file;
+	argv[n] = NULL;
+	run_endorse_in(r, NULL, argv);
 }
 
 /*
@@ -446,7 +564,6 @@ test_no_stranded_heading_or_label(void **state)
 static void
 combined_review(struct fixture *fx, const char *paper)
 {
-	const char	*argv[32];
 	char		 pdf[PATH_MAX], *text, *pg, *at, opt[32];
 	size_t		 i, who = 0, hits;
 	int		 p, page, pages, expect = 1, total = -1, prev = -1;
@@ -454,16 +571,7 @@ combined_review(struct fixture *fx, const char *paper)
 
 	tmppath("all.pdf", pdf, sizeof(pdf));
 	snprintf(opt, sizeof(opt), "--paper=%s", paper);
-	argv[0] = "endorse";
-	argv[1] = "review";
-	argv[2] = AS_OF;
-	argv[3] = opt;
-	argv[4] = "-o";
-	argv[5] = pdf;
-	for (i = 0; i < fx->n; i++)
-		argv[6 + i] = fx->people[i].file;
-	argv[6 + fx->n] = NULL;
-	run_endorse_in(&r, NULL, argv);
+	run_on_all(&r, fx, "review", opt, pdf);
 	expect_ok(&r, "review of all");
 	run_free(&r);
 	text = pdf_text(pdf, 0);
@@ -684,6 +792,9 @@ test_renewal_statement(void **state)
 		assert_non_null(strstr(text, "REN-1"));
 		assert_non_null(strstr(text, last_word(fx->people[i].name)));
 		check_no_codes("renewal", text);
+		check_third_person("renewal", text);
+		assert_non_null(strstr(text, "personal information of the "
+		    "endorsee"));
 		if (strcmp(fx->people[i].assoc, "OK-AIMH") == 0) {
 			assert_non_null(strstr(text, "Still due"));
 			seen_ok = 1;
@@ -701,6 +812,20 @@ test_renewal_statement(void **state)
 	}
 	assert_true(seen_ok && seen_wi);
 	pipeline_close(&pl);
+	/* both membership records REN-3 reads, each said for what it is */
+	run_endorse(&r, "renew", "--year=2024", AS_OF, "-o", pdf,
+	    "examples/ok-clinical-ready.xml", NULL);
+	expect_ok(&r, "renew -o");
+	run_free(&r);
+	text = pdf_text(pdf, 0);
+	assert_non_null(strstr(text, "OK-AIMH: paid through 2024-12-31 "
+	    "(recorded for 2024)"));
+	assert_non_null(strstr(text, "OK-AIMH: paid through 2025-12-31 "
+	    "(current membership)"));
+	/* a recommendation under "still due" says how the year stands */
+	assert_non_null(strstr(text, "REN-2: 3 of the hours are about RS/C "
+	    "(3 recommended): followed."));
+	free(text);
 }
 
 /* s with every from replaced by to; the caller frees it. */
@@ -850,6 +975,49 @@ test_wording_at_the_source(void **state)
 	free(text);
 }
 
+/*
+ * The chair's roster (endorse batch, A4): the result words of the packet
+ * and the review ("Not ready", not "not ready"), and headings that nest
+ * (the title the one H1, the applicants H2).
+ */
+static void
+test_roster(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 dir[PATH_MAX], pdf[PATH_MAX + 16], *text, *p, *q;
+	struct run	 r;
+
+	tmppath("roster", dir, sizeof(dir));
+	run_on_all(&r, fx, "batch", "--paper=a4", dir);
+	assert_false(r.timed_out);
+	assert_true(r.status <= 2);
+	run_free(&r);
+	snprintf(pdf, sizeof(pdf), "%s/roster.pdf", dir);
+	/* in drawing order, each cell's lines joined by one space */
+	text = pdf_text(pdf, 1);
+	for (p = q = text; *p != '\0'; p++)
+		if (!isspace((unsigned char)*p))
+			*q++ = *p;
+		else if (q > text && q[-1] != ' ')
+			*q++ = ' ';
+	*q = '\0';
+	assert_non_null(strstr(text, "Ready for committee"));
+	assert_non_null(strstr(text, "Not ready"));
+	if (strstr(text, "not ready") != NULL ||
+	    strstr(text, "needs committee") != NULL)
+		fail_msg("roster: result words not as in the totals: %s",
+		    text);
+	free(text);
+	run_tool(&r, "sh", "-c", "qpdf --qdf --object-streams=disable "
+	    "\"$0\" - | grep -ac '/S /H1'", pdf, NULL);
+	assert_int_equal(atoi(r.out), 1);
+	run_free(&r);
+	run_tool(&r, "sh", "-c", "qpdf --qdf --object-streams=disable "
+	    "\"$0\" - | grep -ac '/S /H2'", pdf, NULL);
+	assert_true(atoi(r.out) >= 1);
+	run_free(&r);
+}
+
 int
 main(void)
 {
@@ -863,6 +1031,7 @@ main(void)
 		cmocka_unit_test(test_hebrew_name_keeps_order),
 		cmocka_unit_test(test_glyph_warning_points_at_input),
 		cmocka_unit_test(test_wording_at_the_source),
+		cmocka_unit_test(test_roster),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

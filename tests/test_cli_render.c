@@ -12,7 +12,7 @@ static const char *const packet_sections[] = {
 	"Positions and leadership activities", "Positions",
 	"Leadership activities", "Reflective supervision/consultation log",
 	"References", "Attestations, examination, membership and fees",
-	"What is missing before you submit", NULL
+	"What is missing before submission", NULL
 };
 
 static const char *const review_sections[] = {

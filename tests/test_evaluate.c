@@ -1554,6 +1554,405 @@ EDU2_extra_degree_shown_not_judged(void **state)
 	    "BSN");
 }
 
+/* ---- RULES.md audit: each point of the revised rules, both sides ---- */
+
+/* EXM-1: an exam dated after the evaluation date is not taken yet on
+ * it, whatever result the record holds: pending, with its date. */
+static void
+EXM1_result_after_as_of_pending(void **state)
+{
+	struct pf	later = { .attestations = ATTEST(
+	    "<exam status='passed' date='2025-09-01'/>") };
+	struct pf	retake = { .attestations = ATTEST(
+	    "<exam status='failed' date='2025-01-08'/>"
+	    "<exam status='failed' date='2025-09-01'/>") };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&later, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "EXM-1", "pending", "Exam scheduled 2025-09-01");
+	expect_result(cl, "not-ready");
+	xmlFreeDoc(cl);
+	expect(&retake, NULL, "EXM-1", "pending", "scheduled 2025-09-01");
+	/* on the day itself the result stands */
+	cl = evaluate_pf(&later, "2025-09-01", NULL, NULL, NULL, NULL);
+	expect_full(cl, "EXM-1", "met", "passed on 2025-09-01");
+	xmlFreeDoc(cl);
+}
+
+/* ETH-1: the signature date is shown, also when it is after the
+ * evaluation date (not signed yet on it). */
+static void
+ETH1_signed_after_as_of_shows_the_date(void **state)
+{
+	struct pf	p = { .attestations = "<ethics signed='2025-07-01'/>"
+	    "<exam status='passed' date='2025-03-01'/>"
+	    "<membership association='OK-AIMH' paid-through='2025-12-31'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	expect(&p, NULL, "ETH-1", "not-met", "Signed on 2025-07-01, after "
+	    "the evaluation date");
+	cl = evaluate_pf(&p, "2025-07-01", NULL, NULL, NULL, NULL);
+	expect_full(cl, "ETH-1", "met", "Signed on 2025-07-01.");
+	xmlFreeDoc(cl);
+}
+
+/* WRK-C1 path B: the graduate internship must be supervised. */
+static void
+WRKC1_internship_unsupervised_not_counted(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2014-05-15' end='2015-05-14' "
+	    "work='direct-service graduate-internship'><role>Intern</role>"
+	    "<employer>E</employer></position>"
+	    "<position start='2015-06-01' end='2016-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    C2_POSITION };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", "366 of 730 days");
+	expect(&p, "WI-AIMH", "WRK-C1", "not-met", NULL);
+}
+
+/* REF-2, RSC-3: "has earned" as of the evaluation date: an endorsement
+ * (a vetting) dated after it does not count yet; on the day it does. */
+static void
+REF2_endorsement_earned_after_as_of_not_counted(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><endorsement association='WI-AIMH' level='IV' "
+	    "designation='IMHM' track='clinical' earned='2025-07-01'/>"
+	    "</person><person id='p2'><name>Sam Supervisor</name></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+	struct pf	v = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><vetted-level-iv-clinical association='WI-AIMH' "
+	    "date='2025-07-01'/></person><person id='p2'><name>Sam "
+	    "Supervisor</name><endorsement association='OK-AIMH' level='II' "
+	    "designation='IFS' earned='2010-01-01'/></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "not-met", "None of the 3 raters");
+	expect(&p, NULL, "RSC-3", "not-met", "Rosa Provider");
+	expect(&v, "WI-AIMH", "RSC-3", "not-met", "Rosa Provider");
+	expect(&v, "WI-AIMH", "REF-2", "met", "Sam Supervisor");
+	cl = evaluate_pf(&p, "2025-07-01", NULL, NULL, NULL, NULL);
+	expect_full(cl, "REF-2", "met", "Rosa Provider");
+	expect_full(cl, "RSC-3", "met", NULL);
+	xmlFreeDoc(cl);
+}
+
+/* WRK-C3: the count of other activities is worded right. */
+static void
+WRKC3_one_other_activity(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2015-06-01' end='2018-05-31' "
+	    "work='direct-service supervised'><role>A</role><employer>E"
+	    "</employer></position>"
+	    C2_POSITION
+	    "<leadership activity='reflective-practice-groups' scope='local' "
+	    "start='2022-01-01'><description>Led a group.</description>"
+	    "</leadership>" };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C3", "not-met", "(1 other activity listed)");
+}
+
+/* EDU-1: a degree awarded after the evaluation date is not held on it;
+ * on the award date it is. */
+static void
+EDU1_degree_awarded_after_as_of_not_met(void **state)
+{
+	struct pf	p = { .education = "<degree kind='MA' "
+	    "awarded='2025-08-15' transcript-received='2025-01-10'>"
+	    "<institution>State University</institution></degree>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "EDU-1", "not-met", "MA, State University: "
+	    "2025-08-15");
+	expect_full(cl, "EDU-1", "not-met", "as awarded by the evaluation "
+	    "date");
+	expect_full(cl, "EDU-2", "not-applicable", NULL);
+	xmlFreeDoc(cl);
+	cl = evaluate_pf(&p, "2025-08-15", NULL, NULL, NULL, NULL);
+	expect_full(cl, "EDU-1", "met", "awarded 2025-08-15");
+	xmlFreeDoc(cl);
+}
+
+/* EDU-2: "claimed" is the one degree EDU-1 relies on (the one
+ * post-graduate time counts from); another listed degree is shown, not
+ * judged. */
+static void
+EDU2_only_the_degree_relied_on(void **state)
+{
+	struct pf	phd = { .education = "<degree kind='MA' "
+	    "awarded='2015-05-15' transcript-received='2025-01-10'>"
+	    "<institution>State University</institution></degree>"
+	    "<degree kind='PhD' awarded='2020-05-15'><institution>Big "
+	    "University</institution></degree>" };
+	struct pf	ma = { .education = "<degree kind='PhD' "
+	    "awarded='2020-05-15' transcript-received='2025-01-10'>"
+	    "<institution>Big University</institution></degree>"
+	    "<degree kind='MA' awarded='2015-05-15'><institution>State "
+	    "University</institution></degree>" };
+
+	(void)state;
+	expect(&phd, NULL, "EDU-2", "met", "PhD, Big University (not relied "
+	    "on by EDU-1: shown, not judged)");
+	expect(&phd, NULL, "EDU-1", "met", "MA, State University, awarded "
+	    "2015-05-15");
+	expect(&ma, NULL, "EDU-2", "not-met", "Send the official transcript "
+	    "for: MA, State University.");
+	expect(&ma, NULL, "EDU-1", "met", "MA, State University");
+}
+
+/* REF-3: a person's roles are pooled over all their completed ratings
+ * and entries, and the roles go to distinct people so that the most are
+ * filled: Rosa rates as program supervisor under one entry and as RS/C
+ * provider under another, Carl as colleague; she fills (2), he (1). */
+static void
+REF3_roles_pooled_best_assignment(void **state)
+{
+	struct pf	entries = { .people = SPLIT_PEOPLE
+	    "<person id='p5'><name>Carl Colleague</name></person>",
+	    .references =
+	    "<reference person='p4' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>"
+	    "<reference person='p5' role='colleague' "
+	    "completed='2025-01-04'/>" };
+	struct pf	one_entry = { .people = SPLIT_PEOPLE
+	    "<person id='p5'><name>Carl Colleague</name></person>",
+	    .references =
+	    "<reference person='p1' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>"
+	    "<reference person='p5' role='colleague' "
+	    "completed='2025-01-04'/>" };
+	struct pf	alone = { .references =
+	    "<reference person='p1' role='program-supervisor' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='rsc-recipient' "
+	    "completed='2025-01-03'/>" };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&entries, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "REF-3", "met", "(1) current program supervisor, "
+	    "teacher, trainer, consultant or colleague: Carl Colleague");
+	expect_full(cl, "REF-3", "met", "(2) person providing reflective "
+	    "supervision/consultation: ROSA");
+	expect_full(cl, "REF-1", "met", NULL);
+	xmlFreeDoc(cl);
+	expect(&one_entry, NULL, "REF-3", "met", "Rosa Provider (provider of "
+	    "reflective supervision/consultation)");
+	expect(&one_entry, "WI-AIMH", "REF-3", "met", NULL);
+	/* one person fills one slot only */
+	expect(&alone, NULL, "REF-3", "not-met", "1 reference role is not "
+	    "filled");
+	expect(&alone, NULL, "REF-1", "not-met", "2 of 3");
+}
+
+/* REF-3 Research/Faculty: familiarity with IMH stated on any rating of
+ * the chair holds for the person. */
+static void
+REF3_research_familiar_pooled(void **state)
+{
+	struct pf	p = { .application = RESEARCH_APP,
+	    .experience = RESEARCH_WORK, .people = SPLIT_PEOPLE,
+	    .references =
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-01'/>"
+	    "<reference person='p2' role='department-chair' "
+	    "completed='2025-01-02' familiar-with-imh='yes'/>"
+	    "<reference person='p1' role='rsc-provider' "
+	    "completed='2025-01-02'/>"
+	    "<reference person='p3' role='student' completed='2025-01-03'/>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-3", "met", "Sam Supervisor (department chair)");
+}
+
+/* WRK-C2: the days must be distinct from the days of some path of
+ * WRK-C1, not only the first: the internship path leaves the shared
+ * position room for both (365 + 1095 of 1642 days). */
+#define STATE_LEADERSHIP \
+	"<leadership activity='conference-planning' scope='state' " \
+	"start='2022-01-01'><description>Planned.</description></leadership>"
+
+static void
+WRKC2_distinct_from_the_internship_path(void **state)
+{
+	struct pf	p = { .experience =
+	    "<position start='2014-05-01' end='2015-05-14' "
+	    "work='direct-service graduate-internship supervised'><role>"
+	    "Intern</role><employer>E</employer></position>"
+	    "<position start='2021-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>" STATE_LEADERSHIP };
+	xmlDocPtr	cl;
+
+	(void)state;
+	cl = evaluate_pf(&p, NULL, NULL, NULL, NULL, NULL);
+	expect_full(cl, "WRK-C1", "met", "Met by graduate internship");
+	expect_full(cl, "WRK-C2", "met", "1642 days");
+	expect_result(cl, "ready");
+	xmlFreeDoc(cl);
+}
+
+/* WRK-C2: every set of the spans of both must have the days it needs:
+ * the internship's 864 days are its own, but the one post-graduate year
+ * of WRK-C1 and the three of WRK-C2 share 1277 days of the 1460 they
+ * need, though all of them together hold 2141 of 1825. */
+/* The internship, X (both kinds of work) and Y (RS/C) from y_start. */
+#define SHARED_X_Y(y_start) \
+	"<position start='2013-01-01' end='2015-05-14' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>E</employer></position>" \
+	"<position start='2024-01-01' end='ongoing' " \
+	    "work='direct-service supervised rsc-provision'><role>X</role>" \
+	    "<employer>E</employer></position>" \
+	"<position start='" y_start "' end='2023-12-31' " \
+	    "work='rsc-provision'><role>Y</role><employer>E</employer>" \
+	    "</position>" STATE_LEADERSHIP
+
+static void
+WRKC2_overlap_inside_the_internship_path_review(void **state)
+{
+	struct pf	p = { .experience = SHARED_X_Y("2022-01-01") };
+	struct pf	q = { .experience = SHARED_X_Y("2021-01-01") };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C2", "review", "together cover only 1277 "
+	    "distinct days of the 1460 they need");
+	expect(&p, "WI-AIMH", "WRK-C2", "review", NULL);
+	/* a year more of Y: 1642 days of the 1460 */
+	expect(&q, NULL, "WRK-C2", "met", NULL);
+}
+
+/* REF-2: the explanation names the levels the rule asks for, not every
+ * level the rater holds. */
+static void
+REF2_names_only_the_levels_asked_for(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><endorsement association='WI-AIMH' level='I' "
+	    "designation='IFA'/><endorsement association='WI-AIMH' "
+	    "level='II' designation='IFS'/><endorsement "
+	    "association='MI-AIMH' level='IV' designation='IMHM' "
+	    "track='clinical'/></person><person id='p2'><name>Sam "
+	    "Supervisor</name></person><person id='p3'><name>Rita Recipient"
+	    "</name></person>" };
+	struct pf	one = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name><endorsement association='WI-AIMH' level='I' "
+	    "designation='IFA'/><approved-provider association='OK-AIMH'/>"
+	    "</person><person id='p2'><name>Sam Supervisor</name></person>"
+	    "<person id='p3'><name>Rita Recipient</name></person>" };
+
+	(void)state;
+	expect(&p, NULL, "REF-2", "met", "Rosa Provider has earned "
+	    "endorsement at Level II and IV.");
+	expect_absent(&p, NULL, "REF-2", "Level I ");
+	/* Level I alone is not Level II, III or IV */
+	expect(&one, NULL, "REF-2", "not-met", NULL);
+}
+
+/* WRK-C2 in review because of an overlap still says where
+ * post-graduate time starts when EDU-1 sends a program to review. */
+static void
+WRKC2_overlap_says_post_graduate_basis(void **state)
+{
+	struct pf	p = { .education =
+	    "<program kind='university-certificate' completed='2016-05-01' "
+	    "transcript-received='2025-01-10'><title>IMH Certificate</title>"
+	    "<institution>State University</institution></program>",
+	    .experience =
+	    "<position start='2021-01-01' end='ongoing' "
+	    "work='direct-service supervised rsc-provision'><role>A</role>"
+	    "<employer>E</employer></position>" STATE_LEADERSHIP };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C2", "review", "The years overlap");
+	expect(&p, NULL, "WRK-C2", "review", "EDU-1 sends to the committee");
+}
+
+/* FEE-2 (WI): the $60 membership is shown as information, from the
+ * rule file, and never judged. */
+static void
+FEE2_wi_membership_shown_as_information(void **state)
+{
+	xmlDocPtr	cl;
+	char		*s;
+
+	(void)state;
+	cl = evaluate_pf(&base, NULL, "WI-AIMH", NULL, NULL, NULL);
+	s = rule_field(cl, "FEE-2", "c:note");
+	if (strstr(s, "$60") == NULL)
+		fail_msg("FEE-2 note: %s", s);
+	free(s);
+	expect_full(cl, "FEE-2", "met", "The application fee of $300 is "
+	    "paid.");
+	xmlFreeDoc(cl);
+}
+
+/* RSC-3 names each provider who does not qualify, also when the only
+ * session with them is after the evaluation date. */
+static void
+RSC3_unqualified_provider_named_after_as_of(void **state)
+{
+	struct pf	p = { .people = "<person id='p1'><name>Rosa Provider"
+	    "</name></person><person id='p2'><name>Sam Supervisor</name>"
+	    "<endorsement association='OK-AIMH' level='II' designation='IFS'/>"
+	    "</person><person id='p3'><name>Rita Recipient</name></person>",
+	    .rsc = "<session date='2025-07-05' hours='25' "
+	    "format='individual' provider='p1'/>" };
+
+	(void)state;
+	expect(&p, NULL, "RSC-3", "not-met", "Rosa Provider does not qualify");
+	expect(&p, NULL, "RSC-1", "not-met", "0 of 50");
+}
+
+/* WRK-C1 path B: the internship "plus" a post-graduate year: one day
+ * counts for one of them.  The internship runs 46 days past the degree
+ * (2015-05-15); the post-graduate year holds those 46 days and 320 of
+ * its own, so each span alone is a year but they share days: 715 of
+ * 730 distinct.  320 days of its own become 336: 731, met. */
+#define INTERNSHIP_PAST_AWARD(year_end) \
+	"<position start='2014-06-01' end='2015-06-30' " \
+	    "work='direct-service graduate-internship supervised'><role>" \
+	    "Intern</role><employer>E</employer></position>" \
+	"<position start='2015-07-01' end='" year_end "' " \
+	    "work='direct-service supervised'><role>A</role><employer>E" \
+	    "</employer></position>" C2_POSITION STATE_LEADERSHIP
+
+static void
+WRKC1_internship_and_year_share_days_not_met(void **state)
+{
+	struct pf	p = { .experience = INTERNSHIP_PAST_AWARD("2016-05-15") };
+	struct pf	q = { .experience = INTERNSHIP_PAST_AWARD("2016-05-31") };
+
+	(void)state;
+	expect(&p, NULL, "WRK-C1", "not-met", "together they cover only 715 "
+	    "distinct days of the 730");
+	expect(&p, NULL, "WRK-C1", "not-met", "Needs 15 more distinct days");
+	expect(&p, "WI-AIMH", "WRK-C1", "not-met", NULL);
+	expect(&q, NULL, "WRK-C1", "met", "Met by graduate internship");
+}
+
 /* ---- every schema cap, and near the 1 MiB input cap ------------------ */
 
 /* YYYY-MM-DD of 2010-01-01 + n days. */
@@ -2119,6 +2518,22 @@ main(void)
 		cmocka_unit_test(REN_no_rules_stated),
 		cmocka_unit_test(result_sentences_do_not_name_the_program),
 		cmocka_unit_test(EDU2_extra_degree_shown_not_judged),
+		cmocka_unit_test(EXM1_result_after_as_of_pending),
+		cmocka_unit_test(ETH1_signed_after_as_of_shows_the_date),
+		cmocka_unit_test(WRKC1_internship_unsupervised_not_counted),
+		cmocka_unit_test(REF2_endorsement_earned_after_as_of_not_counted),
+		cmocka_unit_test(WRKC3_one_other_activity),
+		cmocka_unit_test(EDU1_degree_awarded_after_as_of_not_met),
+		cmocka_unit_test(EDU2_only_the_degree_relied_on),
+		cmocka_unit_test(REF3_roles_pooled_best_assignment),
+		cmocka_unit_test(REF3_research_familiar_pooled),
+		cmocka_unit_test(WRKC2_distinct_from_the_internship_path),
+		cmocka_unit_test(WRKC2_overlap_inside_the_internship_path_review),
+		cmocka_unit_test(REF2_names_only_the_levels_asked_for),
+		cmocka_unit_test(WRKC2_overlap_says_post_graduate_basis),
+		cmocka_unit_test(FEE2_wi_membership_shown_as_information),
+		cmocka_unit_test(RSC3_unqualified_provider_named_after_as_of),
+		cmocka_unit_test(WRKC1_internship_and_year_share_days_not_met),
 		cmocka_unit_test(RSC2_window_matches_brute_force),
 		cmocka_unit_test(WRKP1_union_matches_brute_force),
 		cmocka_unit_test(caps_every_list_at_max_occurs),

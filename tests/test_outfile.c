@@ -2,7 +2,8 @@
  * test_outfile: writing outputs (SECURITY.md rules 13-14): temporary
  * file and rename for regular files, symbolic links followed and kept,
  * FIFOs streamed into, directories refused, write failures (a file-size
- * limit, a reader that goes away) reported without a partial file.
+ * limit, a reader that goes away) reported without a partial file, and
+ * a file written in pieces (outfile_open, append, commit, discard).
  * Only temporary files, FIFOs and links of a temporary directory are
  * used, never a real device.
  */
@@ -357,6 +358,54 @@ test_unwritable_directory(void **state)
 	free(msgs);
 }
 
+/*
+ * A file written in pieces: nothing at the target until the commit, the
+ * bytes read back, the old file kept by a discard, a FIFO written into
+ * at the commit (here nobody reads it: an error, not a wait).
+ */
+static void
+test_written_in_pieces(void **state)
+{
+	char		 dir[PATH_MAX], path[PATH_MAX], fifo[PATH_MAX], buf[8];
+	char		*msgs;
+	size_t		 mlen = 0;
+	struct outfile	*o;
+	struct diag	 d;
+	FILE		*f;
+
+	(void)state;
+	subdir("pieces", dir, sizeof(dir));
+	join(path, sizeof(path), dir, "all.pdf");
+	f = open_memstream(&msgs, &mlen);
+	assert_non_null(f);
+	diag_init(&d, f, NULL);
+	assert_int_equal(outfile_open(path, &o, &d), OUTFILE_OK);
+	assert_int_equal(outfile_append(o, "abc", 3), 0);
+	assert_int_equal(outfile_append(o, "def", 3), 0);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(outfile_pread(o, buf, 4, 1), 4);
+	assert_memory_equal(buf, "bcde", 4);
+	assert_int_equal(outfile_pread(o, buf, 8, 4), 2);
+	assert_int_equal(outfile_commit(o, &d), OUTFILE_OK);
+	expect_content(path, "abcdef");
+	/* a discarded second run leaves the first one's file */
+	assert_int_equal(outfile_open(path, &o, &d), OUTFILE_OK);
+	assert_int_equal(outfile_append(o, "xyz", 3), 0);
+	outfile_discard(o);
+	expect_content(path, "abcdef");
+	expect_no_temporary(dir);
+	/* a FIFO nobody reads: an error at the commit, not a wait */
+	join(fifo, sizeof(fifo), dir, "fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(outfile_open(fifo, &o, &d), OUTFILE_OK);
+	assert_int_equal(outfile_append(o, "abc", 3), 0);
+	assert_int_equal(outfile_commit(o, &d), OUTFILE_CANNOT_CREATE);
+	fclose(f);
+	assert_non_null(strstr(msgs, "nothing is reading from this FIFO"));
+	free(msgs);
+	expect_no_temporary(dir);
+}
+
 int
 main(void)
 {
@@ -369,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_fifo_streamed),
 		cmocka_unit_test(test_file_size_limit),
 		cmocka_unit_test(test_unwritable_directory),
+		cmocka_unit_test(test_written_in_pieces),
 	};
 
 	return cmocka_run_group_tests_name("outfile", tests, NULL, NULL);
