@@ -81,7 +81,7 @@ TEST_ENV	= LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1735689600 \
 EXAMPLES	= $(sort $(wildcard examples/*.xml))
 
 .PHONY: FORCE all deps demo demo-run test check install uninstall clean \
-	regress-update bench bench-floor docs valgrind lint-man \
+	regress-update bench bench-floor bench-profile docs valgrind lint-man \
 	check-sanitize check-valgrind
 
 all: endorse
@@ -223,6 +223,12 @@ build/bench/layout_text: bench/layout_text.c build/flags.stamp | build/bench
 bench-floor: endorse build/bench/floor build/bench/runs \
     build/bench/layout_text
 	@$(TEST_ENV) sh bench/floor.sh build/bench $(FLOOR_RUNS) $(EXAMPLES)
+
+# Instructions of one cold packet and review (valgrind --tool=callgrind)
+# and each stage's share: what a change is judged by (bench/profile.sh).
+PROFILE_EXAMPLES = examples/ok-clinical-ready.xml
+bench-profile: endorse
+	@$(TEST_ENV) sh bench/profile.sh $(PROFILE_EXAMPLES)
 
 # libFuzzer harnesses (fuzz/), built with clang and the fuzzer's coverage
 # over the whole library, for instance

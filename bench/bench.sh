@@ -11,7 +11,10 @@
 #      same text, bench/floor.c) and the ratio (bench/floor.sh);
 #   4. scaling: validate + evaluate at each factor of the entries
 #      (bench_check -x);
-#   5. batches: applicants a second at -j 1 and -j 2 (bench_batch.sh).
+#   5. batches: applicants a second at -j 1 and -j 2 (bench_batch.sh);
+#   6. instructions of one cold packet and review and each stage's share
+#      (bench/profile.sh, when valgrind is there);
+# then bench/changes.md: what each speed change measured, dated.
 # A benchmark, never a test: it prints numbers and never fails on one.
 set -eu
 build=$1 floor_runs=$2 rounds=$3 factors=$4 sizes=$5
@@ -50,3 +53,13 @@ echo '```'
 # shellcheck disable=SC2086
 sh bench/bench_batch.sh $sizes
 echo '```'
+echo
+echo '## 5. Instructions, one cold run (valgrind --tool=callgrind)'
+echo
+echo '```'
+sh bench/profile.sh examples/ok-clinical-ready.xml
+echo '```'
+if [ -f bench/changes.md ]; then
+	echo
+	cat bench/changes.md
+fi

@@ -1,6 +1,8 @@
 #!/bin/sh
 # bench_batch.sh [N...]: `endorse batch` over N generated portfolios (copies
-# of examples/wi-policy-ready.xml, each with its own bytes) with -j 1 and
+# of examples/wi-policy-ready.xml, each with its own bytes and its own
+# applicant name, as in a real season: shaped text kept from one applicant
+# to the next must not be credited for names that recur) with -j 1 and
 # -j 2: applicants per second, the peak RSS of the largest process (GNU
 # time's maximum over the batch and its workers) and a re-run after one
 # portfolio changed.  A benchmark, not a test: it prints, never fails on
@@ -12,9 +14,21 @@ trap 'rm -rf "$work"' EXIT INT TERM
 max=0
 for n in "$@"; do [ "$n" -gt "$max" ] && max=$n; done
 mkdir "$work/in"
+firsts="Amara Bao Carmen Dmitri Eun-ji Farah Gideon Hana Ignacio Jamila Kofi \
+Leilani Mateo Nadia Oskar Priya Quentin Rosa Soren Thandiwe"
+lasts="Abernathy Balogun Castellanos Dubois Eriksson Fujimoto Gonzaga \
+Haddad Ivanova Jaramillo"
 i=0
 while [ "$i" -lt "$max" ]; do
-	sed "1a<!-- $i -->" examples/wi-policy-ready.xml \
+	name=$(awk -v i="$i" -v f="$firsts" -v l="$lasts" 'BEGIN {
+		nf = split(f, F, " "); nl = split(l, L, " ")
+		printf "%s %s-%s", F[i % nf + 1], L[int(i / nf) % nl + 1],
+		    L[(i + 3) % nl + 1]
+	}')
+	# the first <name> is the applicant's (GNU sed's 0,/re/)
+	sed -e "1a<!-- $i -->" \
+	    -e "0,/<name>/s|<name>[^<]*</name>|<name>$name</name>|" \
+	    examples/wi-policy-ready.xml \
 	    > "$work/in/applicant-$(printf %04d "$i").xml"
 	i=$((i + 1))
 done

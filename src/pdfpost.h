@@ -8,7 +8,10 @@
  *
  * The PDF is read from memory and written to memory, deterministically
  * (the same input gives the same bytes: the /ID is derived from the
- * content).  Third-party types stay here.
+ * content).  The result is Cairo's bytes followed by an incremental
+ * update holding the changed objects (the catalog, the header cells):
+ * qpdf reads only those, never rewrites the file.  Third-party types stay
+ * here.
  *
  * Included by typeset.c.  pdfpost_run gives a buffer the caller frees
  * with free.

@@ -64,6 +64,159 @@ layout_make(PangoContext *ctx, const struct inl *in, double size,
 	return l;
 }
 
+/*
+ * Shaped text kept for the process (issue 14): the same text in the same
+ * font, width and attributes recurs within a document (labels, a
+ * review's forms, a second pass for page references) and from one
+ * applicant to the next in a batch worker (rule wording, headers).  A
+ * PangoLayout holds only what it is made from: the key is all of it (the
+ * font, the width, the direction of the context, the text and every
+ * attribute with its range and value); links and fields stay in the
+ * cell.  Layouts that needed the system's fonts are never kept.  Least
+ * recently used first out past a budget of estimated bytes.
+ */
+#define LCACHE_BUDGET	((size_t)2 * 1024 * 1024)
+
+struct lentry {
+	GBytes		*key;
+	PangoLayout	*layout;
+	size_t		 cost;
+	GList		 link;		/* in the queue, data = the entry */
+};
+
+struct ts_lcache {
+	GHashTable	*map;		/* key -> struct lentry */
+	GQueue		 lru;		/* the most recently used first */
+	size_t		 cost;
+};
+
+static void
+lentry_free(gpointer p)
+{
+	struct lentry	*e = p;
+
+	g_object_unref(e->layout);
+	g_bytes_unref(e->key);
+	free(e);
+}
+
+void
+ts_lcache_free(struct ts_lcache *lc)
+{
+	if (lc == NULL)
+		return;
+	g_hash_table_destroy(lc->map);
+	free(lc);
+}
+
+static void
+key_put(GByteArray *k, const void *p, size_t n)
+{
+	g_byte_array_append(k, p, (guint)n);
+}
+
+/*
+ * The key of a layout, or NULL when it holds an attribute this key does
+ * not know (such a layout is made and not kept).
+ */
+static GBytes *
+lcache_key(const struct inl *in, double size, int bold, int italic,
+    int width, int rtl)
+{
+	GByteArray	*k = g_byte_array_sized_new((guint)in->text->len + 128);
+	GSList		*attrs, *l;
+	PangoAttribute	*a;
+	PangoAttrInt	*ai;
+	PangoAttrShape	*as;
+	int		 v[4] = { bold, italic, width, rtl }, ok = 1;
+	guint		 range[3];
+	guintptr	 data;
+	size_t		 len = in->text->len;
+
+	key_put(k, &size, sizeof(size));
+	key_put(k, v, sizeof(v));
+	key_put(k, &len, sizeof(len));
+	key_put(k, in->text->str, len);
+	attrs = pango_attr_list_get_attributes(in->attrs);
+	for (l = attrs; l != NULL; l = l->next) {
+		a = l->data;
+		range[0] = (guint)a->klass->type;
+		range[1] = a->start_index;
+		range[2] = a->end_index;
+		key_put(k, range, sizeof(range));
+		if ((ai = pango_attribute_as_int(a)) != NULL)
+			key_put(k, &ai->value, sizeof(ai->value));
+		else if ((as = pango_attribute_as_shape(a)) != NULL) {
+			/* the data is the mark, a number (typeset-inline.c) */
+			data = (guintptr)as->data;
+			key_put(k, &as->ink_rect, sizeof(as->ink_rect));
+			key_put(k, &as->logical_rect,
+			    sizeof(as->logical_rect));
+			key_put(k, &data, sizeof(data));
+		} else
+			ok = 0;
+	}
+	g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
+	if (!ok) {
+		g_byte_array_free(k, TRUE);
+		return NULL;
+	}
+	return g_byte_array_free_to_bytes(k);
+}
+
+/* The kept layout of key (a reference the caller owns), or NULL. */
+static PangoLayout *
+lcache_get(struct typeset *ts, GBytes *key)
+{
+	struct lentry	*e;
+
+	if (ts->lcache == NULL ||
+	    (e = g_hash_table_lookup(ts->lcache->map, key)) == NULL)
+		return NULL;
+	g_queue_unlink(&ts->lcache->lru, &e->link);
+	g_queue_push_head_link(&ts->lcache->lru, &e->link);
+	return g_object_ref(e->layout);
+}
+
+/* Keep layout under key; the oldest go past the budget. */
+static void
+lcache_put(struct typeset *ts, GBytes *key, PangoLayout *layout,
+    size_t chars)
+{
+	struct ts_lcache	*lc = ts->lcache;
+	struct lentry		*e, *old;
+	GList			*tail;
+
+	if (lc == NULL) {
+		if ((lc = calloc(1, sizeof(*lc))) == NULL)
+			return;
+		lc->map = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+		    NULL, lentry_free);
+		g_queue_init(&lc->lru);
+		ts->lcache = lc;
+	}
+	/* only after a miss; never two entries of one key in the queue */
+	if (g_hash_table_contains(lc->map, key) ||
+	    (e = calloc(1, sizeof(*e))) == NULL)
+		return;
+	e->key = g_bytes_ref(key);
+	e->layout = g_object_ref(layout);
+	/* what Pango keeps per character (glyphs, clusters, log attrs),
+	 * and per layout (lines, runs, items) */
+	e->cost = g_bytes_get_size(key) + 48 * chars + 1024;
+	e->link.data = e;
+	g_hash_table_replace(lc->map, e->key, e);
+	g_queue_push_head_link(&lc->lru, &e->link);
+	lc->cost += e->cost;
+	while (lc->cost > LCACHE_BUDGET && (tail = lc->lru.tail) != NULL &&
+	    tail->data != e) {
+		old = tail->data;
+		g_queue_unlink(&lc->lru, tail);
+		lc->cost -= old->cost;
+		g_hash_table_remove(lc->map, old->key);
+	}
+}
+
 /* Name a layout element for a person, in warnings. */
 static const char *
 kind_word(const xmlNode *n)
@@ -318,6 +471,7 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	double		 line_h;
 	const char	*file;
 	long		 line;
+	GBytes		*key;
 
 	if (in->tc.chars > TYPESET_MAX_BLOCK_CHARS) {
 		file = ts_src_of(r, n, &line);
@@ -345,18 +499,25 @@ cell_fill(struct render *r, struct cell *c, struct inl *in,
 	    pango_attr_line_height_new_absolute((int)(line_h *
 	    PANGO_SCALE)));
 	protect_addresses(in);
-	c->layout = layout_make(r->ctx, in, size, bold, italic, w);
-	if (pango_layout_get_unknown_glyphs_count(c->layout) > 0) {
-		if (r->sys_ctx != NULL) {
-			g_object_unref(c->layout);
-			c->layout = layout_make(r->sys_ctx, in, size, bold,
-			    italic, w);
-		}
-		/* once: not again in the second pass (page-ref) */
-		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0 &&
-		    r->id_pages == NULL)
-			warn_missing(r, c->layout, in, n);
+	key = r->ts->lcache_off ? NULL : lcache_key(in, size, bold, italic,
+	    (int)(w * PANGO_SCALE), r->rtl);
+	if (key == NULL || (c->layout = lcache_get(r->ts, key)) == NULL) {
+		c->layout = layout_make(r->ctx, in, size, bold, italic, w);
+		if (pango_layout_get_unknown_glyphs_count(c->layout) > 0) {
+			if (r->sys_ctx != NULL) {
+				g_object_unref(c->layout);
+				c->layout = layout_make(r->sys_ctx, in, size,
+				    bold, italic, w);
+			}
+			/* once: not again in the second pass (page-ref) */
+			if (pango_layout_get_unknown_glyphs_count(c->layout) >
+			    0 && r->id_pages == NULL)
+				warn_missing(r, c->layout, in, n);
+		} else if (key != NULL)
+			lcache_put(r->ts, key, c->layout, in->tc.chars);
 	}
+	if (key != NULL)
+		g_bytes_unref(key);
 	c->links = in->links;
 	c->nlinks = in->nlinks;
 	in->links = NULL;

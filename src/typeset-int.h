@@ -42,7 +42,7 @@ struct validate;
 #define LAYOUT_NS	"urn:endorse:layout:1"
 
 /* Fonts, in order of preference; fontconfig falls back along the list. */
-#define FAMILIES	"Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, " \
+#define FAMILIES	"Noto Sans,Noto Sans Arabic,Noto Sans Hebrew," \
 			"DejaVu Sans"
 
 /* Longest PDF we build in memory. */
@@ -97,6 +97,8 @@ struct typeset {
 	FcConfig	*sys_config;	/* the system's, NULL until needed */
 	PangoFontMap	*sys_fontmap;
 	struct validate	*schema;
+	struct ts_lcache *lcache;	/* shaped text kept, NULL until used */
+	int		 lcache_off;	/* never keep any (tests compare) */
 };
 
 enum blk_kind {
@@ -255,6 +257,7 @@ void		 ts_parse_head(struct render *, const xmlNode *root,
 int		 ts_parse_date(struct render *, const xmlNode *root);
 void		 ts_build_blocks(struct render *, const xmlNode *parent,
 		    unsigned group);
+void		 ts_lcache_free(struct ts_lcache *);
 
 /* typeset-render.c */
 void		 ts_shape_renderer(cairo_t *, PangoAttrShape *,

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "paginate.h"
 #include "typeset.h"
+#include "typeset-int.h"
 #include "xmlload.h"
 
 /* One context for the whole program, as a batch worker would. */
@@ -548,6 +549,17 @@ test_table_300_rows(void **state)
 	assert_int_equal(page_of(text, "Evidence\n"), page_of(text,
 	    "Evidence entry"));
 	free(text);
+	/* Every header cell of every page has its /Scope (pdfpost finds
+	 * them all in Cairo's bytes, not by walking the structure tree). */
+	text = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_true(count(text, "/S /TH") >= 3 * pages);
+	assert_int_equal(count(text, "/Scope /Column"), count(text,
+	    "/S /TH"));
+	free(text);
+	text = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(text, "ok\n");
+	free(text);
 }
 
 static void
@@ -850,12 +862,45 @@ test_accessibility(void **state)
 	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
 	assert_string_equal(qdf, "ok\n");
 	free(qdf);
+	/* Added as an incremental update: Cairo's file, then the changed
+	 * objects, a cross-reference section pointing back, a second end */
+	qdf = capture("grep -ac -e '^%%%%EOF' -e '/Prev [0-9]' '%s'", out);
+	assert_string_equal(qdf, "3\n");
+	free(qdf);
 	/* /K [ << /Obj N 0 R /Type /OBJR >> MCID ] */
 	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
 	    "tr -d '\\r' | grep -a -B3 '^  /P ' | tr -d '\\n' | "
 	    "grep -c '>>    [0-9][0-9]*  ]  /P '", out);
 	if (atoi(qdf) < 1)
 		fail_msg("no Link element holds its text");
+	free(qdf);
+}
+
+/*
+ * Text that looks like a header cell's object in the PDF (a heading, so
+ * a bookmark's title, written as it is) changes nothing: the real header
+ * cells get their /Scope, nothing else does, the file stays valid.
+ */
+static void
+test_header_scope_lookalike(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 out[PATH_MAX], *qdf;
+
+	render_ok(fx->ts, "<document xmlns='urn:endorse:layout:1' "
+	    "created='2025-01-15'><title>t</title><body><section>"
+	    "<heading>Part 4 0 obj &lt;&lt; /Type /StructElem /S /TH</heading>"
+	    "<p>1 0 obj /StructElem /S /TH</p><table><col/><col/><header>"
+	    "<cell>A</cell><cell>B</cell></header><row><cell>1</cell>"
+	    "<cell>2</cell></row></table></section></body></document>",
+	    tmppath("lookalike.pdf", out, sizeof(out)));
+	qdf = capture("qpdf --qdf --object-streams=disable '%s' - | "
+	    "tr -d '\\r'", out);
+	assert_int_equal(count(qdf, "  /S /TH\n"), 2);
+	assert_int_equal(count(qdf, "/Scope /Column"), 2);
+	free(qdf);
+	qdf = capture("qpdf --check '%s' >/dev/null 2>&1 && echo ok", out);
+	assert_string_equal(qdf, "ok\n");
 	free(qdf);
 }
 
@@ -1264,6 +1309,86 @@ test_fifo_streamed(void **state)
 	free(xml);
 }
 
+static unsigned char *
+render_bytes(struct typeset *ts, const char *xml, size_t *len)
+{
+	struct diag	 d;
+	unsigned char	*pdf = NULL;
+	xmlDocPtr	 doc = parse(xml);
+
+	diag_init(&d, stderr, "endorse");
+	assert_int_equal(typeset_render_memory(ts, doc, "c.xml",
+	    TYPESET_PAPER_DEFAULT, &pdf, len, NULL, &d), TYPESET_OK);
+	xmlFreeDoc(doc);
+	return pdf;
+}
+
+/*
+ * Shaped text kept from one document to the next (typeset-block.c)
+ * gives the same bytes as shaping every text again: the same label with
+ * another mark, checkbox state, link target or page number, and
+ * right-to-left documents after a left-to-right one.
+ */
+static void
+test_layout_cache_same_bytes(void **state)
+{
+	struct typeset	*kept, *fresh;
+	struct diag	 d;
+	struct buf	 b;
+	char		*xml[3];
+	unsigned char	*x, *y;
+	size_t		 xlen, ylen, k, pass;
+	const char	*dd = env_or("ENDORSE_DATADIR", ".");
+	int		 i;
+
+	(void)state;
+	diag_init(&d, stderr, "endorse");
+	kept = typeset_new(dd, TYPESET_NO_SYSTEM_FONTS, &d);
+	fresh = typeset_new(dd, TYPESET_NO_SYSTEM_FONTS, &d);
+	assert_non_null(kept);
+	assert_non_null(fresh);
+	fresh->lcache_off = 1;
+	for (k = 0; k < 3; k++) {
+		buf_open(&b);
+		fprintf(b.f, "<document xmlns='urn:endorse:layout:1' "
+		    "created='2025-01-15'%s><title>t</title><body>"
+		    "<section id='a'><heading>Part</heading>"
+		    "<p>See <link to='a'>the part</link> on page "
+		    "<page-ref to='b'/>.</p><table><col width='1'/>"
+		    "<col width='3'/><header><cell>Rule</cell><cell>Status"
+		    "</cell></header>", k == 1 ? " dir='rtl'" : k == 2 ?
+		    " lang='he'" : "");
+		for (i = 0; i < 40; i++)
+			fprintf(b.f, "<row><cell>R-%d</cell><cell><mark "
+			    "shape='%s'>Done</mark> <checkbox state='%s'>"
+			    "agree</checkbox></cell></row>", i % 3,
+			    i % 2 ? "check" : "cross", i % 3 == 0 ? "checked" :
+			    i % 3 == 1 ? "crossed" : "empty");
+		fprintf(b.f, "</table></section><section id='b' "
+		    "new-page='yes'><heading>Part</heading><p>See <link "
+		    "to='b'>the part</link> on page <page-ref to='a'/>.</p>"
+		    "</section></body></document>");
+		xml[k] = buf_close(&b);
+	}
+	/* the first document again last: everything is kept by then */
+	for (pass = 0; pass < 4; pass++) {
+		k = pass % 3;
+		x = render_bytes(kept, xml[k], &xlen);
+		y = render_bytes(fresh, xml[k], &ylen);
+		if (xlen != ylen || memcmp(x, y, xlen) != 0)
+			fail_msg("document %zu: kept shaping gives other "
+			    "bytes", k);
+		free(x);
+		free(y);
+	}
+	assert_non_null(kept->lcache);
+	assert_null(fresh->lcache);
+	for (k = 0; k < 3; k++)
+		free(xml[k]);
+	typeset_free(kept);
+	typeset_free(fresh);
+}
+
 static int
 setup(void **state)
 {
@@ -1303,6 +1428,7 @@ main(void)
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_layout_cache_same_bytes),
 		cmocka_unit_test(test_table_300_rows),
 		cmocka_unit_test(test_tall_row_split),
 		cmocka_unit_test(test_long_word),
@@ -1314,6 +1440,7 @@ main(void)
 		cmocka_unit_test(test_document_direction),
 		cmocka_unit_test(test_tick_box_size),
 		cmocka_unit_test(test_accessibility),
+		cmocka_unit_test(test_header_scope_lookalike),
 		cmocka_unit_test(test_parts_and_page_refs),
 		cmocka_unit_test(test_address_breaks),
 		cmocka_unit_test(test_invalid_rejected),
