@@ -494,6 +494,17 @@ outfile_pread(struct outfile *f, void *buf, size_t len, off_t at)
 	return (ssize_t)got;
 }
 
+const char *
+outfile_reading_path(struct outfile *f, char *buf, size_t bufsz)
+{
+	/* an unlinked spool has no name but its descriptor's */
+	if (f->stream || f->tmp[0] == '\0')
+		return (size_t)snprintf(buf, bufsz, "/proc/self/fd/%d", f->fd) <
+		    bufsz ? buf : NULL;
+	return (size_t)snprintf(buf, bufsz, "%s", f->tmp) < bufsz ? buf :
+	    NULL;
+}
+
 /* Close and remove the temporary file; give back the signals held. */
 static void
 outfile_end(struct outfile *f)

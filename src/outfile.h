@@ -63,6 +63,9 @@ int		 outfile_append(struct outfile *, const void *data,
 		    size_t len);
 ssize_t		 outfile_pread(struct outfile *, void *buf, size_t len,
 		    off_t at);
+/* A name another library can open to read what was written, or NULL. */
+const char	*outfile_reading_path(struct outfile *, char *buf,
+		    size_t bufsz);
 enum outfile_status outfile_commit(struct outfile *, struct diag *d);
 void		 outfile_discard(struct outfile *);
 

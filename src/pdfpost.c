@@ -10,6 +10,7 @@
  * every object in memory); the update reads only the catalog and the
  * header cells.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,12 +178,17 @@ scope_headers(qpdf_data q, const unsigned char *pdf, size_t len,
 	}
 }
 
-/* Cairo's last startxref: where the update's /Prev points. */
+/*
+ * Cairo's last startxref: where the update's /Prev points.  tail is the
+ * end of a file of size bytes (all of it, or its last TAIL_BYTES).
+ */
+#define TAIL_BYTES	1024
+
 static long long
-last_xref(const unsigned char *pdf, size_t len)
+last_xref(const unsigned char *tail, size_t len, size_t size)
 {
-	const char	*start = (const char *)pdf, *p, *found = NULL;
-	size_t		 from = len > 1024 ? len - 1024 : 0;
+	const char	*start = (const char *)tail, *p, *found = NULL;
+	size_t		 from = len > TAIL_BYTES ? len - TAIL_BYTES : 0;
 	long long	 v = 0;
 
 	for (p = start + from; (p = memmem(p, len - (size_t)(p - start),
@@ -195,24 +201,26 @@ last_xref(const unsigned char *pdf, size_t len)
 	if (p == start + len || *p < '0' || *p > '9')
 		return -1;
 	for (; p < start + len && *p >= '0' && *p <= '9'; p++)
-		if ((v = v * 10 + (*p - '0')) >= (long long)len)
+		if ((v = v * 10 + (*p - '0')) >= (long long)size)
 			return -1;
 	return v;
 }
 
-/* The changed objects, their cross-reference section and the trailer. */
+/*
+ * The changed objects, their cross-reference section and the trailer,
+ * after Cairo's len bytes (ck: their MD5 so far; last: their last byte).
+ */
 static int
-write_update(qpdf_data q, const unsigned char *pdf, size_t len,
+write_update(qpdf_data q, size_t len, int last, GChecksum *ck,
     long long prev, struct update *u)
 {
-	GChecksum	*ck;
 	qpdf_oh		 oh, trailer, ids;
 	guint8		 digest[16];
 	gsize		 dlen = sizeof(digest);
 	size_t		 i, j, xref;
 
 	/* Cairo's file ends with "%%EOF\n"; make sure of the line end. */
-	if (len > 0 && pdf[len - 1] != '\n')
+	if (len > 0 && last != '\n')
 		g_string_append_c(u->buf, '\n');
 	qsort(u->objs, u->nobjs, sizeof(*u->objs), by_id);
 	for (i = 0; i < u->nobjs; i++) {
@@ -237,15 +245,9 @@ write_update(qpdf_data q, const unsigned char *pdf, size_t len,
 			    u->objs[i].offset, u->objs[i].gen);
 	}
 	/* A file identifier derived from the content: deterministic. */
-	if ((ck = g_checksum_new(G_CHECKSUM_MD5)) == NULL) {
-		u->nomem = 1;
-		return -1;
-	}
-	g_checksum_update(ck, pdf, (gssize)len);
 	g_checksum_update(ck, (const guchar *)u->buf->str,
 	    (gssize)u->buf->len);
 	g_checksum_get_digest(ck, digest, &dlen);
-	g_checksum_free(ck);
 	trailer = qpdf_get_trailer(q);
 	ids = qpdf_oh_new_array(q);
 	qpdf_oh_append_item(q, ids, qpdf_oh_new_binary_string(q,
@@ -274,44 +276,20 @@ set_error(qpdf_data q, const char *what, char *err, size_t errlen)
 	    text != NULL ? text : "");
 }
 
-int
-pdfpost_run(const unsigned char *pdf, size_t len,
-    const struct pdfpost_info *info, unsigned char **out, size_t *outlen,
-    char *err, size_t errlen)
+/* The catalog's /Lang and /ViewerPreferences.  0, or -1 with err set. */
+static int
+change_catalog(qpdf_data q, const struct pdfpost_info *info,
+    struct update *u, char *err, size_t errlen)
 {
-	qpdf_data		 q = qpdf_init();
-	qpdf_oh			 root, prefs;
-	struct update		 u;
-	long long		 prev;
-	int			 rc = -1;
+	qpdf_oh	root, prefs;
 
-	*out = NULL;
-	*outlen = 0;
-	memset(&u, 0, sizeof(u));
-	u.buf = g_string_new(NULL);
-	if (q == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if ((prev = last_xref(pdf, len)) < 0) {
-		snprintf(err, errlen, "cannot read the PDF back: no "
-		    "cross-reference table");
-		goto out;
-	}
-	if (qpdf_read_memory(q, "typeset", (const char *)pdf,
-	    (unsigned long long)len, NULL) & QPDF_ERRORS) {
-		set_error(q, "cannot read the PDF back", err, errlen);
-		goto out;
-	}
 	root = qpdf_get_root(q);
 	if (!qpdf_oh_is_dictionary(q, root) ||
 	    qpdf_oh_get_object_id(q, root) <= 0) {
 		snprintf(err, errlen, "cannot read the PDF back: no catalog");
-		goto out;
+		return -1;
 	}
-	note_changed(&u, qpdf_oh_get_object_id(q, root),
+	note_changed(u, qpdf_oh_get_object_id(q, root),
 	    qpdf_oh_get_generation(q, root));
 	if (info->lang != NULL && info->lang[0] != '\0')
 		qpdf_oh_replace_key(q, root, "/Lang",
@@ -322,30 +300,172 @@ pdfpost_run(const unsigned char *pdf, size_t len,
 		    qpdf_oh_new_bool(q, QPDF_TRUE));
 		qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
 	}
-	if (info->header_scope)
-		scope_headers(q, pdf, len, &u);
-	if (qpdf_has_error(q)) {
-		set_error(q, "cannot change the PDF", err, errlen);
-		goto out;
+	return 0;
+}
+
+/* One post-processing run: qpdf, the /ID's checksum, the update. */
+struct post {
+	qpdf_data	 q;
+	GChecksum	*ck;
+	struct update	 u;
+};
+
+static int
+post_begin(struct post *p, char *err, size_t errlen)
+{
+	memset(p, 0, sizeof(*p));
+	p->q = qpdf_init();
+	p->ck = g_checksum_new(G_CHECKSUM_MD5);
+	p->u.buf = g_string_new(NULL);
+	if (p->q == NULL || p->ck == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
-	if (write_update(q, pdf, len, prev, &u) != 0 || qpdf_has_error(q)) {
-		if (u.nomem)
+	qpdf_silence_errors(p->q);
+	qpdf_set_suppress_warnings(p->q, QPDF_TRUE);
+	return 0;
+}
+
+static void
+post_end(struct post *p)
+{
+	if (p->ck != NULL)
+		g_checksum_free(p->ck);
+	g_string_free(p->u.buf, TRUE);
+	free(p->u.objs);
+	if (p->q != NULL)
+		qpdf_cleanup(&p->q);
+}
+
+/*
+ * The file is read: change the catalog (and with header_scope the cells
+ * found in pdf, len bytes), then make the update after size bytes whose
+ * last one is last.  0, or -1 with err set.
+ */
+static int
+post_update(struct post *p, const struct pdfpost_info *info,
+    const unsigned char *pdf, size_t len, size_t size, int last,
+    long long prev, char *err, size_t errlen)
+{
+	if (change_catalog(p->q, info, &p->u, err, errlen) != 0)
+		return -1;
+	if (info->header_scope && pdf != NULL)
+		scope_headers(p->q, pdf, len, &p->u);
+	if (qpdf_has_error(p->q)) {
+		set_error(p->q, "cannot change the PDF", err, errlen);
+		return -1;
+	}
+	if (write_update(p->q, size, last, p->ck, prev, &p->u) != 0 ||
+	    qpdf_has_error(p->q)) {
+		if (p->u.nomem)
 			snprintf(err, errlen, "out of memory");
 		else
-			set_error(q, "cannot write the PDF", err, errlen);
+			set_error(p->q, "cannot write the PDF", err, errlen);
+		return -1;
+	}
+	return 0;
+}
+
+int
+pdfpost_run(const unsigned char *pdf, size_t len,
+    const struct pdfpost_info *info, unsigned char **out, size_t *outlen,
+    char *err, size_t errlen)
+{
+	struct post	 p;
+	long long	 prev;
+	int		 rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	if (post_begin(&p, err, errlen) != 0)
+		goto out;
+	if ((prev = last_xref(pdf, len, len)) < 0) {
+		snprintf(err, errlen, "cannot read the PDF back: no "
+		    "cross-reference table");
 		goto out;
 	}
-	if ((*out = malloc(len + u.buf->len)) == NULL) {
+	if (qpdf_read_memory(p.q, "typeset", (const char *)pdf,
+	    (unsigned long long)len, NULL) & QPDF_ERRORS) {
+		set_error(p.q, "cannot read the PDF back", err, errlen);
+		goto out;
+	}
+	g_checksum_update(p.ck, pdf, (gssize)len);
+	if (post_update(&p, info, pdf, len, len, len > 0 ? pdf[len - 1] : 0,
+	    prev, err, errlen) != 0)
+		goto out;
+	if ((*out = malloc(len + p.u.buf->len)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
 	memcpy(*out, pdf, len);
-	memcpy(*out + len, u.buf->str, u.buf->len);
-	*outlen = len + u.buf->len;
+	memcpy(*out + len, p.u.buf->str, p.u.buf->len);
+	*outlen = len + p.u.buf->len;
 	rc = 0;
 out:
-	g_string_free(u.buf, TRUE);
-	free(u.objs);
-	qpdf_cleanup(&q);
+	post_end(&p);
+	return rc;
+}
+
+int
+pdfpost_append(const char *path, size_t size,
+    const struct pdfpost_info *info,
+    int (*append)(void *, const void *, size_t), void *closure, char *err,
+    size_t errlen)
+{
+	struct post	 p;
+	unsigned char	 chunk[65536], tail[TAIL_BYTES];
+	size_t		 got = 0, n, want, tlen = 0;
+	long long	 prev;
+	FILE		*f = NULL;
+	int		 rc = -1;
+
+	if (post_begin(&p, err, errlen) != 0)
+		goto out;
+	/* Cairo's bytes: their MD5 for the /ID, and their last kilobyte */
+	if ((f = fopen(path, "rbe")) == NULL) {
+		snprintf(err, errlen, "cannot read the PDF back: %s",
+		    strerror(errno));
+		goto out;
+	}
+	for (; got < size; got += n) {
+		want = size - got < sizeof(chunk) ? size - got : sizeof(chunk);
+		if ((n = fread(chunk, 1, want, f)) == 0)
+			break;
+		g_checksum_update(p.ck, chunk, (gssize)n);
+		/* keep the last TAIL_BYTES read */
+		if (n >= TAIL_BYTES) {
+			memcpy(tail, chunk + n - TAIL_BYTES, TAIL_BYTES);
+			tlen = TAIL_BYTES;
+			continue;
+		}
+		if (tlen + n > TAIL_BYTES) {
+			memmove(tail, tail + tlen + n - TAIL_BYTES,
+			    TAIL_BYTES - n);
+			tlen = TAIL_BYTES - n;
+		}
+		memcpy(tail + tlen, chunk, n);
+		tlen += n;
+	}
+	if (got != size || (prev = last_xref(tail, tlen, size)) < 0) {
+		snprintf(err, errlen, "cannot read the PDF back: no "
+		    "cross-reference table");
+		goto out;
+	}
+	if (qpdf_read(p.q, path, NULL) & QPDF_ERRORS) {
+		set_error(p.q, "cannot read the PDF back", err, errlen);
+		goto out;
+	}
+	if (post_update(&p, info, NULL, 0, size, tail[tlen - 1], prev, err,
+	    errlen) != 0)
+		goto out;
+	if (append(closure, p.u.buf->str, p.u.buf->len) != 0) {
+		snprintf(err, errlen, "cannot write the update");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	post_end(&p);
 	return rc;
 }

@@ -14,7 +14,7 @@
  * here.
  *
  * Included by typeset.c.  pdfpost_run gives a buffer the caller frees
- * with free.
+ * with free; pdfpost_append gives its bytes to the caller's function.
  */
 #ifndef PDFPOST_H
 #define PDFPOST_H
@@ -34,5 +34,18 @@ struct pdfpost_info {
 int	pdfpost_run(const unsigned char *pdf, size_t len,
 	    const struct pdfpost_info *info, unsigned char **out,
 	    size_t *outlen, char *err, size_t errlen);
+
+/*
+ * The same for a PDF too large for memory, the first size bytes of the
+ * file at path (a typesetter stream's temporary file): qpdf reads the
+ * file as it needs it, and the update goes to append(closure, bytes,
+ * len) (0, or -1).  The catalog only: header cells keep no /Scope there,
+ * as finding them means reading every structure element.  Returns 0, or
+ * -1 with a message in err.
+ */
+int	pdfpost_append(const char *path, size_t size,
+	    const struct pdfpost_info *info,
+	    int (*append)(void *, const void *, size_t), void *closure,
+	    char *err, size_t errlen);
 
 #endif

@@ -11,13 +11,13 @@
  * pass finds each section's page with a placeholder of the same width,
  * the second prints the numbers.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "outfile.h"
 #include "pdfpost.h"
-#include "pdftail.h"
 #include "typeset-int.h"
 #include "validate.h"
 
@@ -394,14 +394,6 @@ struct typeset_stream {
 	int			 broken;	/* a document failed drawn */
 };
 
-static ssize_t
-stream_read_back(void *closure, void *buf, size_t len, off_t at)
-{
-	struct typeset_stream	*s = closure;
-
-	return outfile_pread(s->out, buf, len, at);
-}
-
 static int
 stream_append(void *closure, const void *buf, size_t len)
 {
@@ -658,11 +650,12 @@ enum typeset_status
 typeset_stream_close(struct typeset_stream *s, struct diag *d)
 {
 	enum typeset_status	 st = TYPESET_INTERNAL;
-	struct pdftail_io	 io;
+	struct pdfpost_info	 info;
 	gpointer		 at;
 	size_t			 i;
 	struct draw		*dr = s->dr;
-	char			 err[256];
+	const char		*path = NULL;
+	char			 err[512], name[PATH_MAX];
 
 	for (i = 0; i < s->nanchors; i++) {
 		at = g_hash_table_lookup(s->ids, s->anchors[i].id);
@@ -682,12 +675,18 @@ typeset_stream_close(struct typeset_stream *s, struct diag *d)
 			st = TYPESET_INTERNAL;
 		goto out;
 	}
-	/* What Cairo 1.16 cannot write: the language, the title shown. */
-	io.read = stream_read_back;
-	io.write = stream_append;
-	io.closure = s;
-	if (pdftail_catalog(&io, s->written, s->lang, err, sizeof(err)) != 0) {
-		diag_error(d, s->name, 0, "cannot finish the PDF: %s", err);
+	/*
+	 * What Cairo 1.16 cannot write: the language, the title shown (not
+	 * the header cells' scope: see pdfpost.h), read back with qpdf.
+	 */
+	info.lang = s->lang;
+	info.display_title = 1;
+	info.header_scope = 0;
+	if ((path = outfile_reading_path(s->out, name, sizeof(name))) ==
+	    NULL || pdfpost_append(path, (size_t)s->written, &info,
+	    stream_append, s, err, sizeof(err)) != 0) {
+		diag_error(d, s->name, 0, "cannot finish the PDF: %s",
+		    path == NULL ? "its name is too long" : err);
 		st = TYPESET_INTERNAL;
 		goto out;
 	}
