@@ -4,8 +4,9 @@
 # applicant name, as in a real season: shaped text kept from one applicant
 # to the next must not be credited for names that recur) with -j 1 and
 # -j 2: applicants per second, the peak RSS of the largest process (GNU
-# time's maximum over the batch and its workers) and a re-run after one
-# portfolio changed.  A benchmark, not a test: it prints, never fails on
+# time's maximum over the batch and its workers), a re-run after one
+# portfolio changed and the combined review (--combined) added to it.
+# A benchmark, not a test: it prints, never fails on
 # speed.  Run from the top of the source tree (make bench).
 set -e
 [ $# -gt 0 ] || set -- 20 200
@@ -59,4 +60,12 @@ for n in "$@"; do
 	    --as-of 2025-06-30 -o "$work/out" "$work/sub"
 	read -r secs kb < "$work/time"
 	echo "batch of $n, re-run after one change: $secs s"
+	# every review in one file (its own process; kept applicants counted)
+	/usr/bin/time -f '%e %M' -o "$work/time" ./endorse batch -q -j 2 \
+	    --combined --as-of 2025-06-30 -o "$work/out" "$work/sub"
+	read -r secs kb < "$work/time"
+	awk -v n="$n" -v s="$secs" -v kb="$kb" 'BEGIN {
+		printf "batch of %d, review-all.pdf added: %.2f s, peak RSS " \
+		    "%.1f MB\n", n, s, kb / 1024
+	}'
 done

@@ -442,7 +442,11 @@ roster_write(struct roster *r, struct pipeline *p, const char *outdir,
 		goto out;
 	}
 	if ((st = pipeline_layout_document(p, PRESENT_ROSTER, in, path,
-	    created, &layout, d)) != PIPELINE_OK ||
+	    created, &layout, d)) == PIPELINE_OK) {
+		xmlFreeDoc(in);	/* laid out: not held while it is typeset */
+		in = NULL;
+	}
+	if (st != PIPELINE_OK ||
 	    (st = pipeline_pdf(p, layout, path, paper, &pdf, &len, d)) !=
 	    PIPELINE_OK ||
 	    (st = pipeline_save(path, pdf, len, d)) != PIPELINE_OK)

@@ -666,12 +666,25 @@ part_bookmark(struct draw *dr)
 	    CAIRO_PDF_OUTLINE_ROOT, part->bookmark, attrs, 0);
 }
 
+/* A block drawn for the last time: its layouts go (line metrics stay). */
+static void
+drop_text(struct blk *b)
+{
+	size_t	k;
+
+	for (k = 0; k < b->ncells; k++)
+		if (b->cells[k].layout != NULL) {
+			g_object_unref(b->cells[k].layout);
+			b->cells[k].layout = NULL;
+		}
+}
+
 /* Draw the pages of r (paginated as pg) after those already drawn. */
 enum typeset_status
 ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 {
 	cairo_status_t	cst;
-	size_t		i = 0;
+	size_t		i = 0, from, *last, k;
 
 	dr->r = r;
 	dr->base += dr->pages;
@@ -684,15 +697,28 @@ ts_draw_doc(struct draw *dr, struct render *r, const struct paginate *pg)
 		diag_error(r->d, r->name, 0, "out of memory numbering pages");
 		return TYPESET_INTERNAL;
 	}
+	/*
+	 * Each block's text goes once its last page is drawn (a repeated
+	 * table header's on the table's last page): a long document never
+	 * holds all its shaped text while Cairo holds its pages.  NULL: kept.
+	 */
+	if ((last = calloc(r->nblks + 1, sizeof(*last))) != NULL)
+		for (k = 0; k < pg->nfrags; k++)
+			last[pg->frags[k].box] = pg->frags[k].page + 1;
 	for (dr->page = 0; dr->page < pg->pages; dr->page++) {
 		if (dr->unshown)
 			cairo_show_page(dr->cr);
 		part_bookmark(dr);
 		draw_page_furniture(dr);
-		for (; i < pg->nfrags && pg->frags[i].page == dr->page; i++)
+		for (from = i; i < pg->nfrags && pg->frags[i].page == dr->page;
+		    i++)
 			draw_frag(dr, &pg->frags[i]);
+		for (; last != NULL && from < i; from++)
+			if (last[pg->frags[from].box] == dr->page + 1)
+				drop_text(&r->blks[pg->frags[from].box]);
 		dr->unshown = 1;
 	}
+	free(last);
 	dr->r = NULL;	/* freed by the caller after this */
 	if ((cst = cairo_status(dr->cr)) != CAIRO_STATUS_SUCCESS) {
 		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, "cannot draw the "

@@ -299,7 +299,7 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 	struct pdfpost_info	 info;
 	const xmlNode		*n;
 	enum typeset_status	 st = TYPESET_REJECTED;
-	char			 err[512];
+	char			 err[512], *lang = NULL;
 
 	*pdf = NULL;
 	*len = 0;
@@ -311,8 +311,17 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 		goto out;
 	if ((st = ts_draw_all(&r, pg, &out)) != TYPESET_OK)
 		goto out;
+	/* the layouts go before qpdf reads the PDF: not both in memory */
+	if (pages != NULL)
+		*pages = pg->pages;
+	paginate_free(pg);
+	pg = NULL;
+	lang = r.lang;
+	r.lang = NULL;
+	render_free(&r);
+	memset(&r, 0, sizeof(r));
 	/* What Cairo 1.16 cannot write: the language, the title shown. */
-	info.lang = r.lang;
+	info.lang = lang;
 	info.display_title = 1;
 	info.header_scope = 1;
 	if (pdfpost_run(out.data, out.len, &info, pdf, len, err,
@@ -321,10 +330,9 @@ typeset_render_memory(struct typeset *ts, xmlDocPtr doc, const char *name,
 		st = TYPESET_INTERNAL;
 		goto out;
 	}
-	if (pages != NULL)
-		*pages = pg->pages;
 out:
 	free(out.data);
+	xmlFree(lang);
 	paginate_free(pg);
 	render_free(&r);
 	return st;
