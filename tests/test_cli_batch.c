@@ -11,6 +11,7 @@
  */
 #include <csv.h>
 #include <pty.h>
+#include <sys/resource.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -650,6 +651,115 @@ test_review_of_several_files(void **state)
 	run_free(&r);
 }
 
+/*
+ * Run `endorse review` of every example into out in a child whose
+ * file-size limit is fsize bytes (0: none) and which ignores SIGHUP;
+ * with hup, SIGHUP is sent once the file is being written.  Returns the
+ * exit status (or 128 + signal); *err what it said.
+ */
+static int
+review_all_examples(const char *out, rlim_t fsize, int hup, char **err)
+{
+	char		 errpath[PATH_MAX], dir[PATH_MAX], *slash;
+	char		**names, **argv;
+	struct rlimit	 rl;
+	size_t		 nex, n, i, len;
+	pid_t		 pid;
+	int		 st, fd, waited, seen = 0;
+
+	names = list_dir("examples", ".xml", &nex);
+	assert_non_null(argv = calloc(nex + 6, sizeof(*argv)));
+	argv[0] = (char *)"endorse";
+	argv[1] = (char *)"review";
+	argv[2] = (char *)AS_OF;
+	argv[3] = (char *)"-o";
+	argv[4] = (char *)out;
+	for (i = 0; i < nex; i++) {
+		assert_true(asprintf(&argv[5 + i], "examples/%s", names[i]) > 0);
+		free(names[i]);
+	}
+	free(names);
+	tmppath("review-all.err", errpath, sizeof(errpath));
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if ((fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600)) ==
+		    -1 || dup2(fd, 2) == -1)
+			_exit(127);
+		signal(SIGHUP, SIG_IGN);	/* as under nohup */
+		if (fsize > 0) {
+			signal(SIGXFSZ, SIG_IGN);
+			rl.rlim_cur = rl.rlim_max = fsize;
+			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+				_exit(127);
+		}
+		alarm(LONG_LIMIT);
+		execv(env_or("ENDORSE_BIN", "./endorse"), argv);
+		_exit(127);
+	}
+	snprintf(dir, sizeof(dir), "%s", out);
+	slash = strrchr(dir, '/');
+	assert_non_null(slash);
+	*slash = '\0';
+	for (waited = 0; hup && waited < 6000 && !seen; waited++) {
+		names = list_all(dir, &n);
+		for (i = 0; i < n; i++) {
+			seen |= strncmp(names[i], ".", 1) == 0 &&
+			    strstr(names[i], slash + 1) != NULL;
+			free(names[i]);
+		}
+		free(names);
+		if (seen)
+			assert_int_equal(kill(pid, SIGHUP), 0);
+		else
+			usleep(2000);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	if (hup && !seen)
+		fail_msg("the file was done before SIGHUP could be sent");
+	for (i = 0; i < nex; i++)
+		free(argv[5 + i]);
+	free(argv);
+	assert_non_null(*err = slurp(errpath, &len));
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/*
+ * The file written in pieces: a file-size limit is exit 74 in words, with
+ * nothing left over (Cairo is never told of the failure: it would abort);
+ * a signal the process ignores does not stop it.
+ */
+static void
+test_review_all_limits(void **state)
+{
+	char		 dir[PATH_MAX], out[PATH_MAX], **names, *err;
+	size_t		 n, i;
+
+	(void)state;
+	fresh_dir("limits", dir, sizeof(dir));
+	pathn(out, sizeof(out), "%s/all.pdf", dir);
+	assert_int_equal(review_all_examples(out, 200 * 1024, 0, &err), 74);
+	assert_non_null(strstr(err, "cannot write the output: the file is "
+	    "larger than the file-size limit"));
+	assert_null(strstr(err, "Assertion"));
+	free(err);
+	names = list_all(dir, &n);
+	assert_int_equal(n, 0);
+	free(names);
+	/* SIGHUP ignored, as under nohup: the file is made all the same */
+	assert_int_equal(review_all_examples(out, 0, 1, &err), 0);
+	assert_null(strstr(err, "interrupted"));
+	free(err);
+	assert_true(exists(dir, "all.pdf"));
+	names = list_all(dir, &n);
+	for (i = 0; i < n; i++) {
+		if (names[i][0] == '.')
+			fail_msg("a temporary file was left: %s", names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
 /* Every input failed: the index says so, in words; the failures listed. */
 static void
 test_combined_nobody(void **state)
@@ -1073,6 +1183,7 @@ main(void)
 		cmocka_unit_test(test_combined_review),
 		cmocka_unit_test(test_combined_nobody),
 		cmocka_unit_test(test_review_of_several_files),
+		cmocka_unit_test(test_review_all_limits),
 		cmocka_unit_test(test_sigterm_during_combined),
 		cmocka_unit_test(test_progress_on_a_terminal),
 	};
