@@ -16,6 +16,23 @@
 #include "diag.h"
 #include "outfile.h"
 
+/*
+ * A file written piece by piece: the temporary file until the commit.  A
+ * stream target (standard output, a device, a FIFO) gets an unlinked
+ * temporary file of TMPDIR, copied into it at the commit.
+ */
+struct outfile {
+	char		 path[PATH_MAX];	/* the target */
+	char		 tmp[PATH_MAX];		/* "": none, or unlinked */
+	int		 stream;		/* path is a stream target */
+	int		 fd;
+	int		 err;		/* errno of the first failed write */
+	sigset_t	 saved;		/* the mask before the open */
+};
+
+static enum outfile_status open_temp(struct outfile *, const char *,
+    mode_t, struct outfile **, struct diag *);
+
 /* Write everything, retrying after interrupts and short writes. */
 static int
 write_all(int fd, const void *data, size_t len)
@@ -144,78 +161,19 @@ static enum outfile_status
 write_replace(const char *path, mode_t mode, const void *data, size_t len,
     struct diag *d)
 {
-	char			 dir[PATH_MAX], tmp[PATH_MAX];
-	const char		*base;
-	sigset_t		 hold, saved;
-	mode_t			 mask;
-	int			 fd = -1, dfd, err;
-	enum outfile_status	 st = OUTFILE_IO_ERROR;
+	struct outfile		*f, *opened;
+	enum outfile_status	 st;
 
-	if (split_path(path, dir, sizeof(dir), &base) != 0 || *base == '\0' ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base) >=
-	    sizeof(tmp)) {
-		diag_error(d, path, 0, "cannot create the output: the name is "
-		    "not a usable file name");
-		return OUTFILE_CANNOT_CREATE;
+	if ((f = calloc(1, sizeof(*f))) == NULL) {
+		diag_error(d, path, 0, "cannot create the output: out of "
+		    "memory");
+		return OUTFILE_IO_ERROR;
 	}
-	sigemptyset(&hold);
-	sigaddset(&hold, SIGINT);
-	sigaddset(&hold, SIGTERM);
-	sigaddset(&hold, SIGHUP);
-	sigaddset(&hold, SIGXFSZ);
-	sigprocmask(SIG_BLOCK, &hold, &saved);
-
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
-		diag_error(d, path, 0, "cannot create the output: %s",
-		    strerror(errno));
-		st = OUTFILE_CANNOT_CREATE;
-		goto out;
-	}
-	/*
-	 * mkostemp makes the file 0600: give it the permissions of the file
-	 * it replaces, or the usual ones for a new file.
-	 */
-	if (mode == 0) {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0) {
-		err = errno;
-		diag_error(d, path, 0, "cannot write the output: %s",
-		    err == EFBIG ? "the file is larger than the file-size "
-		    "limit" : strerror(err));
-		goto out;
-	}
-	err = close(fd);
-	fd = -1;
-	if (err != 0) {
-		diag_error(d, path, 0, "cannot write the output: %s",
-		    strerror(errno));
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
-		diag_error(d, path, 0, "cannot replace the output: %s",
-		    strerror(errno));
-		st = OUTFILE_CANNOT_CREATE;
-		goto out;
-	}
-	tmp[0] = '\0';
-	/* Make the rename itself durable; a failure here loses nothing. */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(dfd);
-		close(dfd);
-	}
-	st = OUTFILE_OK;
-out:
-	if (fd != -1)
-		close(fd);
-	if (tmp[0] != '\0')
-		(void)unlink(tmp);
-	drop_pending(SIGXFSZ);
-	sigprocmask(SIG_SETMASK, &saved, NULL);
-	return st;
+	f->fd = -1;
+	if ((st = open_temp(f, path, mode, &opened, d)) != OUTFILE_OK)
+		return st;
+	(void)outfile_append(opened, data, len);	/* the commit says */
+	return outfile_commit(opened, d);
 }
 
 /*
@@ -363,19 +321,6 @@ outfile_write(const char *path, const void *data, size_t len, struct diag *d)
 	return st;
 }
 
-/*
- * A file written piece by piece: the temporary file until the commit.  A
- * stream target (standard output, a device, a FIFO) gets an unlinked
- * temporary file of TMPDIR, copied into it at the commit.
- */
-struct outfile {
-	char		 path[PATH_MAX];	/* the target */
-	char		 tmp[PATH_MAX];		/* "": none, or unlinked */
-	int		 stream;		/* path is a stream target */
-	int		 fd;
-	int		 err;		/* errno of the first failed write */
-	sigset_t	 saved;		/* the mask before the open */
-};
 
 /* The temporary file of a stream target, unlinked at once. */
 static enum outfile_status
@@ -407,14 +352,62 @@ open_spool(struct outfile *f, const char *path, struct outfile **fp,
 	return OUTFILE_OK;
 }
 
+/*
+ * The temporary file beside target (a regular file, or a name that does
+ * not exist yet), with the permissions of the file it replaces (mode) or
+ * the usual ones; SIGINT, SIGTERM, SIGHUP and SIGXFSZ held until the
+ * commit or the discard.  Frees f on failure.
+ */
+static enum outfile_status
+open_temp(struct outfile *f, const char *target, mode_t mode,
+    struct outfile **fp, struct diag *d)
+{
+	char		 dir[PATH_MAX];
+	const char	*base;
+	mode_t		 mask;
+	sigset_t	 hold;
+
+	if (split_path(target, dir, sizeof(dir), &base) != 0 ||
+	    *base == '\0' || (size_t)snprintf(f->path, sizeof(f->path), "%s",
+	    target) >= sizeof(f->path) || (size_t)snprintf(f->tmp,
+	    sizeof(f->tmp), "%s/.%s.XXXXXX", dir, base) >= sizeof(f->tmp)) {
+		diag_error(d, target, 0, "cannot create the output: the name "
+		    "is not a usable file name");
+		free(f);
+		return OUTFILE_CANNOT_CREATE;
+	}
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigaddset(&hold, SIGXFSZ);
+	sigprocmask(SIG_BLOCK, &hold, &f->saved);
+	if ((f->fd = mkostemp(f->tmp, O_CLOEXEC)) == -1) {
+		diag_error(d, target, 0, "cannot create the output: %s",
+		    strerror(errno));
+		sigprocmask(SIG_SETMASK, &f->saved, NULL);
+		free(f);
+		return OUTFILE_CANNOT_CREATE;
+	}
+	/* mkostemp makes the file 0600 */
+	if (mode == 0) {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	if (fchmod(f->fd, mode) != 0)
+		f->err = errno;
+	*fp = f;
+	return OUTFILE_OK;
+}
+
 enum outfile_status
 outfile_open(const char *path, struct outfile **fp, struct diag *d)
 {
 	struct outfile		*f;
-	char			 real[PATH_MAX], dir[PATH_MAX];
-	const char		*target, *base;
-	mode_t			 mode, mask;
-	sigset_t		 hold;
+	char			 real[PATH_MAX];
+	const char		*target;
+	mode_t			 mode;
 	enum target_kind	 kind;
 	enum outfile_status	 st;
 
@@ -432,38 +425,7 @@ outfile_open(const char *path, struct outfile **fp, struct diag *d)
 		f->stream = 1;
 		return open_spool(f, path, fp, d);
 	}
-	if (split_path(target, dir, sizeof(dir), &base) != 0 ||
-	    *base == '\0' || (size_t)snprintf(f->path, sizeof(f->path), "%s",
-	    target) >= sizeof(f->path) || (size_t)snprintf(f->tmp,
-	    sizeof(f->tmp), "%s/.%s.XXXXXX", dir, base) >= sizeof(f->tmp)) {
-		diag_error(d, path, 0, "cannot create the output: the name is "
-		    "not a usable file name");
-		free(f);
-		return OUTFILE_CANNOT_CREATE;
-	}
-	/* Held until the commit or the discard: see outfile.h. */
-	sigemptyset(&hold);
-	sigaddset(&hold, SIGINT);
-	sigaddset(&hold, SIGTERM);
-	sigaddset(&hold, SIGHUP);
-	sigaddset(&hold, SIGXFSZ);
-	sigprocmask(SIG_BLOCK, &hold, &f->saved);
-	if ((f->fd = mkostemp(f->tmp, O_CLOEXEC)) == -1) {
-		diag_error(d, path, 0, "cannot create the output: %s",
-		    strerror(errno));
-		sigprocmask(SIG_SETMASK, &f->saved, NULL);
-		free(f);
-		return OUTFILE_CANNOT_CREATE;
-	}
-	if (mode == 0) {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(f->fd, mode) != 0)
-		f->err = errno;
-	*fp = f;
-	return OUTFILE_OK;
+	return open_temp(f, target, mode, fp, d);
 }
 
 int
