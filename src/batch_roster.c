@@ -14,7 +14,6 @@
 #include "pipeline.h"
 
 #define CHECKLIST_NS	"urn:endorse:checklist:1"
-#define PRESENT_NS	"urn:endorse:present:1"
 #define FIELD_MAX	4000	/* longest text kept per field */
 
 enum rank { RANK_NOT_READY, RANK_REVIEW, RANK_READY, RANK_FAILED };
@@ -365,18 +364,8 @@ roster_document(const struct roster *r)
 	char		 num[32];
 	int		 bad = 0;
 
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "roster", NULL)) ==
-	    NULL) {
-		xmlFreeDoc(doc);
+	if ((doc = present_input_new("roster", &root, &ns)) == NULL)
 		return NULL;
-	}
-	xmlDocSetRootElement(doc, root);
-	if ((ns = xmlNewNs(root, BAD_CAST PRESENT_NS, NULL)) == NULL) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	xmlSetNs(root, ns);
 	for (i = 0; i < r->n; i++) {
 		const struct roster_row *row = &r->rows[i];
 
@@ -526,14 +515,8 @@ roster_index_document(const struct roster *r, const char *as_of)
 
 	if ((rows = rows_in_order(r)) == NULL)
 		return NULL;
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "reviews", NULL)) ==
-	    NULL)
+	if ((doc = present_input_new("reviews", &root, &ns)) == NULL)
 		goto fail;
-	xmlDocSetRootElement(doc, root);
-	if ((ns = xmlNewNs(root, BAD_CAST PRESENT_NS, NULL)) == NULL)
-		goto fail;
-	xmlSetNs(root, ns);
 	for (i = 0; i < r->n && !bad; i++) {
 		const struct roster_row *row = rows[i];
 

@@ -71,6 +71,25 @@ style_get(struct present *pr, enum present_kind kind, struct diag *d)
 }
 
 /* <present><entry source="..."> checklist portfolio </entry>... */
+xmlDocPtr
+present_input_new(const char *name, xmlNodePtr *root, xmlNsPtr *ns)
+{
+	xmlDocPtr	doc;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (*root = xmlNewDocNode(doc, NULL, BAD_CAST name, NULL)) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, *root);
+	if ((*ns = xmlNewNs(*root, BAD_CAST PRESENT_NS, NULL)) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlSetNs(*root, *ns);
+	return doc;
+}
+
 static xmlDocPtr
 bundle(const struct present_entry *e, size_t n)
 {
@@ -79,14 +98,8 @@ bundle(const struct present_entry *e, size_t n)
 	xmlNsPtr	 ns;
 	size_t		 i;
 
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (root = xmlNewDocNode(doc, NULL, BAD_CAST "present", NULL)) ==
-	    NULL)
-		goto fail;
-	xmlDocSetRootElement(doc, root);
-	if ((ns = xmlNewNs(root, BAD_CAST PRESENT_NS, NULL)) == NULL)
-		goto fail;
-	xmlSetNs(root, ns);
+	if ((doc = present_input_new("present", &root, &ns)) == NULL)
+		return NULL;
 	for (i = 0; i < n; i++) {
 		if ((entry = xmlNewChild(root, ns, BAD_CAST "entry", NULL)) ==
 		    NULL || xmlNewProp(entry, BAD_CAST "source",

@@ -73,6 +73,13 @@ xmlDocPtr	 present_run_document(struct present *, enum present_kind,
 		    xmlDocPtr in, const char *name, const char *created,
 		    struct diag *d);
 
+/*
+ * A new input document for present_run_document: its root element name
+ * in the present namespace (*root, *ns set).  NULL when memory runs out.
+ */
+xmlDocPtr	 present_input_new(const char *name, xmlNodePtr *root,
+		    xmlNsPtr *ns);
+
 /* Write a layout as XML (--emit layout).  Returns 0 or -1. */
 int		 present_write(struct present *, enum present_kind,
 		    xmlDocPtr layout, FILE *out);

@@ -97,32 +97,41 @@ render_free(struct render *r)
 }
 
 /*
- * Remember the page each section id starts on (for <page-ref>), counted
- * in the file: base pages come before the document.
+ * Note in t (id -> 1 + its page) the page each section id of r starts
+ * on, counted in the file (base pages come before the document); an id
+ * already there keeps its page.  Returns 0, or -1 (out of memory).
  */
 static int
-note_id_pages(struct render *r, const struct paginate *pg, size_t base)
+add_id_pages(GHashTable *t, const struct render *r, const struct paginate *pg,
+    size_t base)
 {
 	const struct blk	*b;
+	char			*id;
 	size_t			 i;
 
-	if (r->id_pages == NULL && (r->id_pages = g_hash_table_new_full(
-	    g_str_hash, g_str_equal, free, NULL)) == NULL)
-		return -1;
 	for (i = 0; i < pg->nfrags; i++) {
 		b = &r->blks[pg->frags[i].box];
-		if (b->id != NULL && pg->frags[i].first &&
-		    !g_hash_table_contains(r->id_pages, b->id))
-			g_hash_table_insert(r->id_pages, strdup(b->id),
-			    GSIZE_TO_POINTER(base + pg->frags[i].page + 1));
+		if (b->id == NULL || !pg->frags[i].first ||
+		    g_hash_table_contains(t, b->id))
+			continue;
+		if ((id = strdup(b->id)) == NULL)
+			return -1;
+		g_hash_table_insert(t, id,
+		    GSIZE_TO_POINTER(base + pg->frags[i].page + 1));
 	}
 	return 0;
 }
 
-/*
- * Build the blocks of body and paginate them.  Returns the pagination,
- * or NULL with *st set after reporting.
- */
+/* Remember the page each section id starts on (for <page-ref>). */
+static int
+note_id_pages(struct render *r, const struct paginate *pg, size_t base)
+{
+	if (r->id_pages == NULL && (r->id_pages = g_hash_table_new_full(
+	    g_str_hash, g_str_equal, free, NULL)) == NULL)
+		return -1;
+	return add_id_pages(r->id_pages, r, pg, base);
+}
+
 /*
  * The first part (1 + index) with more than TYPESET_MAX_PAGES pages, or
  * 0.  Fragments come in page order, so a part's pages are counted where
@@ -164,6 +173,10 @@ is_anchor(const struct render *r, const char *id)
 	return r->anchors != NULL && g_hash_table_contains(r->anchors, id);
 }
 
+/*
+ * Build the blocks of body and paginate them.  Returns the pagination,
+ * or NULL with *st set after reporting.
+ */
 static struct paginate *
 build_and_paginate(struct render *r, const xmlNode *body,
     enum typeset_status *st)
@@ -440,23 +453,18 @@ stream_note_ids(struct typeset_stream *s, struct render *r,
 	const struct blk	*b;
 	size_t			 i;
 
-	for (i = 0; i < pg->nfrags; i++) {
+	for (i = 0; check && i < pg->nfrags; i++) {
 		b = &r->blks[pg->frags[i].box];
-		if (b->id == NULL || !pg->frags[i].first)
-			continue;
-		if (check && g_hash_table_contains(s->ids, b->id)) {
+		if (b->id != NULL && pg->frags[i].first &&
+		    g_hash_table_contains(s->ids, b->id)) {
 			diag_error(r->d, r->name, 0, "the section id '%s' is "
 			    "already used earlier in %s", b->id, s->name);
 			return -1;
 		}
 	}
-	for (i = 0; i < pg->nfrags; i++) {
-		b = &r->blks[pg->frags[i].box];
-		if (b->id != NULL && pg->frags[i].first &&
-		    !g_hash_table_contains(s->ids, b->id))
-			g_hash_table_insert(s->ids, strdup(b->id),
-			    GSIZE_TO_POINTER(s->pages + pg->frags[i].page +
-			    1));
+	if (add_id_pages(s->ids, r, pg, s->pages) != 0) {
+		diag_error(r->d, r->name, 0, "out of memory");
+		return -1;
 	}
 	return 0;
 }

@@ -373,4 +373,33 @@ list_dir(const char *dir, const char *ext, size_t *n)
 	return names;
 }
 
+/* Free n strings and their array (list_dir's, or a test's own). */
+HARNESS_FN void
+strv_free(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Read fd (a pseudo-terminal's master) to its end into buf, at most
+ * size - 1 bytes, NUL-terminated; close it.  Returns the length.
+ */
+HARNESS_FN size_t
+read_to_end(int fd, char *buf, size_t size)
+{
+	size_t	len = 0;
+	ssize_t	n;
+
+	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) >
+	    0)
+		len += (size_t)n;
+	buf[len] = '\0';
+	close(fd);
+	return len;
+}
+
 #endif

@@ -664,8 +664,6 @@ test_wraps_on_a_terminal(void **state)
 {
 	struct winsize	 ws = { .ws_row = 50, .ws_col = 60 };
 	char		 buf[65536], *line, *save = NULL;
-	size_t		 len = 0;
-	ssize_t		 n;
 	int		 master, st, continued = 0;
 	pid_t		 pid;
 
@@ -677,11 +675,7 @@ test_wraps_on_a_terminal(void **state)
 		    "--as-of", AS_OF, NOT_READY, (char *)NULL);
 		_exit(127);
 	}
-	while (len < sizeof(buf) - 1 &&
-	    (n = read(master, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += (size_t)n;
-	buf[len] = '\0';
-	close(master);
+	(void)read_to_end(master, buf, sizeof(buf));
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_int_equal(WEXITSTATUS(st), 1);
 	assert_non_null(strstr(buf, "WRK-P1  met      Met by three years"));

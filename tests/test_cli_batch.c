@@ -75,6 +75,25 @@ run_long(struct run *r, const char *const *argv)
 	assert_non_null(r->err);
 }
 
+/* Start endorse with argv, its standard streams on /dev/null: its pid. */
+static pid_t
+spawn_quiet(const char *const *argv)
+{
+	pid_t	pid = fork();
+	int	fd;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) == -1 || dup2(fd, 0) ==
+		    -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1)
+			_exit(127);
+		alarm(LONG_LIMIT);
+		execv(env_or("ENDORSE_BIN", "./endorse"), (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
 /* Every name in dir but "." and "..", sorted. */
 static char **
 list_all(const char *dir, size_t *n)
@@ -465,16 +484,6 @@ pdf_pages(const char *pdf, size_t *n)
 	return pages;
 }
 
-static void
-pages_free(char **pages, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(pages[i]);
-	free(pages);
-}
-
 /*
  * --combined: review-all.pdf is the index, then every applicant's review
  * exactly as in its own NAME.review.pdf (page by page, the same text),
@@ -545,7 +554,7 @@ test_combined_review(void **state)
 				    1);
 		starts[nstarts++] = first + 1;
 		first += none;
-		pages_free(one, none);
+		strv_free(one, none);
 		free(names[i]);
 	}
 	free(names);
@@ -566,7 +575,7 @@ test_combined_review(void **state)
 			found++;
 		}
 	assert_int_equal(found, nstarts);
-	pages_free(whole, nwhole);
+	strv_free(whole, nwhole);
 
 	/* the process writing it dies: 70, reported, nothing left over */
 	assert_int_equal(setenv("ENDORSE_TEST_COMBINED_KILL", "1", 1), 0);
@@ -635,8 +644,8 @@ test_review_of_several_files(void **state)
 	assert_non_null(strstr(pages[0], "unreadable.xml"));
 	for (i = 0; i < nalone; i++)
 		assert_string_equal(pages[i + 1], alone[i]);
-	pages_free(pages, n);
-	pages_free(alone, nalone);
+	strv_free(pages, n);
+	strv_free(alone, nalone);
 	/* standard output: the same bytes */
 	run_endorse(&r, "review", AS_OF, "-o", "-",
 	    "examples/ok-clinical-ready.xml", bad, NULL);
@@ -648,6 +657,26 @@ test_review_of_several_files(void **state)
 	assert_int_equal(la, lb);
 	assert_memory_equal(a, b, la);
 	free(b);
+	run_free(&r);
+	/* standard output needs a spool: none where TMPDIR points */
+	assert_int_equal(setenv("TMPDIR", "/nonexistent-endorse-tmp", 1), 0);
+	run_endorse(&r, "review", AS_OF, "-o", "-",
+	    "examples/ok-clinical-ready.xml", "examples/wi-policy-ready.xml",
+	    NULL);
+	assert_int_equal(unsetenv("TMPDIR"), 0);
+	run_expect(&r, 73, NULL, "-: error: cannot make a temporary file for "
+	    "the output in /nonexistent-endorse-tmp: No such file or "
+	    "directory");
+	assert_int_equal(r.outlen, 0);
+	run_free(&r);
+	/* no single layout of several files: a usage error, nothing written */
+	run_endorse(&r, "review", AS_OF, "--emit", "layout",
+	    "examples/ok-clinical-ready.xml", "examples/wi-policy-ready.xml",
+	    NULL);
+	run_expect(&r, 64, NULL, "--emit layout writes one layout: give one "
+	    "file (a review of several files is laid out one applicant at a "
+	    "time)");
+	assert_int_equal(r.outlen, 0);
 	run_free(&r);
 }
 
@@ -785,7 +814,7 @@ test_combined_nobody(void **state)
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(pages[0], "No applicant could be processed"));
 	assert_non_null(strstr(pages[0], "broken.xml"));
-	pages_free(pages, n);
+	strv_free(pages, n);
 }
 
 /* 200 generated portfolios for the byte comparisons, each its own. */
@@ -845,19 +874,8 @@ test_sigterm_during_combined(void **state)
 	run_long(&r, argv);
 	run_expect(&r, 1, NULL, NULL);
 	run_free(&r);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int	fd = open("/dev/null", O_RDWR);
-
-		dup2(fd, 0);
-		dup2(fd, 1);
-		dup2(fd, 2);
-		alarm(LONG_LIMIT);
-		execl(env_or("ENDORSE_BIN", "./endorse"), "endorse", "batch",
-		    "--combined", AS_OF, "-o", out, in, (char *)NULL);
-		_exit(127);
-	}
+	pid = spawn_quiet((const char *[]){ "endorse", "batch", "--combined",
+	    AS_OF, "-o", out, in, NULL });
 	/* the applicants are unchanged: it soon writes review-all.pdf */
 	for (waited = 0; waited < 6000 && !seen; waited++) {
 		names = list_all(out, &n);
@@ -1053,19 +1071,8 @@ test_sigterm_leaves_no_partial_file(void **state)
 	(void)state;
 	fresh_dir("term-out", out, sizeof(out));
 	gen = generated();
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int	fd = open("/dev/null", O_RDWR);
-
-		dup2(fd, 0);
-		dup2(fd, 1);
-		dup2(fd, 2);
-		alarm(LONG_LIMIT);
-		execl(env_or("ENDORSE_BIN", "./endorse"), "endorse", "batch",
-		    "-j", "2", AS_OF, "-o", out, gen, (char *)NULL);
-		_exit(127);
-	}
+	pid = spawn_quiet((const char *[]){ "endorse", "batch", "-j", "2",
+	    AS_OF, "-o", out, gen, NULL });
 	/* wait until some applicants are done, then stop it */
 	for (waited = 0; waited < 3000; waited++) {
 		names = list_dir(out, ".review.pdf", &n);
@@ -1124,8 +1131,6 @@ test_progress_on_a_terminal(void **state)
 	const char	*argv[] = { "endorse", "batch", AS_OF, "-o", NULL,
 	    "examples", NULL };
 	struct run	 r;
-	size_t		 len = 0;
-	ssize_t		 n;
 	pid_t		 pid;
 	int		 master, st;
 
@@ -1139,11 +1144,7 @@ test_progress_on_a_terminal(void **state)
 		    AS_OF, "-o", out, "examples", (char *)NULL);
 		_exit(127);
 	}
-	while (len < sizeof(buf) - 1 &&
-	    (n = read(master, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += (size_t)n;
-	buf[len] = '\0';
-	close(master);
+	(void)read_to_end(master, buf, sizeof(buf));
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_int_equal(WEXITSTATUS(st), 1);
 	if (strstr(buf, "\rbatch: 8/8 done, ") == NULL ||

@@ -243,16 +243,6 @@ headings_of(const char *layout, size_t *n)
 	return h;
 }
 
-static void
-free_list(char **l, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
-}
-
 static int
 is_footer_line(const char *l)
 {
@@ -530,7 +520,7 @@ test_no_stranded_heading_or_label(void **state)
 				free(text);
 				check_lang(what, pdf);
 			}
-			free_list(heads, nheads);
+			strv_free(heads, nheads);
 		}
 }
 
